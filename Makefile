@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine (see README.md):
+#   make start   - the staff workbook on http://127.0.0.1:8866
+#   make test    - the whole test suite (unit, notebooks, browser)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8866
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: start test validate lab chromium
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+start: $(VENV)/.installed
+	$(PY) -m widgets.server staff --port $(PORT)
+
+validate: $(VENV)/.installed
+	$(PY) -m widgets.content.validate
+
+lab: $(VENV)/.installed
+	$(VENV)/bin/jupyter lab notebooks/
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's Chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian) and try again."; exit 1; \
+	  fi; }
+
+test: $(VENV)/.installed chromium
+	$(PY) -m widgets.content.validate
+	$(PY) -m pytest
