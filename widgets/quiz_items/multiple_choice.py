@@ -1,0 +1,31 @@
+"""Multiple choice: tick every option that applies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from widgets.quiz_items.base import ChoiceItemBase, Marked
+
+
+class MultipleChoiceItem(ChoiceItemBase):
+    type: Literal["multiple_choice"]
+    correct: list[str]
+
+    @model_validator(mode="after")
+    def _correct_exists(self) -> "MultipleChoiceItem":
+        if not self.correct:
+            raise ValueError("`correct` must name at least one option")
+        self.check_names_options("correct", self.correct)
+        return self
+
+    def score(self, response: frozenset[str] | set[str] | list[str]) -> Marked:
+        chosen = [self.option(option_id) for option_id in sorted(set(response))]
+        if not chosen:
+            raise ValueError("Tick at least one option before checking your answer.")
+        return self.verdict({o.id for o in chosen} == set(self.correct), chosen)
+
+    @staticmethod
+    def encode(response: frozenset[str] | set[str] | list[str]) -> str:
+        return ";".join(sorted(set(response)))

@@ -1,0 +1,27 @@
+"""Single choice: pick one option."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from widgets.quiz_items.base import ChoiceItemBase, Marked
+
+
+class SingleChoiceItem(ChoiceItemBase):
+    type: Literal["single_choice"]
+    correct: str
+
+    @model_validator(mode="after")
+    def _correct_exists(self) -> "SingleChoiceItem":
+        self.check_names_options("correct", [self.correct])
+        return self
+
+    def score(self, response: str) -> Marked:
+        chosen = self.option(response)
+        return self.verdict(chosen.id == self.correct, [chosen])
+
+    @staticmethod
+    def encode(response: str) -> str:
+        return response
