@@ -1,0 +1,105 @@
+"""Reading results back: bad rows reported by file and line and skipped, good rows all kept,
+the same submission counted once."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.builders import result_row
+from widgets.results import COLUMNS, read_results
+
+
+def csv_bytes(rows: list[dict[str, str]], columns: list[str] | None = None) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns or list(COLUMNS), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def test_bad_rows_are_reported_by_line_and_every_good_row_loads() -> None:
+    rows = [
+        result_row(evidence="two\nlines"),  # line 2-3
+        result_row(kind="exam"),  # line 4
+        result_row(),  # line 5
+        result_row(submission_id="not-a-uuid"),  # line 6
+        result_row(submitted_at="yesterday"),  # line 7
+        result_row(score="2", max_score="1"),  # line 8
+        result_row(kind="confidence", response="9", score="", max_score=""),  # line 9
+        result_row(organisation=""),  # line 10
+        result_row(action_due="31/03/2027"),  # line 11
+        result_row(score="", max_score="1"),  # line 12
+        result_row(action_due="2027-03-31"),  # line 13
+    ]
+    result = read_results([("service-b.csv", csv_bytes(rows))])
+    report = result.reports[0]
+    assert report.rejected == [
+        (4, "kind 'exam' is not one of quiz, confidence, assessment"),
+        (6, "submission_id 'not-a-uuid' is not a UUID"),
+        (7, "submitted_at 'yesterday' is not an ISO 8601 date and time"),
+        (8, "score must be between 0 and max_score (above 0)"),
+        (9, "a confidence rating must be 1 to 5"),
+        (10, "organisation is empty"),
+        (11, "action_due '31/03/2027' is not a date like 2027-03-31"),
+        (12, "score and max_score must both be given or both be empty"),
+    ]
+    assert report.accepted == 3
+    assert len(result.rows) == 3
+    assert result.rows.loc[0, "evidence"] == "two\nlines"
+    assert str(result.rows["submitted_at"].dtype).startswith("datetime64")
+    assert report.summary() == "service-b.csv: 3 rows accepted, 8 rejected"
+
+
+def test_rows_of_the_wrong_width_and_blank_lines_are_numbered_exactly() -> None:
+    good = csv_bytes([result_row(), result_row(evidence="a\nb"), result_row()]).decode()
+    lines = good.split("\n")
+    # header, row (2), row (3-4), row (5): add a too-wide row after line 3-4 and a blank line.
+    text = "\n".join(lines[:4] + [lines[4] + ",extra", "", lines[4].replace("lundy-q1", "lundy-q9")]) + "\n"
+    result = read_results([("odd.csv", text.encode())])
+    assert result.reports[0].rejected == [(5, "expected 20 values, found 21")]
+    assert len(result.rows) == 3
+
+
+def test_the_same_submission_seen_twice_is_counted_once() -> None:
+    shared = [result_row(item_id="lundy-q1"), result_row(item_id="lundy-q2")]
+    first = csv_bytes(shared + [result_row()])
+    second = csv_bytes(shared)  # the same rows sent in again by another route
+    result = read_results([("store", first), ("upload.csv", second), ("again.csv", first)])
+    assert [r.accepted for r in result.reports] == [3, 0, 0]
+    assert [r.duplicates for r in result.reports] == [0, 2, 3]
+    assert len(result.rows) == 3
+
+
+def test_files_from_other_services_may_leave_out_the_optional_columns() -> None:
+    core = list(COLUMNS)[:16]
+    result = read_results([("core-only.csv", csv_bytes([result_row()], core))])
+    assert result.reports[0].ok and len(result.rows) == 1
+    assert result.rows.loc[0, "children_say"] == ""
+
+
+def test_one_bad_file_never_stops_the_others(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.csv"
+    result = read_results([
+        ("not-results.csv", b"name,score\nSam,3\n"),
+        ("latin1.csv", "organisation\n\xe9".encode("latin-1")),
+        ("empty.csv", b""),
+        ("gone.csv", missing),
+        ("good.csv", csv_bytes([result_row()])),
+    ])
+    errors = [r.error for r in result.reports]
+    assert errors[0].startswith("it is not a results file: the header lacks schema_version")
+    assert "UTF-8" in errors[1]
+    assert errors[2] == "the file is empty"
+    assert errors[3]
+    assert result.reports[4].ok and len(result.rows) == 1
+    assert result.reports[0].summary().startswith("not-results.csv: not loaded - ")
+
+
+def test_a_file_ending_mid_row_loses_only_that_row() -> None:
+    data = csv_bytes([result_row(), result_row()])
+    cut = data[:-25]
+    result = read_results([("cut.csv", cut)])
+    assert result.reports[0].rejected == [(3, "incomplete row at the end of the file (was the writer stopped?)")]
+    assert len(result.rows) == 1

@@ -1,0 +1,39 @@
+"""The results CSV format (version 1): its columns, in order, and what each holds.
+
+This table is the format other services send in; the README repeats it and a test keeps the
+two in step.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+KINDS = ("quiz", "confidence", "assessment")
+
+COLUMNS: dict[str, str] = {
+    "schema_version": "Format version of the row; always 1 for now.",
+    "submission_id": "UUID shared by every row of one submission (one quiz attempt, one rating round, one self-assessment).",
+    "submitted_at": "When it was submitted: ISO 8601 in UTC, e.g. 2026-11-23T10:15:00Z.",
+    "kind": "quiz, confidence or assessment.",
+    "instrument": "Id of the quiz or instrument (confidence rounds: confidence-before or confidence-after).",
+    "instrument_version": "Version of that quiz or instrument, from its content file.",
+    "organisation": "The service or council.",
+    "team": "Team within the organisation (may be empty).",
+    "respondent": "Who answered: a learner's name, or the person completing a self-assessment.",
+    "role": "Their role (may be empty).",
+    "item_id": "Id of the question, learning outcome or assessment item.",
+    "response": "The answer: option id(s) joined by ';', situation=category pairs, a rating value, or empty if left blank on purpose.",
+    "score": "Points scored; empty where nothing is scored.",
+    "max_score": "Most points possible; empty where nothing is scored.",
+    "evidence": "Evidence or example given for the item (free text).",
+    "action": "Next action agreed for the item (free text).",
+    "action_owner": "Who will do the action.",
+    "action_due": "When the action is due: ISO date YYYY-MM-DD, or empty.",
+    "children_say": "What children and young people say about this item (free text).",
+    "participation_degree": "Treseder degree of participation used today (assessments), or empty.",
+}
+
+REQUIRED_COLUMNS = tuple(list(COLUMNS)[:16])  # the core set every file must have, in this order
+OPTIONAL_COLUMNS = tuple(list(COLUMNS)[16:])  # filled with empty text when a file lacks them
+# Columns whose values are machine-made and never neutralised for spreadsheets.
+FIXED_FORMAT_COLUMNS = ("schema_version", "submission_id", "submitted_at", "kind", "score", "max_score", "action_due")
+TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in FIXED_FORMAT_COLUMNS)

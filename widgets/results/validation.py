@@ -1,0 +1,77 @@
+"""The rules every results row must meet, applied to whole columns at once.
+
+The store checks rows with these rules before writing, and the reader checks every row it
+reads, so a file from another service is held to exactly the same format.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from widgets.results.columns import KINDS, SCHEMA_VERSION
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def parse_times(values: pd.Series) -> pd.Series:
+    """ISO 8601 text to UTC timestamps (NaT where it is not a date and time)."""
+    return pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce")
+
+
+def parse_numbers(values: pd.Series) -> pd.Series:
+    """Text to float (NaN where blank or not a number); the fast cast first, as files are large."""
+    try:
+        return values.where(values != "").astype("float64")
+    except (ValueError, TypeError):
+        return pd.to_numeric(values, errors="coerce")
+
+
+def parse_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The typed columns, parsed once and shared by validation and aggregation."""
+    return {
+        "submitted_at": parse_times(frame["submitted_at"]),
+        "score": parse_numbers(frame["score"]),
+        "max_score": parse_numbers(frame["max_score"]),
+    }
+
+
+def row_problems(frame: pd.DataFrame, parsed: dict[str, pd.Series] | None = None) -> pd.Series:
+    """For each row, the first reason it breaks the format, or '' when it is fine.
+
+    ``frame`` holds every column as text (empty string where blank). Messages are built only
+    for the rows that fail, so a million good rows cost a few vectorised comparisons.
+    """
+    parsed = parsed or parse_columns(frame)
+    score, max_score = parsed["score"], parsed["max_score"]
+    reasons = pd.Series("", index=frame.index, dtype=object)
+
+    def flag(mask: pd.Series, message: Callable[[pd.DataFrame], pd.Series] | str) -> None:
+        fresh = (mask & (reasons == "")).to_numpy(dtype=bool)
+        if fresh.any():
+            reasons[fresh] = message(frame[fresh]).to_numpy(dtype=object) if callable(message) else message
+
+    def quoted(column: str, text: str) -> Callable[[pd.DataFrame], pd.Series]:
+        return lambda rows: f"{column} '" + rows[column].astype(str) + f"' {text}"
+
+    flag(frame["schema_version"] != SCHEMA_VERSION,
+         quoted("schema_version", f"is not supported (this workbook reads {SCHEMA_VERSION})"))
+    flag(~frame["submission_id"].str.match(UUID_PATTERN), quoted("submission_id", "is not a UUID"))
+    flag(parsed["submitted_at"].isna(), quoted("submitted_at", "is not an ISO 8601 date and time"))
+    flag(~frame["kind"].isin(KINDS), quoted("kind", "is not one of " + ", ".join(KINDS)))
+    for column in ("instrument", "item_id", "organisation"):
+        flag(frame[column].str.strip() == "", f"{column} is empty")
+    flag((frame["score"] != "") & score.isna(), quoted("score", "is not a number"))
+    flag((frame["max_score"] != "") & max_score.isna(), quoted("max_score", "is not a number"))
+    flag((frame["score"] == "") != (frame["max_score"] == ""), "score and max_score must both be given or both be empty")
+    flag((score < 0) | (score > max_score) | (max_score <= 0), "score must be between 0 and max_score (above 0)")
+    flag((frame["kind"] == "confidence") & ~frame["response"].isin(["1", "2", "3", "4", "5"]),
+         "a confidence rating must be 1 to 5")
+    due = frame["action_due"]
+    given = due != ""
+    if given.any():
+        bad_due = given & (~due.str.match(DATE_PATTERN) | pd.to_datetime(due.where(given), format="%Y-%m-%d", errors="coerce").isna())
+        flag(bad_due, quoted("action_due", "is not a date like 2027-03-31"))
+    return reasons
