@@ -1,0 +1,83 @@
+"""Start and stop our Voila launcher on a free port, as a person's machine would run it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from widgets.settings import PROJECT_ROOT, RESULTS_DIR_VARIABLE
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class VoilaServer:
+    def __init__(self, app: str, results_dir: Path, extra_args: tuple[str, ...] = (), env: dict[str, str] | None = None):
+        self.app = app
+        self.results_dir = Path(results_dir)
+        self.port = free_port()
+        self.extra_args = extra_args
+        self.env = env or {}
+        self.log_path = self.results_dir / f"voila-{app}.log"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 90) -> None:
+        env = {**os.environ, RESULTS_DIR_VARIABLE: str(self.results_dir), "PYTHONPATH": str(PROJECT_ROOT), **self.env}
+        command = [sys.executable, "-m", "widgets.server", self.app, "--port", str(self.port),
+                   "--results-dir", str(self.results_dir), *self.extra_args]
+        self._log = self.log_path.open("wb")
+        self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Voila exited early:\n{self.log()}")
+            try:
+                # /voila/tree answers without starting a kernel (a notebook URL would start one).
+                with urllib.request.urlopen(f"{self.url}/voila/tree", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"Voila did not answer within {timeout} s:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def kernel_pids(self) -> list[int]:
+        """Kernel processes this server started (children running ipykernel)."""
+        assert self.process is not None
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                command = (entry / "cmdline").read_bytes()
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent == self.process.pid and b"ipykernel" in command:
+                pids.append(int(entry.name))
+        return pids
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()

@@ -1,0 +1,1 @@
+"""One module per page: each builds the widget tree a thin notebook displays."""

@@ -1,0 +1,86 @@
+"""Start the staff workbook with Voila, with the settings that keep a shared server healthy.
+
+    python -m widgets.server staff [--port 8866] [--results-dir DIR]
+
+What this adds to plain ``voila``:
+- ``/`` opens the start page rather than a file listing.
+- Closing or reloading a tab really shuts its kernel down. Voila's own shutdown request is
+  refused by the XSRF check (voila issue #1458), leaving a ~95 MB kernel behind per page view;
+  we exempt that one endpoint (it can only stop a kernel whose random id the caller knows)
+  rather than switching XSRF protection off for the whole server.
+- Idle kernels are culled, for tabs whose close was never reported (a laptop lid shut).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from jupyter_server.utils import url_path_join
+from tornado.web import RedirectHandler
+from traitlets import Unicode
+from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from widgets.settings import RESULTS_DIR_VARIABLE, staff_notebooks_dir
+
+START_PAGE = "index.ipynb"
+IDLE_KERNEL_SECONDS = 30 * 60
+CULL_EVERY_SECONDS = 60
+
+
+class ShutdownOnTabClose(VoilaShutdownKernelHandler):
+    """Voila's tab-close shutdown, without the XSRF check its beacon request cannot pass."""
+
+    def check_xsrf_cookie(self) -> None:
+        return None
+
+
+class WorkbookVoila(Voila):
+    """Voila with our start page at ``/`` and a working kernel shutdown on tab close."""
+
+    start_page = Unicode(START_PAGE, config=True, help="Notebook that / redirects to.")
+
+    def init_handlers(self) -> list:
+        handlers = []
+        for handler in super().init_handlers():
+            pattern, target = handler[0], handler[1]
+            if target is VoilaShutdownKernelHandler:
+                handler = (pattern, ShutdownOnTabClose, *handler[2:])
+            elif target is TornadoVoilaTreeHandler and pattern == self.server_url:
+                start = url_path_join(self.server_url, "voila/render", self.start_page)
+                handler = (pattern, RedirectHandler, {"url": start})
+            handlers.append(handler)
+        return handlers
+
+
+def voila_arguments(root: Path, port: int) -> list[str]:
+    """Command-line settings shared by the README command, the tests and the benchmark."""
+    return [
+        str(root),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
+        f"--MappingKernelManager.cull_interval={CULL_EVERY_SECONDS}",
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m widgets.server", description=__doc__.splitlines()[0])
+    parser.add_argument("app", choices=["staff"], help="which server to start")
+    parser.add_argument("--port", type=int, default=8866)
+    parser.add_argument("--results-dir", type=Path, help=f"where results go (default: ${RESULTS_DIR_VARIABLE} or ./results)")
+    args = parser.parse_args(argv)
+    if args.results_dir:
+        os.environ[RESULTS_DIR_VARIABLE] = str(args.results_dir.resolve())  # kernels inherit it
+    print(f"Voice & Influence Workbook: open http://127.0.0.1:{args.port}/ in your browser. Stop with Ctrl+C.")
+    WorkbookVoila.launch_instance(argv=voila_arguments(staff_notebooks_dir(), args.port))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
