@@ -58,3 +58,9 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def results_csv(server: VoilaServer) -> Path:
     return server.results_dir / "results.csv"
+
+
+def open_page(page: Page, server: VoilaServer, notebook: str, ready: str = ".viw-page") -> None:
+    """Open a notebook page as a person would and wait until its widgets are on screen."""
+    page.goto(f"{server.url}/voila/render/{notebook}")
+    page.locator(ready).first.wait_for(state="visible", timeout=60_000)

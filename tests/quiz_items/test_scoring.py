@@ -49,3 +49,9 @@ def test_values_a_tampered_page_could_send_are_refused(quiz) -> None:
         quiz.items[0].score("../../etc/passwd")
     with pytest.raises(ValueError, match="not one of this question's categories"):
         quiz.items[2].score({"s1": "nowhere", "s2": "voice"})
+
+
+def test_pass_rule_is_the_share_of_the_quiz_total(quiz) -> None:
+    assert quiz.max_score == 4 and quiz.pass_mark == 0.8
+    assert not quiz.passes(3)
+    assert quiz.passes(3.2) and quiz.passes(4)
