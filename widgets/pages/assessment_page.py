@@ -59,9 +59,9 @@ class AssessmentPage(ipw.VBox):
         self.overall.add_class("viw-overall-progress")
         self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style={"description_width": "initial"})
         self.code_box.add_class("viw-resume-code")
-        resume_button = ipw.Button(description="Carry on from this code")
-        resume_button.add_class("viw-resume")
-        resume_button.on_click(safe_callback(self.status)(lambda _: self.resume(self.code_box.value)))
+        self.resume_button = ipw.Button(description="Carry on from this code")
+        self.resume_button.add_class("viw-resume")
+        self.resume_button.on_click(safe_callback(self.status)(lambda _: self.resume(self.code_box.value)))
         self.submit_button = ipw.Button(description="Submit", button_style="primary")
         self.submit_button.add_class("viw-submit")
         self.submit_button.on_click(safe_callback(self.status)(lambda _: self.submit()))
@@ -83,7 +83,7 @@ class AssessmentPage(ipw.VBox):
             page_style(),
             ipw.HTML(_introduction(instrument, content)),
             ipw.HTML("<h2>Your work is saved as you go</h2><p>Have a resume code? Type it here to carry on.</p>"),
-            ipw.HBox([self.code_box, resume_button]),
+            ipw.HBox([self.code_box, self.resume_button]),
             self.saved_note,
             self.status,
             self.form,
