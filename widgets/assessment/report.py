@@ -38,7 +38,7 @@ class SectionScore:
 
 @dataclass(frozen=True)
 class ItemNote:
-    """An item picked out as a strength, a gap or left blank, with what was said about it."""
+    """One item's answer as the report shows it (every item, and again under strengths or gaps)."""
 
     item_id: str
     section: str
@@ -46,6 +46,7 @@ class ItemNote:
     level: str
     evidence: str
     children_say: str
+    degree: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Report:
     strengths: tuple[ItemNote, ...]
     gaps: tuple[ItemNote, ...]
     not_rated: tuple[ItemNote, ...]
+    answers: tuple[ItemNote, ...]
     actions: tuple[ActionLine, ...]
     previous: Previous | None
 
@@ -125,7 +127,7 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]], hist
     sections = section_scores(instrument, ratings)
     levels = {level.value: level.label for level in instrument.scale.levels}
     bottom = min(levels)
-    strengths, gaps, blank, actions = [], [], [], []
+    strengths, gaps, blank, answers, actions = [], [], [], [], []
     for section in instrument.sections:
         for item in section.items:
             row = by_item.get(item.id)
@@ -133,7 +135,8 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]], hist
                 continue
             rating = ratings[item.id]
             note = ItemNote(item.id, section.title, item.text, levels.get(int(rating), "") if rating is not None else "",
-                            row["evidence"], row["children_say"])
+                            row["evidence"], row["children_say"], row["participation_degree"])
+            answers.append(note)
             if rating is None:
                 blank.append(note)
             elif rating == instrument.scale.max_value:
@@ -157,6 +160,7 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]], hist
         strengths=tuple(strengths),
         gaps=tuple(gaps),
         not_rated=tuple(blank),
+        answers=tuple(answers),
         actions=tuple(actions),
         previous=_previous(instrument, first, sections, history),
     )

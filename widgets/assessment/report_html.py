@@ -35,6 +35,7 @@ def report_html(report: Report, standalone: bool = True) -> str:
         _notes("Left blank", "Items not rated in this submission.", report.not_rated),
         _actions(report),
         _change(report),
+        _answers(report),
         "</div>",
     ]
     body = "\n".join(p for p in parts if p)
@@ -49,7 +50,7 @@ def _details(report: Report) -> str:
         ("Organisation", report.organisation),
         ("Team", report.team),
         ("Completed by", f"{report.respondent} ({report.role})" if report.role else report.respondent),
-        ("Submitted", report.submitted_at),
+        ("Submitted", f"{report.submitted_at[:10]} {report.submitted_at[11:16]} UTC"),
         ("Submission id", report.submission_id),
     ]
     return _table(["", ""], [[f"<strong>{escape(k)}</strong>", escape(v)] for k, v in rows if v], header=False)
@@ -71,7 +72,7 @@ def _notes(title: str, explanation: str, notes: Sequence[ItemNote]) -> str:
         return f"<h3>{escape(title)}</h3><p>None.</p>"
     items = []
     for note in notes:
-        said = [f"<br>{escape(label)}: <span class='viw-typed'>{escape(text)}</span>"
+        said = [f"<br>{escape(label)}: {_typed(text)}"
                 for label, text in (("Evidence", note.evidence), ("Children and young people say", note.children_say)) if text]
         level = f" <em>({escape(note.level)})</em>" if note.level else ""
         items.append(f"<li><strong>{escape(note.section)}</strong>: {escape(note.text)}{level}{''.join(said)}</li>")
@@ -82,7 +83,7 @@ def _actions(report: Report) -> str:
     if not report.actions:
         return "<h3>Action plan</h3><p>No next actions were recorded.</p>"
     rows = [
-        [escape(a.item_text), f"<span class='viw-typed'>{escape(a.action)}</span>", escape(a.owner), escape(a.due or "no date")]
+        [escape(a.item_text), _typed(a.action), escape(a.owner), escape(a.due or "no date")]
         for a in report.actions
     ]
     return "<h3>Action plan</h3><p>Earliest due date first.</p>" + _table(["Item", "Next action", "Who", "By when"], rows)
@@ -97,6 +98,26 @@ def _change(report: Report) -> str:
     ]
     intro = f"Compared with the submission of {escape(report.previous.submitted_at)}."
     return f"<h3>Change since last time</h3><p>{intro}</p>" + _table(["Section", "Then", "Now", "Change"], rows)
+
+
+def _answers(report: Report) -> str:
+    """Every item with everything typed for it: the record a trainer or inspector reads.
+    Columns no item filled in (e.g. a part the instrument does not ask for) are left out."""
+    columns = [
+        ("Item", lambda n: escape(n.text)),
+        (report.scale_name, lambda n: escape(n.level or "left blank")),
+        ("Degree of participation used today", lambda n: escape(n.degree)),
+        ("Evidence", lambda n: _typed(n.evidence)),
+        ("What children and young people say", lambda n: _typed(n.children_say)),
+    ]
+    used = [(title, cell) for title, cell in columns if any(cell(n) for n in report.answers)]
+    rows = [[cell(n) for _, cell in used] for n in report.answers]
+    return "<h3>All answers</h3>" + _table([title for title, _ in used], rows)
+
+
+def _typed(text: str) -> str:
+    """Text a person typed: escaped, line breaks kept."""
+    return f"<span class='viw-typed'>{escape(text)}</span>" if text else ""
 
 
 def _table(headings: Sequence[str], rows: Iterable[Sequence[str]], header: bool = True) -> str:

@@ -44,6 +44,7 @@ class ItemForm(ipw.VBox):
                 value="",
                 description="Degree of participation used today",
                 style=WIDE,
+                layout=ipw.Layout(width="auto"),
             )
         texts: list[FreeText] = []
         for part, label, wanted in (
@@ -53,13 +54,13 @@ class ItemForm(ipw.VBox):
         ):
             if wanted:
                 text = FreeText(label, rows=2)
-                text.box.add_class(f"viw-{part.replace('_', '-')}")
                 texts.append(text)
                 self.controls[part] = text.box
         if asks.action:
             self.controls["action_owner"] = ipw.Text(description="Who will do it", style=WIDE)
             self.controls["action_due"] = ipw.DatePicker(description="By when", style=WIDE)
         for part, control in self.controls.items():
+            control.add_class(f"viw-{part.replace('_', '-')}")  # a stable handle for tests and styles
             control.observe(lambda change, part=part: self._changed(part, change["new"]), "value")
         guidance = to_html(item.guidance) if item.guidance else ""
         heading = ipw.HTML(f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}")

@@ -59,7 +59,7 @@ class AssessmentPage(ipw.VBox):
         self.overall.add_class("viw-overall-progress")
         self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style={"description_width": "initial"})
         self.code_box.add_class("viw-resume-code")
-        self.resume_button = ipw.Button(description="Carry on from this code")
+        self.resume_button = ipw.Button(description="Carry on from this code", layout=ipw.Layout(width="auto"))
         self.resume_button.add_class("viw-resume")
         self.resume_button.on_click(safe_callback(self.status)(lambda _: self.resume(self.code_box.value)))
         self.submit_button = ipw.Button(description="Submit", button_style="primary")
@@ -161,10 +161,10 @@ class AssessmentPage(ipw.VBox):
 
     def _ask_to_confirm(self, missing: list[AssessmentItem]) -> None:
         names = "".join(f"<li>{escape(item.text)}</li>" for item in missing)
-        go = ipw.Button(description="Submit with these left blank", button_style="warning")
+        go = ipw.Button(description="Submit with these left blank", button_style="warning", layout=ipw.Layout(width="auto"))
         go.add_class("viw-confirm-submit")
         go.on_click(safe_callback(self.status)(lambda _: self.submit(blanks_confirmed=True)))
-        back = ipw.Button(description="Keep filling in")
+        back = ipw.Button(description="Keep filling in", layout=ipw.Layout(width="auto"))
         back.on_click(safe_callback(self.status)(lambda _: setattr(self.confirm, "children", ())))
         self.confirm.children = [
             ipw.HTML(f"<div role='alert' class='viw-message viw-info'><p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
