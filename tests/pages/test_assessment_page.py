@@ -79,6 +79,13 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     assert "Download the answers (CSV)" in shown and "Download the report (HTML)" in shown
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img src=x" not in shown
     assert page.form.layout.display == "none"
+    page.confirm.children = ()
+    page.submit(blanks_confirmed=True)  # a second click saves nothing more
+    assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 10
+
+    page.resume(page.autosave.code)  # the draft is kept: a start for next year's round
+    assert page.form.layout.display is None and page.result.children == ()
+    assert item_forms(page)[0].rating.value == 3
 
 
 def test_the_model_and_report_never_import_ipywidgets() -> None:

@@ -70,9 +70,11 @@ class AssessmentPage(ipw.VBox):
         self.result = ipw.VBox()
         self.result.add_class("viw-result")
         self._loading = False
+        self.done: Submitted | None = None  # set once submitted, so a double click saves once
         self.form = ipw.VBox([
             ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
             *self.details.values(),
+            ipw.HTML("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
             ipw.HTML("<h2>Submit</h2><p>You can submit with some items left blank: you will be asked to confirm.</p>"),
@@ -124,6 +126,10 @@ class AssessmentPage(ipw.VBox):
     def resume(self, typed: str) -> None:
         """Reopen a saved draft and show everything in it."""
         self.assessment = self.autosave.resume(typed)
+        self.done = None
+        self.form.layout.display = None
+        self.result.children = ()
+        self.confirm.children = ()
         self._loading = True
         try:
             for name, box in self.details.items():
@@ -140,12 +146,14 @@ class AssessmentPage(ipw.VBox):
 
     def submit(self, blanks_confirmed: bool = False) -> Submitted | None:
         """Submit; with items unrated, list them first and ask to confirm leaving them blank."""
+        if self.done is not None:
+            return self.done
         self.assessment.submission()  # checks the details before anything else
         missing = self.assessment.incomplete()
         if missing and not blanks_confirmed:
             self._ask_to_confirm(missing)
             return None
-        done = submit(self.assessment, self.store)
+        done = self.done = submit(self.assessment, self.store)
         self.confirm.children = ()
         self.form.layout.display = "none"
         self.result.children = [
@@ -154,7 +162,8 @@ class AssessmentPage(ipw.VBox):
         ]
         self.status.show(
             f"Submitted: {len(done.saved.rows)} items saved (submission {done.saved.submission_id}). "
-            "Your report is below; download it and the CSV to keep or send.",
+            "Your report is below; download it and the CSV to keep or send. "
+            "Your answers stay under your resume code, as a start for next time.",
             "success",
         )
         return done
