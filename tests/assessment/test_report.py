@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
-from pathlib import Path
+
+from pypdf import PdfReader
 
 from tests.assessment.helpers import small_instrument
 from tests.assessment.test_model import filled
 from widgets.assessment.report import build_report, section_scores
 from widgets.assessment.report_chart import chart_alt_text, section_chart_png
 from widgets.assessment.report_html import report_html
+from widgets.assessment.report_pdf import report_pdf
 from widgets.results import ResultsStore, read_results, save_submission
 
 SCRIPT = "<img src=x onerror=alert(1)>"
@@ -101,3 +104,15 @@ def test_chart_is_a_png_described_in_words() -> None:
     text = chart_alt_text(sections)
     assert "Section one: 100% (1 of 2 rated)" in text and "Section two: 33% (1 of 2 rated)" in text
     assert "not rated" in chart_alt_text([replace(sections[0], answered=0, score=0, max_score=0)])
+
+
+def test_the_pdf_report_holds_the_same_figures_and_typed_text_as_text(store: ResultsStore) -> None:
+    assessment = filled()
+    assessment.set_answer("a", "evidence", f"{SCRIPT} “curly” **stars**")
+    report = build_report(assessment.instrument, saved_rows(assessment, store))
+    data = report_pdf(report)
+    assert data.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    for expected in ("Report: Small check", "Section one 1 of 2 3 of 3 100%", "Strengths", "Gaps",
+                     "Item C Ask the group 2027-03-31", "All answers", f"{SCRIPT} “curly” **stars**"):
+        assert expected in text, expected

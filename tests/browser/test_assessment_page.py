@@ -10,6 +10,7 @@ import io
 import re
 
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item
 from tests.browser.conftest import open_page, results_csv
@@ -93,6 +94,11 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
     plan = html.index("Action plan")
     assert html.index("Book a council slot", plan) < html.index("Invite young people", plan) < html.index("Redo the leaflet", plan)
+    with page.expect_download() as waiting:
+        page.get_by_text("Download the report (PDF)").click()
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(waiting.value.path()).pages)
+    assert SCRIPT in pdf and "Book a council slot" in pdf and "Northshire IV Service" in pdf
+
     page.set_content(html)
     expect(page.get_by_text(SCRIPT).first).to_be_visible()
     assert dialogs == []

@@ -6,6 +6,7 @@ report puts a table with the same figures beside it.
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 from typing import Sequence
@@ -26,7 +27,8 @@ def bar_label(section: SectionScore) -> str:
     return f"{section.percent}% ({section.answered} of {section.total} rated)"
 
 
-def section_chart_png(sections: Sequence[SectionScore]) -> bytes:
+@functools.lru_cache(maxsize=16)  # the page, the HTML file and the PDF all show the same chart
+def section_chart_png(sections: tuple[SectionScore, ...]) -> bytes:
     figure, axes = plt.subplots(figsize=(7, 0.6 * len(sections) + 1.2), dpi=100)
     try:
         names = ["\n".join(textwrap.wrap(s.title, 28)) for s in sections]

@@ -209,6 +209,8 @@ def _downloads(done: Submitted) -> str:
         "<p>"
         + download_link(done.csv, f"{done.file_stem}.csv", "text/csv", "Download the answers (CSV)")
         + " "
+        + download_link(done.pdf, f"{done.file_stem}-report.pdf", "application/pdf", "Download the report (PDF)")
+        + " "
         + download_link(done.html.encode("utf-8"), f"{done.file_stem}-report.html", "text/html", "Download the report (HTML)")
         + "</p>"
     )
