@@ -95,3 +95,18 @@ def test_the_model_and_report_never_import_ipywidgets() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_refused_value_or_a_failed_save_shows_a_plain_message(results_folder: Path, monkeypatch) -> None:
+    page = make_page()
+    first = item_forms(page)[0]
+    first._on_change(first.item.id, "rating", 9)  # what a tampered page could send
+    assert "not a level" in page.status.value and page.assessment.answer(first.item.id).rating is None
+
+    def disk_full(assessment) -> str:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(page.autosave, "save", disk_full)
+    first.rating.value = 1
+    assert "Something went wrong and it was not saved" in page.status.value
+    assert "Traceback" not in page.status.value and "No space" not in page.status.value

@@ -10,7 +10,7 @@ import base64
 from html import escape
 
 from widgets.assessment.report import Report
-from widgets.assessment.report_layout import Block, Bullets, Chart, Heading, Paragraph, Table, report_blocks
+from widgets.assessment.report_layout import Block, Bullets, Heading, Paragraph, Table, report_blocks
 
 STYLE = """
 .viw-report { font-family: system-ui, sans-serif; color: #1a1a1a; line-height: 1.45; }
@@ -46,7 +46,7 @@ def _block(block: Block) -> str:
             for b in block.items
         )
         return f"<ul>{items}</ul>"
-    image = base64.b64encode(block.png).decode("ascii")
+    image = base64.b64encode(block.png)  # the one block left: the chart with its table.decode("ascii")
     return (f"<div class='viw-scores'><img src='data:image/png;base64,{image}' alt='{escape(block.alt)}'>"
             f"<div>{_table(block.table)}</div></div>")
 

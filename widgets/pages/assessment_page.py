@@ -47,24 +47,25 @@ class AssessmentPage(ipw.VBox):
         self.autosave = Autosave(instrument, drafts)
         self.store = store
         self.status = StatusMessage()
+        safe = safe_callback(self.status)  # every handler: a plain message, never a traceback
         self.saved_note = ipw.HTML()
         self.saved_note.add_class("viw-autosave")
         self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style={"description_width": "initial"})
                         for name in DETAIL_FIELDS}
         for name, box in self.details.items():
             box.add_class(f"viw-detail-{name}")
-            box.observe(lambda change, name=name: self._detail_changed(name, change["new"]), "value")
-        self.sections = [SectionForm(s, instrument, self._answer_changed) for s in instrument.sections]
+            box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
+        self.sections = [SectionForm(s, instrument, safe(self._answer_changed)) for s in instrument.sections]
         self.overall = ipw.HTML()
         self.overall.add_class("viw-overall-progress")
         self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style={"description_width": "initial"})
         self.code_box.add_class("viw-resume-code")
         self.resume_button = ipw.Button(description="Carry on from this code", layout=ipw.Layout(width="auto"))
         self.resume_button.add_class("viw-resume")
-        self.resume_button.on_click(safe_callback(self.status)(lambda _: self.resume(self.code_box.value)))
+        self.resume_button.on_click(safe(lambda _: self.resume(self.code_box.value)))
         self.submit_button = ipw.Button(description="Submit", button_style="primary")
         self.submit_button.add_class("viw-submit")
-        self.submit_button.on_click(safe_callback(self.status)(lambda _: self.submit()))
+        self.submit_button.on_click(safe(lambda _: self.submit()))
         self.confirm = ipw.VBox()
         self.confirm.add_class("viw-confirm")
         self.result = ipw.VBox()
@@ -96,20 +97,21 @@ class AssessmentPage(ipw.VBox):
         self._refresh()
         code = code_from_query(query)
         if code:
-            safe_callback(self.status)(self.resume)(code)
+            safe(self.resume)(code)
 
     # --- changes from the person ----------------------------------------------------------
 
     def _detail_changed(self, name: str, value: str) -> None:
         if not self._loading:
-            safe_callback(self.status)(self._apply)(lambda: self.assessment.set_detail(name, value))
+            self.assessment.set_detail(name, value)
+            self._saved()
 
     def _answer_changed(self, item_id: str, part: str, value: object) -> None:
-        safe_callback(self.status)(self._apply)(lambda: self.assessment.set_answer(item_id, part, value))
+        self.assessment.set_answer(item_id, part, value)
+        self._saved()
 
-    def _apply(self, change) -> None:
-        """Apply one change to the model, save the draft at once, then show progress."""
-        change()
+    def _saved(self) -> None:
+        """After each change to the model: save the draft at once, then show progress."""
         code = self.autosave.save(self.assessment)
         self.confirm.children = ()
         self._refresh()
