@@ -9,12 +9,17 @@ import csv
 import io
 import re
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item
 from tests.browser.conftest import open_page, results_csv
 from tests.browser.voila_server import VoilaServer
+from widgets.assessment.drafts import Autosave
+from widgets.assessment.model import Assessment
+from widgets.content import load_content
+from widgets.results.drafts import DraftStore
 
 PAGE = "assess_iv_standard_4.ipynb"
 SCRIPT = "<img src=x onerror=alert(1)>"
@@ -43,6 +48,8 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_page(page, staff_server, PAGE, ready=".viw-assessment")
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []  # e.g. every control has a label, contrast is enough
     fill_details(page, **DETAILS)
     for item_id, answer in FIRST_HALF.items():
         fill_item(page, item_id, answer)
@@ -128,3 +135,20 @@ def check_rows(rows: list[dict[str, str]]) -> None:
 def spreadsheet_safe(text: str) -> str:
     """Text that a spreadsheet would run as a formula is stored with a leading apostrophe."""
     return "'" + text if text.startswith(("=", "+", "-", "@", "'")) else text
+
+
+def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, staff_server: VoilaServer) -> None:
+    instrument = load_content().instrument("iv-standard-4")
+    assessment = Assessment(instrument)
+    assessment.set_detail("organisation", SCRIPT)
+    assessment.set_answer("iv4-training", "rating", 1)
+    assessment.set_answer("iv4-training", "evidence", SCRIPT)
+    code = Autosave(instrument, DraftStore("assessment", staff_server.results_dir)).save(assessment)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{staff_server.url}/voila/render/{PAGE}?resume={code}")
+    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 1 of 10 answered", timeout=60_000)
+    expect_item(page, "iv4-training", Filled("Being established", evidence=SCRIPT))
+    expect(page.locator(".viw-detail-organisation input")).to_have_value(SCRIPT)
+    expect(page.get_by_role("link", name=f"carry on with {code}")).to_have_attribute("href", f"?resume={code}")
+    assert dialogs == []
