@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets.content import load_content
+from tests.builders import valid_content, write_content
+from widgets.content import ContentError, load_content
 from widgets.pages.assessment_page import assessment_page
 from widgets.settings import CONTENT_DIR_VARIABLE, PROJECT_ROOT, staff_notebooks_dir
 
@@ -67,3 +68,18 @@ def test_an_item_added_to_a_content_file_shows_on_the_page(tmp_path: Path, monke
     assert "help decide how part of the budget is spent" in shown
     assert "0 of 4 answered" in shown and "0 of 11 answered" in shown
     assert "budget" not in texts_in(assessment_page("iv-standard-4", load_content(PROJECT_ROOT / "content")))
+
+
+def test_asking_for_the_degree_of_participation_needs_the_choices_listed(tmp_path: Path) -> None:
+    tree = valid_content()
+    tree["instruments/iv.yaml"]["asks"] = {"participation_degree": True}
+    content, pages = write_content(tmp_path, tree)
+    with pytest.raises(ContentError) as caught:
+        load_content(content, pages)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/instruments/iv.yaml: `asks.participation_degree` is on, so list the choices in `participation_degrees`"
+    ]
+    tree["instruments/iv.yaml"]["participation_degrees"] = ["Consulted and informed", "Consulted and informed"]
+    content, pages = write_content(tmp_path / "again", tree)
+    with pytest.raises(ContentError, match="`participation_degrees` lists 'Consulted and informed' more than once"):
+        load_content(content, pages)

@@ -74,7 +74,10 @@ class Instrument(ContentFile):
     def _item_ids_unique(self) -> "Instrument":
         check_unique("sections", [section.id for section in self.sections])
         check_unique("items", [item.id for item in self.items])
-        check_unique("participation_degrees", self.participation_degrees)
+        degrees = self.participation_degrees
+        repeated = sorted({d for d in degrees if degrees.count(d) > 1})
+        if repeated:
+            raise ValueError(f"`participation_degrees` lists {', '.join(map(repr, repeated))} more than once")
         if self.asks.participation_degree and not self.participation_degrees:
             raise ValueError("`asks.participation_degree` is on, so list the choices in `participation_degrees`")
         return self
