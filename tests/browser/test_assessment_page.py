@@ -106,8 +106,11 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(waiting.value.path()).pages)
     assert SCRIPT in pdf and "Book a council slot" in pdf and "Northshire IV Service" in pdf
 
-    page.set_content(html)
-    expect(page.get_by_text(SCRIPT).first).to_be_visible()
+    viewer = page.context.new_page()  # the workbook's tab stays open, so its kernel is shut down on close
+    viewer.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    viewer.set_content(html)
+    expect(viewer.get_by_text(SCRIPT).first).to_be_visible()
+    viewer.close()
     assert dialogs == []
 
 
