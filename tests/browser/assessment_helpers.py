@@ -62,3 +62,8 @@ def expect_item(page: Page, item_id: str, answer: Filled) -> None:
 def fill_details(page: Page, **details: str) -> None:
     for name, value in details.items():
         page.locator(f".viw-detail-{name} input").fill(value)
+
+
+def watch_dialogs(page: Page, seen: list[str]) -> None:
+    """Record (and dismiss) any alert a page opens: typed HTML that ran would open one."""
+    page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))

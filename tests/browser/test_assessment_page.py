@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item
+from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, watch_dialogs
 from tests.browser.conftest import open_page, results_csv
 from tests.browser.voila_server import VoilaServer
 from widgets.assessment.drafts import Autosave
@@ -46,7 +46,7 @@ LEFT_BLANK = "iv4-review"
 
 def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_report(page: Page, staff_server: VoilaServer) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    watch_dialogs(page, dialogs)
     open_page(page, staff_server, PAGE, ready=".viw-assessment")
     serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []  # e.g. every control has a label, contrast is enough
@@ -107,7 +107,7 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     assert SCRIPT in pdf and "Book a council slot" in pdf and "Northshire IV Service" in pdf
 
     viewer = page.context.new_page()  # the workbook's tab stays open, so its kernel is shut down on close
-    viewer.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    watch_dialogs(viewer, dialogs)
     viewer.set_content(html)
     expect(viewer.get_by_text(SCRIPT).first).to_be_visible()
     viewer.close()
@@ -148,7 +148,7 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     assessment.set_answer("iv4-training", "evidence", SCRIPT)
     code = Autosave(instrument, DraftStore("assessment", staff_server.results_dir)).save(assessment)
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    watch_dialogs(page, dialogs)
     page.goto(f"{staff_server.url}/voila/render/{PAGE}?resume={code}")
     expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 1 of 10 answered", timeout=60_000)
     expect_item(page, "iv4-training", Filled("Being established", evidence=SCRIPT))
