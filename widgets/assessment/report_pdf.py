@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import matplotlib
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
@@ -17,7 +16,6 @@ from widgets.assessment.report import Report
 from widgets.assessment.report_layout import Block, Bullets, Chart, Heading, Paragraph, Table, report_blocks
 
 FONT = "DejaVu"
-FONT_FOLDER = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 HEADING_SIZES = {2: 16, 3: 13}
 BODY_SIZE = 10
 
@@ -26,13 +24,20 @@ def report_pdf(report: Report) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_title(f"{report.instrument_title} - {report.organisation}")
     pdf.set_lang("en")
-    pdf.add_font(FONT, "", str(FONT_FOLDER / "DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", str(FONT_FOLDER / "DejaVuSans-Bold.ttf"))
+    fonts = _font_folder()
+    pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     for block in report_blocks(report):
         _draw(pdf, block)
     return bytes(pdf.output())
+
+
+def _font_folder() -> Path:
+    import matplotlib  # only when a PDF is made: importing it slows every page's start
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 def _draw(pdf: FPDF, block: Block) -> None:
