@@ -86,11 +86,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("app", choices=["staff"], help="which server to start")
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--results-dir", type=Path, help=f"where results go (default: ${RESULTS_DIR_VARIABLE} or ./results)")
+    parser.add_argument("--root", type=Path, help="serve another folder of notebooks (benchmarks)")
     args = parser.parse_args(argv)
     if args.results_dir:
         os.environ[RESULTS_DIR_VARIABLE] = str(args.results_dir.resolve())  # kernels inherit it
     print(f"Voice & Influence Workbook: open http://127.0.0.1:{args.port}/ in your browser. Stop with Ctrl+C.")
-    WorkbookVoila.launch_instance(argv=voila_arguments(staff_notebooks_dir(), args.port))
+    WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), args.port))
 
 
 if __name__ == "__main__":
