@@ -57,3 +57,12 @@ def test_download_link_carries_the_bytes_and_a_safe_name() -> None:
     assert 'download="my-results-.csv"' in link
     assert base64.b64encode(b"a,b\r\n").decode() in link
     assert "Download &lt;CSV&gt;" in link
+
+
+def test_query_parameters_read_the_page_query_string(monkeypatch: pytest.MonkeyPatch) -> None:
+    from widgets.ui.request import query_parameters
+
+    monkeypatch.setenv("QUERY_STRING", "code=K7QX-9MZD&code=other&empty=&x=%3Cb%3E")
+    assert query_parameters() == {"code": "K7QX-9MZD", "x": "<b>"}
+    monkeypatch.delenv("QUERY_STRING")
+    assert query_parameters() == {}
