@@ -9,6 +9,8 @@ What this adds to plain ``voila``:
   we exempt that one endpoint (it can only stop a kernel whose random id the caller knows)
   rather than switching XSRF protection off for the whole server.
 - Idle kernels are culled, for tabs whose close was never reported (a laptop lid shut).
+- Pages use our "workbook" template (share/jupyter/voila/templates/workbook): Voila's lab
+  template without its CDN stylesheets, with a main landmark for screen readers.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 from widgets.settings import RESULTS_DIR_VARIABLE, staff_notebooks_dir
 
 START_PAGE = "index.ipynb"
+TEMPLATES = Path(__file__).resolve().parent / "share"
 IDLE_KERNEL_SECONDS = 30 * 60
 CULL_EVERY_SECONDS = 60
 
@@ -57,14 +60,22 @@ class WorkbookVoila(Voila):
         return handlers
 
 
+def use_workbook_template() -> None:
+    """Let Voila find our template folder (it searches the Jupyter data paths)."""
+    paths = [str(TEMPLATES), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+
+
 def voila_arguments(root: Path, port: int) -> list[str]:
     """Command-line settings shared by the README command, the tests and the benchmark."""
+    use_workbook_template()
     return [
         str(root),
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",
+        "--template=workbook",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_EVERY_SECONDS}",
     ]
@@ -75,11 +86,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("app", choices=["staff"], help="which server to start")
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--results-dir", type=Path, help=f"where results go (default: ${RESULTS_DIR_VARIABLE} or ./results)")
+    parser.add_argument("--root", type=Path, help="serve another folder of notebooks (benchmarks)")
     args = parser.parse_args(argv)
     if args.results_dir:
         os.environ[RESULTS_DIR_VARIABLE] = str(args.results_dir.resolve())  # kernels inherit it
     print(f"Voice & Influence Workbook: open http://127.0.0.1:{args.port}/ in your browser. Stop with Ctrl+C.")
-    WorkbookVoila.launch_instance(argv=voila_arguments(staff_notebooks_dir(), args.port))
+    WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), args.port))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ def open_landing(page: Page, server: VoilaServer) -> None:
 def test_root_opens_the_landing_page_with_title_purpose_and_privacy(page: Page, staff_server: VoilaServer) -> None:
     open_landing(page, staff_server)
     assert page.url.endswith("/voila/render/index.ipynb")
+    assert page.title() == "Voice & Influence Workbook: start here"
     expect(page.get_by_role("heading", name="Voice & Influence Workbook", level=1)).to_be_visible()
     expect(page.get_by_text("Who it is for")).to_be_visible()
     privacy = page.get_by_role("region", name="Privacy")

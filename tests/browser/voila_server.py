@@ -21,8 +21,16 @@ def free_port() -> int:
 
 
 class VoilaServer:
-    def __init__(self, app: str, results_dir: Path, extra_args: tuple[str, ...] = (), env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        app: str,
+        results_dir: Path,
+        extra_args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+        root: Path | None = None,
+    ):
         self.app = app
+        self.root = root
         self.results_dir = Path(results_dir)
         self.port = free_port()
         self.extra_args = extra_args
@@ -38,6 +46,8 @@ class VoilaServer:
         env = {**os.environ, RESULTS_DIR_VARIABLE: str(self.results_dir), "PYTHONPATH": str(PROJECT_ROOT), **self.env}
         command = [sys.executable, "-m", "widgets.server", self.app, "--port", str(self.port),
                    "--results-dir", str(self.results_dir), *self.extra_args]
+        if self.root:
+            command += ["--root", str(self.root)]
         self._log = self.log_path.open("wb")
         self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout

@@ -8,9 +8,11 @@ import ipywidgets as ipw
 
 from widgets.content import Content, load_content
 from widgets.ui.markdown import to_html
+from widgets.ui.page_guard import guarded_page
 from widgets.ui.style import page_style
 
 
+@guarded_page
 def landing_page(content: Content | None = None) -> ipw.VBox:
     content = content or load_content()
     site = content.site

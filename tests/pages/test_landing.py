@@ -1,0 +1,43 @@
+"""The landing page lists the pages content names, and a content problem shows as a plain message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.builders import valid_content, write_content
+from widgets.content import load_content
+from widgets.pages.landing import landing_page
+from widgets.settings import CONTENT_DIR_VARIABLE
+
+
+def page_html(page) -> str:
+    return "".join(getattr(child, "value", "") for child in page.children)
+
+
+def test_lists_modules_in_order_and_instruments_with_links(tmp_path: Path) -> None:
+    content = load_content(*write_content(tmp_path))
+    html = page_html(landing_page(content))
+    assert "<a href='lundy.ipynb'>The Lundy model</a>" in html
+    assert "<a href='iv.ipynb'>IV Standard 4</a>" in html
+    assert "aria-label='Privacy'" in html
+
+
+def test_text_from_content_is_escaped(tmp_path: Path) -> None:
+    tree = valid_content()
+    tree["modules/lundy.yaml"]["title"] = "<script>alert(1)</script>"
+    html = page_html(landing_page(load_content(*write_content(tmp_path, tree))))
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_broken_content_shows_what_to_fix_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = valid_content()
+    tree["quizzes/lundy.yaml"]["items"][0]["correct"] = "e"
+    content, _ = write_content(tmp_path, tree)
+    monkeypatch.setenv(CONTENT_DIR_VARIABLE, str(content))
+    page = landing_page()
+    assert "viw-page-error" in page._dom_classes
+    html = page_html(page)
+    assert "This page cannot open yet" in html
+    assert "item lundy-q1: `correct` names option &#x27;e&#x27;, which does not exist" in html

@@ -1,0 +1,68 @@
+"""Shared view parts: callbacks never leak a traceback; messages use words, not colour alone;
+free text carries the privacy reminder; downloads are safe links."""
+
+from __future__ import annotations
+
+import base64
+import logging
+
+import ipywidgets as ipw
+import pytest
+
+from widgets.ui.downloads import download_link
+from widgets.ui.free_text import FreeText
+from widgets.ui.messages import StatusMessage
+from widgets.ui.safe import SORRY, safe_callback
+
+
+def test_value_errors_are_shown_in_plain_words_and_other_errors_as_an_apology(caplog: pytest.LogCaptureFixture) -> None:
+    status = StatusMessage()
+
+    @safe_callback(status)
+    def explain(_button: ipw.Button) -> None:
+        raise ValueError("Choose an answer first.")
+
+    @safe_callback(status)
+    def crash(_button: ipw.Button) -> None:
+        raise KeyError("internal")
+
+    button = ipw.Button(description="Check")
+    button.on_click(explain)
+    button.click()
+    assert "Problem:" in status.value and "Choose an answer first." in status.value
+    button = ipw.Button(description="Check")
+    button.on_click(crash)
+    with caplog.at_level(logging.ERROR, logger="widgets"):
+        button.click()
+    assert SORRY in status.value and "Traceback" not in status.value and "KeyError" not in status.value
+    assert "crash failed" in caplog.text
+
+
+def test_messages_are_announced_and_escape_text() -> None:
+    status = StatusMessage()
+    status.show("<b>saved</b>", "success")
+    assert 'role="status"' in status.value and "Done:" in status.value
+    assert "&lt;b&gt;saved&lt;/b&gt;" in status.value
+
+
+def test_free_text_has_a_visible_label_and_the_privacy_reminder() -> None:
+    field = FreeText("Evidence", value="x" * 10, max_length=5)
+    assert field.box.description == "Evidence"
+    assert "Do not name or identify any child" in field.children[1].value
+    assert field.value == "xxxxx"
+
+
+def test_download_link_carries_the_bytes_and_a_safe_name() -> None:
+    link = download_link(b"a,b\r\n", '../my "results".csv', "text/csv", "Download <CSV>")
+    assert 'download="my-results-.csv"' in link
+    assert base64.b64encode(b"a,b\r\n").decode() in link
+    assert "Download &lt;CSV&gt;" in link
+
+
+def test_query_parameters_read_the_page_query_string(monkeypatch: pytest.MonkeyPatch) -> None:
+    from widgets.ui.request import query_parameters
+
+    monkeypatch.setenv("QUERY_STRING", "code=K7QX-9MZD&code=other&empty=&x=%3Cb%3E")
+    assert query_parameters() == {"code": "K7QX-9MZD", "x": "<b>"}
+    monkeypatch.delenv("QUERY_STRING")
+    assert query_parameters() == {}
