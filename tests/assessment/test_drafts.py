@@ -8,7 +8,7 @@ import pytest
 
 from tests.assessment.helpers import small_instrument
 from tests.assessment.test_model import filled
-from widgets.assessment.drafts import Autosave, code_from_query
+from widgets.assessment.drafts import Autosave
 from widgets.results.drafts import DraftStore
 
 
@@ -46,10 +46,3 @@ def test_a_code_for_another_instrument_is_refused(results_folder: Path) -> None:
     with pytest.raises(ValueError, match="another self-assessment"):
         Autosave(small_instrument(id="other"), DraftStore("assessment")).resume(code)
 
-
-@pytest.mark.parametrize(
-    ("query", "code"),
-    [("resume=K7QX-9MZD", "K7QX-9MZD"), ("a=1&resume=k7qx9mzd", "k7qx9mzd"), ("", None), ("resume=", None)],
-)
-def test_resume_code_from_the_page_address(query: str, code: str | None) -> None:
-    assert code_from_query(query) == code

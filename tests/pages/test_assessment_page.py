@@ -17,9 +17,9 @@ from widgets.results import read_results
 SCRIPT = "<img src=x onerror=alert(1)>"
 
 
-def make_page(query: str = "") -> AssessmentPage:
+def make_page(resume_code: str | None = None) -> AssessmentPage:
     content = load_content()
-    return AssessmentPage(content.instrument("iv-standard-4"), content, query=query)
+    return AssessmentPage(content.instrument("iv-standard-4"), content, resume_code=resume_code)
 
 
 def item_forms(page: AssessmentPage):
@@ -40,7 +40,7 @@ def test_every_change_is_saved_and_a_link_brings_it_back(results_folder: Path) -
     assert "1 of 7 answered" in page.sections[0].progress.value
     assert "1 of 10 answered" in page.overall.value
 
-    again = make_page(query=f"resume={code}")
+    again = make_page(resume_code=code)
     resumed = item_forms(again)[0]
     assert again.details["organisation"].value == "North IV"
     assert (resumed.rating.value, resumed.controls["evidence"].value) == (2, SCRIPT)

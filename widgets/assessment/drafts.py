@@ -6,8 +6,6 @@ file behind; from then on every change rewrites the draft under the same resume 
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from widgets.assessment.model import Assessment
 from widgets.content.instrument import Instrument
 from widgets.results.drafts import DraftStore, parse_code
@@ -41,8 +39,3 @@ class Autosave:
         self.code = code
         return assessment
 
-
-def code_from_query(query: str) -> str | None:
-    """The resume code in a page address such as ``?resume=K7QX-9MZD``, if there is one."""
-    values = parse_qs(query or "").get("resume")
-    return values[0] if values else None

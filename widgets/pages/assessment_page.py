@@ -4,17 +4,16 @@
     assessment_page("iv-standard-4")
 
 Every change goes into the model and is saved as a draft at once; a resume code (typed, or in
-the page link as ``?resume=CODE``) brings the draft back after a reload.
+the page link as ``?code=CODE``) brings the draft back after a reload.
 """
 
 from __future__ import annotations
 
-import os
 from html import escape
 
 import ipywidgets as ipw
 
-from widgets.assessment.drafts import Autosave, code_from_query
+from widgets.assessment.drafts import Autosave
 from widgets.assessment.model import DETAIL_FIELDS, Assessment
 from widgets.assessment.report_html import report_html
 from widgets.assessment.submit import Submitted, submit
@@ -26,6 +25,8 @@ from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
 from widgets.ui.markdown import to_html
 from widgets.ui.messages import StatusMessage
+from widgets.ui.page_guard import guarded_page
+from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
 from widgets.ui.style import page_style
 
@@ -41,7 +42,7 @@ class AssessmentPage(ipw.VBox):
     """The whole page for one instrument; ``submit()`` and ``resume()`` work from code as from clicks."""
 
     def __init__(self, instrument: Instrument, content: Content, drafts: DraftStore | None = None,
-                 store: ResultsStore | None = None, query: str = ""):
+                 store: ResultsStore | None = None, resume_code: str | None = None):
         self.instrument = instrument
         self.assessment = Assessment(instrument)
         self.autosave = Autosave(instrument, drafts)
@@ -95,9 +96,8 @@ class AssessmentPage(ipw.VBox):
         self.add_class("viw-page")
         self.add_class("viw-assessment")
         self._refresh()
-        code = code_from_query(query)
-        if code:
-            safe(self.resume)(code)
+        if resume_code:
+            safe(self.resume)(resume_code)
 
     # --- changes from the person ----------------------------------------------------------
 
@@ -202,7 +202,7 @@ def _saved_html(code: str | None) -> str:
     return (
         f"<div class='viw-message viw-info' role='status'>💾 Saved. Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
-        f"<a href='?resume={escape(code)}'>carry on with {escape(code)}</a>.</div>"
+        f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )
 
 
@@ -218,7 +218,8 @@ def _downloads(done: Submitted) -> str:
     )
 
 
+@guarded_page
 def assessment_page(instrument_id: str, content: Content | None = None) -> AssessmentPage:
-    """The page a thin notebook shows; a resume code in the page address is picked up."""
+    """The page a thin notebook shows; a resume code in the page address (?code=...) is picked up."""
     content = content or load_content()
-    return AssessmentPage(content.instrument(instrument_id), content, query=os.environ.get("QUERY_STRING", ""))
+    return AssessmentPage(content.instrument(instrument_id), content, resume_code=query_parameters().get("code"))
