@@ -66,12 +66,20 @@ class Instrument(ContentFile):
     sources: list[Slug] = []
     scale: Scale
     asks: Asks = Asks()
+    # The choices for "degree of participation used today" (e.g. Treseder's degrees), in order.
+    participation_degrees: list[Text] = []
     sections: Annotated[list[Section], Field(min_length=1)]
 
     @model_validator(mode="after")
     def _item_ids_unique(self) -> "Instrument":
         check_unique("sections", [section.id for section in self.sections])
         check_unique("items", [item.id for item in self.items])
+        degrees = self.participation_degrees
+        repeated = sorted({d for d in degrees if degrees.count(d) > 1})
+        if repeated:
+            raise ValueError(f"`participation_degrees` lists {', '.join(map(repr, repeated))} more than once")
+        if self.asks.participation_degree and not self.participation_degrees:
+            raise ValueError("`asks.participation_degree` is on, so list the choices in `participation_degrees`")
         return self
 
     @property

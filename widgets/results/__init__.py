@@ -5,7 +5,7 @@ Writers call ``save_submission``; aggregation reads files back with ``read_resul
 
 from widgets.results.columns import COLUMNS, KINDS, SCHEMA_VERSION
 from widgets.results.reader import FileReport, ReadResult, read_results
-from widgets.results.store import ResultsStore, SavedSubmission, save_submission
+from widgets.results.store import ResultsStore, SavedSubmission, save_submission, submission_csv
 from widgets.results.submission import ItemResponse, Submission
 
 __all__ = [
@@ -20,4 +20,5 @@ __all__ = [
     "Submission",
     "read_results",
     "save_submission",
+    "submission_csv",
 ]

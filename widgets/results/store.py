@@ -50,12 +50,12 @@ class ResultsStore:
 
     def append(self, rows: list[dict[str, str]]) -> None:
         """Write rows (already validated) after the last complete row, with one header per file."""
-        body = _encode(rows)
+        body = encode_rows(rows)
         with self._lock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
             try:
                 size = self._drop_incomplete_tail(fd)
-                data = (_encode_header() if size == 0 else b"") + body
+                data = (encode_header() if size == 0 else b"") + body
                 written = 0
                 while written < len(data):
                     written += os.write(fd, data[written:])
@@ -135,11 +135,18 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _encode_header() -> bytes:
+def submission_csv(saved: SavedSubmission) -> bytes:
+    """One submission as a results file of its own (header and rows, encoded as the store does),
+    e.g. for a service to send to a trainer or network."""
+    return encode_header() + encode_rows(list(saved.rows))
+
+
+def encode_header() -> bytes:
     return (",".join(COLUMNS) + "\r\n").encode("utf-8")
 
 
-def _encode(rows: list[dict[str, str]]) -> bytes:
+def encode_rows(rows: list[dict[str, str]]) -> bytes:
+    """Rows as CSV bytes, free text neutralised for spreadsheets: the one encoding of the format."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180: a lone \r in text gets quoted
     for row in rows:

@@ -1,0 +1,154 @@
+"""A manager fills in IV Standard 4 over two sittings, submits, and keeps the CSV and report.
+
+Free text with HTML in it must show as text everywhere and never run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, watch_dialogs
+from tests.browser.conftest import open_page, results_csv
+from tests.browser.voila_server import VoilaServer
+from widgets.assessment.drafts import Autosave
+from widgets.assessment.model import Assessment
+from widgets.content import load_content
+from widgets.results.drafts import DraftStore
+
+PAGE = "assess_iv_standard_4.ipynb"
+SCRIPT = "<img src=x onerror=alert(1)>"
+LEVELS = {"Not in place": 0, "Being established": 1, "In place, needs improving": 2, "In place and effective": 3}
+DETAILS = {"organisation": "Northshire IV Service", "team": "Participation", "respondent": "Ann Manager", "role": "Service manager"}
+FIRST_HALF = {
+    "iv4-leaflets": Filled("In place, needs improving", "Consulted and informed", SCRIPT, "They liked the new colours",
+                           "Redo the leaflet with the group", "Ann", "2027-03-31"),
+    "iv4-children-in-care-council": Filled("Not in place", "Not involved yet", "No visits this year", "",
+                                           "Book a council slot", "Raj", "2027-01-15"),
+    "iv4-training": Filled("In place and effective", "Adult-initiated, shared decisions with children and young people",
+                           "Two sessions co-run", "'It was fun'"),
+    "iv4-interviewing": Filled("Being established", "", "=1+1 on the panel sheet", "", "Train two young panel members", "Ann"),
+    "iv4-panel-questions": Filled("In place, needs improving", "Consulted and informed", "Questions list, line 1\nline 2"),
+}
+SECOND_HALF = {
+    "iv4-feedback-forms": Filled("In place and effective", "Child-initiated, shared decisions with adults", "New form in use"),
+    "iv4-activities": Filled("Being established", "", "", "More trips please", "Plan a summer day", "Lee", "2027-06-01"),
+    "iv4-planning": Filled("Not in place", "", "", "", "Invite young people to planning day", "Ann", "2027-02-01"),
+    "iv4-monitoring": Filled("In place, needs improving", "Consulted and informed", "Quarterly feedback review"),
+}
+LEFT_BLANK = "iv4-review"
+
+
+def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_report(page: Page, staff_server: VoilaServer) -> None:
+    dialogs: list[str] = []
+    watch_dialogs(page, dialogs)
+    open_page(page, staff_server, PAGE, ready=".viw-assessment")
+    fill_details(page, **DETAILS)
+    for item_id, answer in FIRST_HALF.items():
+        fill_item(page, item_id, answer)
+    expect(page.locator(".viw-overall")).to_contain_text("5 of 10 answered")  # the kernel has every change
+    expect(page.locator(".viw-section-standard-4-1 .viw-progress")).to_contain_text("5 of 7 answered")
+    code = page.locator(".viw-code").inner_text()
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+
+    page.reload()  # a fresh kernel: only the draft remembers
+    page.locator(".viw-assessment").wait_for()
+    expect(page.locator(".viw-overall")).to_contain_text("0 of 10 answered")
+    page.get_by_label("Resume code").fill(code.lower())
+    page.get_by_role("button", name="Carry on from this code").click()
+    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 5 of 10 answered")
+    for name, value in DETAILS.items():
+        expect(page.locator(f".viw-detail-{name} input")).to_have_value(value)
+    for item_id, answer in FIRST_HALF.items():
+        expect_item(page, item_id, answer)
+    expect_item(page, LEFT_BLANK, Filled())
+
+    for item_id, answer in SECOND_HALF.items():
+        fill_item(page, item_id, answer)
+    expect(page.locator(".viw-overall")).to_contain_text("9 of 10 answered")
+    page.get_by_role("button", name="Submit", exact=True).click()
+    confirm = page.locator(".viw-confirm")
+    expect(confirm).to_contain_text("1 item(s) have no rating yet")
+    expect(confirm).to_contain_text("take part in reviewing the service")
+    assert not results_csv(staff_server).exists() or code not in results_csv(staff_server).read_text()
+    page.get_by_role("button", name="Submit with these left blank").click()
+    expect(page.locator(".viw-status")).to_contain_text("Submitted: 10 items saved")
+
+    report = page.locator(".viw-report")
+    expect(report).to_contain_text(SCRIPT)  # shown as the literal text
+    expect(report.locator("img[src=x]")).to_have_count(0)
+    expect(report.get_by_role("img", name=re.compile("Bar chart of scores by section"))).to_be_visible()
+    expect(report).to_contain_text("4.1 Children and young people help run the service")
+
+    with page.expect_download() as waiting:
+        page.get_by_text("Download the answers (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(waiting.value.path().read_text(encoding="utf-8"))))
+    check_rows(rows)
+    stored = [r for r in csv.DictReader(results_csv(staff_server).open(encoding="utf-8"))
+              if r["submission_id"] == rows[0]["submission_id"]]
+    assert stored == rows
+
+    with page.expect_download() as waiting:
+        page.get_by_text("Download the report (HTML)").click()
+    html = waiting.value.path().read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
+    plan = html.index("Action plan")
+    assert html.index("Book a council slot", plan) < html.index("Invite young people", plan) < html.index("Redo the leaflet", plan)
+    with page.expect_download() as waiting:
+        page.get_by_text("Download the report (PDF)").click()
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(waiting.value.path()).pages)
+    assert SCRIPT in pdf and "Book a council slot" in pdf and "Northshire IV Service" in pdf
+
+    viewer = page.context.new_page()  # the workbook's tab stays open, so its kernel is shut down on close
+    watch_dialogs(viewer, dialogs)
+    viewer.set_content(html)
+    expect(viewer.get_by_text(SCRIPT).first).to_be_visible()
+    viewer.close()
+    assert dialogs == []
+
+
+def check_rows(rows: list[dict[str, str]]) -> None:
+    """The downloaded CSV, row by row: one row per item in page order, each part in its column."""
+    expected = {**FIRST_HALF, **SECOND_HALF, LEFT_BLANK: Filled()}
+    order = ["iv4-leaflets", "iv4-children-in-care-council", "iv4-training", "iv4-interviewing", "iv4-panel-questions",
+             "iv4-feedback-forms", "iv4-activities", "iv4-planning", "iv4-monitoring", "iv4-review"]
+    assert [row["item_id"] for row in rows] == order
+    assert len({row["submission_id"] for row in rows}) == 1
+    for row in rows:
+        answer = expected[row["item_id"]]
+        level = LEVELS.get(answer.rating)
+        assert {k: row[k] for k in ("kind", "instrument", "instrument_version", *DETAILS)} == {
+            "kind": "assessment", "instrument": "iv-standard-4", "instrument_version": "1", **DETAILS}
+        assert row["response"] == ("" if level is None else str(level))
+        assert row["score"] == ("" if level is None else str(level))
+        assert row["max_score"] == ("" if level is None else "3")
+        assert row["evidence"] == spreadsheet_safe(answer.evidence)
+        assert row["children_say"] == spreadsheet_safe(answer.children_say)
+        assert (row["action"], row["action_owner"], row["action_due"]) == (answer.action, answer.owner, answer.due)
+        assert row["participation_degree"] == answer.degree
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet would run as a formula is stored with a leading apostrophe."""
+    return "'" + text if text.startswith(("=", "+", "-", "@", "'")) else text
+
+
+def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, staff_server: VoilaServer) -> None:
+    instrument = load_content().instrument("iv-standard-4")
+    assessment = Assessment(instrument)
+    assessment.set_detail("organisation", SCRIPT)
+    assessment.set_answer("iv4-training", "rating", 1)
+    assessment.set_answer("iv4-training", "evidence", SCRIPT)
+    code = Autosave(instrument, DraftStore("assessment", staff_server.results_dir)).save(assessment)
+    dialogs: list[str] = []
+    watch_dialogs(page, dialogs)
+    page.goto(f"{staff_server.url}/voila/render/{PAGE}?code={code}")
+    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 1 of 10 answered", timeout=60_000)
+    expect_item(page, "iv4-training", Filled("Being established", evidence=SCRIPT))
+    expect(page.locator(".viw-detail-organisation input")).to_have_value(SCRIPT)
+    expect(page.get_by_role("link", name=f"carry on with {code}")).to_have_attribute("href", f"?code={code}")
+    assert dialogs == []

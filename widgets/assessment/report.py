@@ -1,0 +1,199 @@
+"""The figures in a self-assessment report, worked out from stored rows by documented rules.
+
+- A section's score is the sum of its rated items over the most they could score (the top of
+  the scale for each rated item); items left blank count in neither, and are listed apart.
+- A strength is an item rated at the top of the scale; a gap is an item rated at the bottom.
+- The action plan is every item with a next action, earliest due date first, undated last.
+- The change is measured against the same organisation's latest earlier submission of the
+  same instrument (organisation names compared ignoring case and outer spaces).
+
+Current rows come straight from the store as text; earlier ones from ``read_results``; both go
+through the same ``section_scores`` so the two sides of a comparison follow one rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from widgets.content.instrument import Instrument
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    section_id: str
+    title: str
+    answered: int
+    total: int
+    score: float
+    max_score: float
+
+    @property
+    def percent(self) -> float | None:
+        """Share of the possible score, or None when nothing in the section was rated."""
+        return round(100 * self.score / self.max_score) if self.max_score else None
+
+
+@dataclass(frozen=True)
+class ItemNote:
+    """One item's answer as the report shows it (every item, and again under strengths or gaps)."""
+
+    item_id: str
+    section: str
+    text: str
+    level: str
+    evidence: str
+    children_say: str
+    degree: str = ""
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    item_id: str
+    item_text: str
+    action: str
+    owner: str
+    due: str
+
+
+@dataclass(frozen=True)
+class Change:
+    title: str
+    before: float | None
+    now: float | None
+
+    @property
+    def difference(self) -> float | None:
+        return None if self.before is None or self.now is None else self.now - self.before
+
+
+@dataclass(frozen=True)
+class Previous:
+    submission_id: str
+    submitted_at: str
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    instrument_title: str
+    scale_name: str
+    organisation: str
+    team: str
+    respondent: str
+    role: str
+    submission_id: str
+    submitted_at: str
+    sections: tuple[SectionScore, ...]
+    overall: SectionScore
+    strengths: tuple[ItemNote, ...]
+    gaps: tuple[ItemNote, ...]
+    not_rated: tuple[ItemNote, ...]
+    answers: tuple[ItemNote, ...]
+    actions: tuple[ActionLine, ...]
+    previous: Previous | None
+
+
+def section_scores(instrument: Instrument, ratings: Mapping[str, float | None]) -> tuple[SectionScore, ...]:
+    """Score every section from item ratings (None or missing = not rated)."""
+    top = instrument.scale.max_value
+    scores = []
+    for section in instrument.sections:
+        rated = [ratings[i.id] for i in section.items if ratings.get(i.id) is not None]
+        scores.append(SectionScore(section.id, section.title, len(rated), len(section.items), float(sum(rated)), float(top * len(rated))))
+    return tuple(scores)
+
+
+def overall_score(sections: Sequence[SectionScore]) -> SectionScore:
+    return SectionScore(
+        "overall", "All sections",
+        sum(s.answered for s in sections), sum(s.total for s in sections),
+        sum(s.score for s in sections), sum(s.max_score for s in sections),
+    )
+
+
+def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]], history: pd.DataFrame | None = None) -> Report:
+    """The report for one saved submission (its rows, as the store wrote them).
+
+    ``history`` is every stored result (from ``read_results``); it may include this submission.
+    """
+    if not rows:
+        raise ValueError("There is no submission to report on.")
+    first = rows[0]
+    by_item = {row["item_id"]: row for row in rows}
+    ratings = {item_id: _number(row["score"]) for item_id, row in by_item.items()}
+    sections = section_scores(instrument, ratings)
+    levels = {level.value: level.label for level in instrument.scale.levels}
+    bottom = min(levels)
+    strengths, gaps, blank, answers, actions = [], [], [], [], []
+    for section in instrument.sections:
+        for item in section.items:
+            row = by_item.get(item.id)
+            if row is None:
+                continue
+            rating = ratings[item.id]
+            note = ItemNote(item.id, section.title, item.text, levels.get(int(rating), "") if rating is not None else "",
+                            row["evidence"], row["children_say"], row["participation_degree"])
+            answers.append(note)
+            if rating is None:
+                blank.append(note)
+            elif rating == instrument.scale.max_value:
+                strengths.append(note)
+            elif rating == bottom:
+                gaps.append(note)
+            if row["action"].strip():
+                actions.append(ActionLine(item.id, item.text, row["action"], row["action_owner"], row["action_due"]))
+    actions.sort(key=lambda a: (a.due == "", a.due))
+    return Report(
+        instrument_title=instrument.title,
+        scale_name=instrument.scale.name,
+        organisation=first["organisation"],
+        team=first["team"],
+        respondent=first["respondent"],
+        role=first["role"],
+        submission_id=first["submission_id"],
+        submitted_at=first["submitted_at"],
+        sections=sections,
+        overall=overall_score(sections),
+        strengths=tuple(strengths),
+        gaps=tuple(gaps),
+        not_rated=tuple(blank),
+        answers=tuple(answers),
+        actions=tuple(actions),
+        previous=_previous(instrument, first, sections, history),
+    )
+
+
+def _previous(instrument: Instrument, current: Mapping[str, str], now: Sequence[SectionScore], history: pd.DataFrame | None) -> Previous | None:
+    earlier = previous_rows(history, instrument.id, current["organisation"], current["submission_id"], current["submitted_at"])
+    if earlier is None:
+        return None
+    ratings = {row.item_id: (None if pd.isna(row.score) else float(row.score)) for row in earlier.itertuples()}
+    before = section_scores(instrument, ratings)
+    changes = [Change(b.title, b.percent, n.percent) for b, n in zip(before, now)]
+    changes.append(Change("All sections", overall_score(before).percent, overall_score(now).percent))
+    when = earlier["submitted_at"].iloc[0]
+    return Previous(str(earlier["submission_id"].iloc[0]), when.strftime("%Y-%m-%d %H:%M UTC"), tuple(changes))
+
+
+def previous_rows(history: pd.DataFrame | None, instrument_id: str, organisation: str, submission_id: str, submitted_at: str) -> pd.DataFrame | None:
+    """The rows of the organisation's latest submission of this instrument before this one."""
+    if history is None or history.empty:
+        return None
+    same = history[
+        (history["kind"] == "assessment")
+        & (history["instrument"] == instrument_id)
+        & (history["organisation"].str.strip().str.casefold() == organisation.strip().casefold())
+        & (history["submission_id"] != submission_id)
+        & (history["submitted_at"] < pd.Timestamp(submitted_at))
+    ]
+    if same.empty:
+        return None
+    latest = same.loc[same["submitted_at"].idxmax(), "submission_id"]
+    return same[same["submission_id"] == latest]
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text != "" else None

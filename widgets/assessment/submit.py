@@ -1,0 +1,33 @@
+"""Submitting: save the rows, then build the report and the two files a service keeps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from widgets.assessment.model import Assessment
+from widgets.assessment.report import Report, build_report
+from widgets.assessment.report_html import report_html
+from widgets.assessment.report_pdf import report_pdf
+from widgets.results import ResultsStore, SavedSubmission, read_results, save_submission, submission_csv
+
+
+@dataclass(frozen=True)
+class Submitted:
+    saved: SavedSubmission
+    report: Report
+    csv: bytes
+    html: str
+    pdf: bytes
+    file_stem: str  # e.g. iv-standard-4-north-iv-service-2026-11-23
+
+
+def submit(assessment: Assessment, store: ResultsStore | None = None) -> Submitted:
+    """Append the submission to the results store and prepare its report (HTML and PDF) and CSV."""
+    store = store or ResultsStore()
+    saved = save_submission(assessment.submission(), store)
+    history = read_results([("results.csv", store.complete_bytes())]).rows
+    report = build_report(assessment.instrument, saved.rows, history)
+    organisation = re.sub(r"[^a-z0-9]+", "-", assessment.details["organisation"].lower()).strip("-")
+    stem = "-".join(p for p in (assessment.instrument.id, organisation, saved.submitted_at[:10]) if p)
+    return Submitted(saved, report, submission_csv(saved), report_html(report), report_pdf(report), stem)

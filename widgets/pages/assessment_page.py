@@ -1,0 +1,225 @@
+"""A self-assessment page: details, resume, the form with progress, submit, report and files.
+
+    from widgets.pages.assessment_page import assessment_page
+    assessment_page("iv-standard-4")
+
+Every change goes into the model and is saved as a draft at once; a resume code (typed, or in
+the page link as ``?code=CODE``) brings the draft back after a reload.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+
+from widgets.assessment.drafts import Autosave
+from widgets.assessment.model import DETAIL_FIELDS, Assessment
+from widgets.assessment.report_html import report_html
+from widgets.assessment.submit import Submitted, submit
+from widgets.content import Content, load_content
+from widgets.content.instrument import AssessmentItem, Instrument
+from widgets.pages.assessment_form import SectionForm
+from widgets.results import ResultsStore
+from widgets.results.drafts import DraftStore
+from widgets.ui.downloads import download_link
+from widgets.ui.markdown import to_html
+from widgets.ui.messages import StatusMessage
+from widgets.ui.page_guard import guarded_page
+from widgets.ui.request import query_parameters
+from widgets.ui.safe import safe_callback
+from widgets.ui.style import page_style
+
+DETAIL_LABELS = {
+    "organisation": "Organisation or service",
+    "team": "Team (optional)",
+    "respondent": "Your name",
+    "role": "Your role (optional)",
+}
+
+
+class AssessmentPage(ipw.VBox):
+    """The whole page for one instrument; ``submit()`` and ``resume()`` work from code as from clicks."""
+
+    def __init__(self, instrument: Instrument, content: Content, drafts: DraftStore | None = None,
+                 store: ResultsStore | None = None, resume_code: str | None = None):
+        self.instrument = instrument
+        self.assessment = Assessment(instrument)
+        self.autosave = Autosave(instrument, drafts)
+        self.store = store
+        self.status = StatusMessage()
+        safe = safe_callback(self.status)  # every handler: a plain message, never a traceback
+        self.saved_note = ipw.HTML()
+        self.saved_note.add_class("viw-autosave")
+        self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style={"description_width": "initial"})
+                        for name in DETAIL_FIELDS}
+        for name, box in self.details.items():
+            box.add_class(f"viw-detail-{name}")
+            box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
+        self.sections = [SectionForm(s, instrument, safe(self._answer_changed)) for s in instrument.sections]
+        self.overall = ipw.HTML()
+        self.overall.add_class("viw-overall-progress")
+        self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style={"description_width": "initial"})
+        self.code_box.add_class("viw-resume-code")
+        self.resume_button = ipw.Button(description="Carry on from this code", layout=ipw.Layout(width="auto"))
+        self.resume_button.add_class("viw-resume")
+        self.resume_button.on_click(safe(lambda _: self.resume(self.code_box.value)))
+        self.submit_button = ipw.Button(description="Submit", button_style="primary")
+        self.submit_button.add_class("viw-submit")
+        self.submit_button.on_click(safe(lambda _: self.submit()))
+        self.confirm = ipw.VBox()
+        self.confirm.add_class("viw-confirm")
+        self.result = ipw.VBox()
+        self.result.add_class("viw-result")
+        self._loading = False
+        self.done: Submitted | None = None  # set once submitted, so a double click saves once
+        self.form = ipw.VBox([
+            ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
+            *self.details.values(),
+            ipw.HTML("<h2>Your answers</h2>"),
+            self.overall,
+            *self.sections,
+            ipw.HTML("<h2>Submit</h2><p>You can submit with some items left blank: you will be asked to confirm.</p>"),
+            self.submit_button,
+            self.confirm,
+        ])
+        super().__init__([
+            page_style(),
+            ipw.HTML(_introduction(instrument, content)),
+            ipw.HTML("<h2>Your work is saved as you go</h2><p>Have a resume code? Type it here to carry on.</p>"),
+            ipw.HBox([self.code_box, self.resume_button]),
+            self.saved_note,
+            self.status,
+            self.form,
+            self.result,
+        ])
+        self.add_class("viw-page")
+        self.add_class("viw-assessment")
+        self._refresh()
+        if resume_code:
+            safe(self.resume)(resume_code)
+
+    # --- changes from the person ----------------------------------------------------------
+
+    def _detail_changed(self, name: str, value: str) -> None:
+        if not self._loading:
+            self.assessment.set_detail(name, value)
+            self._saved()
+
+    def _answer_changed(self, item_id: str, part: str, value: object) -> None:
+        self.assessment.set_answer(item_id, part, value)
+        self._saved()
+
+    def _saved(self) -> None:
+        """After each change to the model: save the draft at once, then show progress."""
+        code = self.autosave.save(self.assessment)
+        self.confirm.children = ()
+        self._refresh()
+        self.saved_note.value = _saved_html(code)
+
+    def _refresh(self) -> None:
+        for form in self.sections:
+            form.show_progress(*self.assessment.progress(form.section))
+        answered, total = self.assessment.progress()
+        self.overall.value = f"<p class='viw-overall'><strong>{answered} of {total} answered</strong> altogether</p>"
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def resume(self, typed: str) -> None:
+        """Reopen a saved draft and show everything in it."""
+        self.assessment = self.autosave.resume(typed)
+        self.done = None
+        self.form.layout.display = None
+        self.result.children = ()
+        self.confirm.children = ()
+        self._loading = True
+        try:
+            for name, box in self.details.items():
+                box.value = self.assessment.details[name]
+            for form in self.sections:
+                for item_form in form.items:
+                    item_form.show(self.assessment.answer(item_form.item.id))
+        finally:
+            self._loading = False
+        self._refresh()
+        self.saved_note.value = _saved_html(self.autosave.code)
+        answered, total = self.assessment.progress()
+        self.status.show(f"Your saved work is back: {answered} of {total} answered.", "success")
+
+    def submit(self, blanks_confirmed: bool = False) -> Submitted | None:
+        """Submit; with items unrated, list them first and ask to confirm leaving them blank."""
+        if self.done is not None:
+            return self.done
+        self.assessment.submission()  # checks the details before anything else
+        missing = self.assessment.incomplete()
+        if missing and not blanks_confirmed:
+            self._ask_to_confirm(missing)
+            return None
+        done = self.done = submit(self.assessment, self.store)
+        self.confirm.children = ()
+        self.form.layout.display = "none"
+        self.result.children = [
+            ipw.HTML(_downloads(done)),
+            ipw.HTML(report_html(done.report, standalone=False)),
+        ]
+        self.status.show(
+            f"Submitted: {len(done.saved.rows)} items saved (submission {done.saved.submission_id}). "
+            "Your report is below; download it and the CSV to keep or send. "
+            "Your answers stay under your resume code, as a start for next time.",
+            "success",
+        )
+        return done
+
+    def _ask_to_confirm(self, missing: list[AssessmentItem]) -> None:
+        names = "".join(f"<li>{escape(item.text)}</li>" for item in missing)
+        go = ipw.Button(description="Submit with these left blank", button_style="warning", layout=ipw.Layout(width="auto"))
+        go.add_class("viw-confirm-submit")
+        go.on_click(safe_callback(self.status)(lambda _: self.submit(blanks_confirmed=True)))
+        back = ipw.Button(description="Keep filling in", layout=ipw.Layout(width="auto"))
+        back.on_click(safe_callback(self.status)(lambda _: setattr(self.confirm, "children", ())))
+        self.confirm.children = [
+            ipw.HTML(f"<div role='alert' class='viw-message viw-info'><p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
+                     "<p>Rate them now, or submit with them left blank on purpose.</p></div>"),
+            ipw.HBox([go, back]),
+        ]
+
+
+def _introduction(instrument: Instrument, content: Content) -> str:
+    levels = "".join(
+        f"<li><strong>{escape(level.label)}</strong>{': ' + escape(level.description) if level.description else ''}</li>"
+        for level in instrument.scale.levels
+    )
+    cited = "".join(f"<li>{escape(content.sources[s].citation)}</li>" for s in instrument.sources)
+    sources = f"<details><summary>Sources</summary><ul>{cited}</ul></details>" if cited else ""
+    return (
+        f"{to_html(instrument.summary)}<h2>The scale: {escape(instrument.scale.name)}</h2><ul>{levels}</ul>{sources}"
+    )
+
+
+def _saved_html(code: str | None) -> str:
+    if not code:
+        return ""
+    return (
+        f"<div class='viw-message viw-info' role='status'>💾 Saved. Your resume code is "
+        f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
+        f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
+    )
+
+
+def _downloads(done: Submitted) -> str:
+    return (
+        "<p>"
+        + download_link(done.csv, f"{done.file_stem}.csv", "text/csv", "Download the answers (CSV)")
+        + " "
+        + download_link(done.pdf, f"{done.file_stem}-report.pdf", "application/pdf", "Download the report (PDF)")
+        + " "
+        + download_link(done.html.encode("utf-8"), f"{done.file_stem}-report.html", "text/html", "Download the report (HTML)")
+        + "</p>"
+    )
+
+
+@guarded_page
+def assessment_page(instrument_id: str, content: Content | None = None) -> AssessmentPage:
+    """The page a thin notebook shows; a resume code in the page address (?code=...) is picked up."""
+    content = content or load_content()
+    return AssessmentPage(content.instrument(instrument_id), content, resume_code=query_parameters().get("code"))
