@@ -23,7 +23,7 @@ class FreeText(ipw.VBox):
         )
         self.box.add_class("viw-free-text")
         reminder = load_content().site.free_text_reminder
-        hint = ipw.HTML(f'<div class="viw-hint">🔒 {html.escape(reminder)}</div>')
+        hint = ipw.HTML(f'<div class="viw-hint"><strong>Privacy:</strong> {html.escape(reminder)}</div>')
         super().__init__([self.box, hint])
         self.add_class("viw-free-text-field")
 

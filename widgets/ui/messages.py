@@ -6,7 +6,8 @@ import html
 
 import ipywidgets as ipw
 
-PREFIX = {"info": "ℹ️ Note:", "success": "✅ Done:", "error": "⚠️ Problem:"}
+# Words, not icons: emoji fonts are missing on some council machines, and colour alone tells nothing.
+PREFIX = {"info": "Note:", "success": "Done:", "error": "Problem:"}
 
 
 class StatusMessage(ipw.HTML):

@@ -20,7 +20,7 @@ CSS = """
 .viw-download { display: inline-block; padding: 0.4rem 0.9rem; border: 2px solid #0b4f9c;
   border-radius: 4px; color: #0b4f9c !important; text-decoration: none !important; font-weight: 600; }
 .viw-free-text-field .widget-textarea { flex-direction: column; align-items: stretch; }
-.viw-free-text-field .widget-label { font-weight: 600; margin-bottom: 0.25rem; }
+.viw-free-text-field .widget-label { font-weight: 600; margin-bottom: 0.25rem; text-align: left; width: auto; }
 .viw-card { border: 1px solid #8a8a8a; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0; }
 .viw-privacy { background: #f4f4f4; border-left: 6px solid #555; padding: 0.5rem 1rem; }
 """
