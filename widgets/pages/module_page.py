@@ -30,6 +30,7 @@ CSS = """
 .viw-feedback ul { margin: 0.25rem 0 0 0; }
 .viw-sources { font-size: 0.9rem; border-top: 1px solid #8a8a8a; margin-top: 1rem; }
 .viw-picture { margin: 1rem 0; }
+.viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
 .viw-question .widget-radio-box label, .viw-question .widget-checkbox label { white-space: normal; }
 """
 

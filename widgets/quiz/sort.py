@@ -23,6 +23,7 @@ class SortView(QuestionView):
                 value=UNPLACED,
                 description=f"Situation {number} belongs under",
                 style={"description_width": "initial"},
+                layout=ipw.Layout(width="100%", max_width="42rem"),
             )
             self._places[scenario.id] = place
             rows.append(ipw.VBox([text, place]))
