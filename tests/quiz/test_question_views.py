@@ -88,6 +88,7 @@ def test_quiz_saves_when_the_last_question_is_checked_and_can_be_retried(results
     assert "Not passed yet" in quiz.result.value
     quiz._retry.click()
     assert not any(view.answered for view in quiz.questions)
+    assert all(control.value == view.blank and not control.disabled for view in quiz.questions for control in view.controls)
     for view in quiz.questions:
         give(view, right_answer(view.item))
         view.submit()

@@ -26,6 +26,7 @@ class QuestionView(ipw.VBox):
         self.response: Any = None
         self.marked: Marked | None = None
         self._on_checked = on_checked
+        self.controls: list[ipw.ValueWidget] = []
         self._status = StatusMessage()
         self._feedback = ipw.HTML()
         self._feedback.add_class("viw-feedback")
@@ -40,7 +41,10 @@ class QuestionView(ipw.VBox):
         self.add_class("viw-question")
         self.add_class(f"viw-question-{item.id}")
 
+    blank: Any = None  # the value each control holds before the learner answers
+
     def build_input(self) -> ipw.Widget:
+        """Build the input and fill ``self.controls`` with the widgets that hold the answer."""
         raise NotImplementedError
 
     def read_response(self) -> Any:
@@ -48,10 +52,12 @@ class QuestionView(ipw.VBox):
         raise NotImplementedError
 
     def set_enabled(self, enabled: bool) -> None:
-        raise NotImplementedError
+        for control in self.controls:
+            control.disabled = not enabled
 
     def clear_input(self) -> None:
-        raise NotImplementedError
+        for control in self.controls:
+            control.value = self.blank
 
     @property
     def answered(self) -> bool:

@@ -8,11 +8,14 @@ from widgets.quiz.base import QuestionView
 
 
 class MultipleChoiceView(QuestionView):
+    blank = False
+
     def build_input(self) -> ipw.Widget:
         self._boxes = {
             option.id: ipw.Checkbox(value=False, description=option.text, indent=False, layout=ipw.Layout(width="100%"))
             for option in self.item.options
         }
+        self.controls = list(self._boxes.values())
         hint = ipw.HTML("<p class='viw-hint'>Tick every answer that applies.</p>")
         return ipw.VBox([hint, *self._boxes.values()])
 
@@ -21,11 +24,3 @@ class MultipleChoiceView(QuestionView):
         if not ticked:
             raise ValueError("Tick at least one answer first.")
         return ticked
-
-    def set_enabled(self, enabled: bool) -> None:
-        for box in self._boxes.values():
-            box.disabled = not enabled
-
-    def clear_input(self) -> None:
-        for box in self._boxes.values():
-            box.value = False

@@ -16,15 +16,10 @@ class SingleChoiceView(QuestionView):
             style={"description_width": "initial"},
             layout=ipw.Layout(width="100%"),
         )
+        self.controls = [self._choice]
         return self._choice
 
     def read_response(self) -> str:
         if self._choice.value is None:
             raise ValueError("Choose an answer first.")
         return self._choice.value
-
-    def set_enabled(self, enabled: bool) -> None:
-        self._choice.disabled = not enabled
-
-    def clear_input(self) -> None:
-        self._choice.value = None

@@ -12,6 +12,8 @@ UNPLACED = ""
 
 
 class SortView(QuestionView):
+    blank = UNPLACED
+
     def build_input(self) -> ipw.Widget:
         choices = [("Choose...", UNPLACED)] + [(category.label, category.id) for category in self.item.categories]
         rows = []
@@ -27,6 +29,7 @@ class SortView(QuestionView):
             )
             self._places[scenario.id] = place
             rows.append(ipw.VBox([text, place]))
+        self.controls = list(self._places.values())
         return ipw.VBox(rows)
 
     def read_response(self) -> dict[str, str]:
@@ -34,11 +37,3 @@ class SortView(QuestionView):
         if unplaced:
             raise ValueError(f"Place every situation first: {len(unplaced)} still to place.")
         return {key: place.value for key, place in self._places.items()}
-
-    def set_enabled(self, enabled: bool) -> None:
-        for place in self._places.values():
-            place.disabled = not enabled
-
-    def clear_input(self) -> None:
-        for place in self._places.values():
-            place.value = UNPLACED
