@@ -22,8 +22,8 @@ def test_a_new_visitor_signs_in_then_rates_confidence_then_sees_step_one(results
     assert "Please fill in your organisation." in sign_in.status.value
     sign_in.organisation.value = "Shire"
     sign_in.start.click()
-    form = page.area.children[0]
-    assert isinstance(form, ConfidenceForm)
+    panel, form = page.area.children
+    assert isinstance(form, ConfidenceForm) and page.session.code in panel.summary.value
     form.save.click()
     assert "10 still to rate" in form.status.value
     for scale in form.ratings.values():

@@ -69,10 +69,10 @@ class ModulePage(ipw.VBox):
     def start(self, session: LearnerSession) -> None:
         """Show the module for this learner (first asking their confidence, once)."""
         self.session = session
+        self.panel = ProgressPanel(session, self.module.page)  # shows the resume code from the start
         if not session.confidence_done("before"):
-            self.area.children = [ConfidenceForm(self.content, "before", self._rated_before)]
+            self.area.children = [self.panel, ConfidenceForm(self.content, "before", self._rated_before)]
             return
-        self.panel = ProgressPanel(session, self.module.page)
         self.quiz_view = QuizView(self.quiz, self._save_attempt)
         self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
         self.area.children = [self.panel, self.steps]
