@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import open_page, results_csv
-from tests.browser.emodule_steps import answer, go_to_step, rate_all, sign_in
+from tests.browser.emodule_steps import accessibility_problems, answer, go_to_step, rate_all, sign_in
 from tests.browser.voila_server import VoilaServer
 from tests.emodule_helpers import complete_everything, right_answers, wrong_answers
 from widgets.content import load_content
@@ -44,6 +44,7 @@ def test_new_learner_fails_then_passes_and_finds_progress_after_reload(page: Pag
     answer(page, quiz, wrong_answers(quiz))
     expect(page.locator(".viw-feedback").first).to_contain_text("Not quite.")
     expect(page.locator(".viw-quiz-result")).to_contain_text("Not passed yet")
+    assert accessibility_problems(page) == []  # labels, contrast, names of controls, with feedback showing
     page.get_by_role("button", name="Try the quiz again").click()
     answer(page, quiz, right_answers(quiz))
     expect(page.locator(".viw-quiz-result")).to_contain_text("You passed this module")
