@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.emodule_helpers import LEARNER, complete_everything, ratings
+from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_answers, wrong_answers
 from widgets.content import load_content
 from widgets.emodule import LearnerSession
 from widgets.pages.module_page import ModulePage
@@ -31,6 +31,16 @@ def test_a_new_visitor_signs_in_then_rates_confidence_then_sees_step_one(results
     form.save.click()
     assert page.steps is not None and "Step 1 of 7" in page.steps.counter.value
     assert page.session is not None and page.session.code in page.panel.summary.value
+
+
+def test_passing_a_quiz_points_to_the_next_module_not_yet_passed(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    session.rate_confidence("before", ratings(session.content))
+    page = ModulePage("lundy", query=f"code={session.code}")
+    page.quiz_view._save_attempt(wrong_answers(page.quiz))
+    assert page.next_module.value == ""
+    page.quiz_view._save_attempt(right_answers(page.quiz))
+    assert f"03_treseder.ipynb?code={session.code}" in page.next_module.value
 
 
 def test_a_bad_or_unknown_code_in_the_link_is_explained(results_folder: Path) -> None:

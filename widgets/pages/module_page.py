@@ -13,9 +13,9 @@ import os
 import ipywidgets as ipw
 
 from widgets.content import Content, load_content
-from widgets.emodule import LearnerSession
+from widgets.emodule import LearnerSession, Status
 from widgets.emodule.progress import Attempt
-from widgets.emodule.resume import code_from_query
+from widgets.emodule.resume import code_from_query, resume_link
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.pages.module_parts.progress_panel import ProgressPanel
 from widgets.pages.module_parts.sign_in import SignIn
@@ -45,6 +45,8 @@ class ModulePage(ipw.VBox):
         self.steps: StepsView | None = None
         self.quiz_view: QuizView | None = None
         self.area = ipw.VBox()
+        self.next_module = ipw.HTML()
+        self.next_module.add_class("viw-next-module")
         outcomes = "".join(f"<li>{html.escape(o.text)}</li>" for o in self.module.learning_outcomes)
         header = ipw.HTML(
             f"<p class='viw-tagline'>{html.escape(self.module.summary)} About {self.module.minutes} minutes.</p>"
@@ -75,7 +77,7 @@ class ModulePage(ipw.VBox):
             return
         self.quiz_view = QuizView(self.quiz, self._save_attempt)
         self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
-        self.area.children = [self.panel, self.steps]
+        self.area.children = [self.panel, self.steps, self.next_module]
 
     def _rated_before(self, ratings: dict[str, int]) -> None:
         assert self.session is not None
@@ -91,7 +93,18 @@ class ModulePage(ipw.VBox):
         assert self.session is not None and self.panel is not None
         attempt = self.session.finish_attempt(self.quiz, responses)
         self.panel.refresh()
+        self.next_module.value = self._next_module_html() if attempt.passed else ""
         return attempt
+
+    def _next_module_html(self) -> str:
+        """Where to go after passing: the next module not yet passed, or the certificate."""
+        assert self.session is not None
+        if self.session.all_passed():
+            return "<p><strong>Every module is passed.</strong> Rate your confidence once more in the progress box at the top of this page, then download your certificate.</p>"
+        modules = [m for m, status in self.session.statuses() if status is not Status.PASSED]
+        later = [m for m in modules if m.order > self.module.order] or modules
+        link = resume_link(later[0].page, self.session.code)
+        return f"<p><strong>Next:</strong> <a href='{html.escape(link)}'>{html.escape(later[0].title)}</a></p>"
 
 
 def module_page(module_id: str) -> ModulePage:
