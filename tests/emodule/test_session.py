@@ -108,7 +108,9 @@ def test_certificate_pdf_holds_name_scores_and_a_stored_verification_id(session:
     rows = stored(results_folder)
     passing = rows[(rows["submission_id"] == certificate.verification_id)]
     assert set(passing["kind"]) == {"quiz"} and set(passing["instrument"]) == {"practice"}  # the last module passed
-    text = pdf_text(certificate_pdf(certificate))
+    data = certificate_pdf(certificate)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
+    text = pdf_text(data)
     assert "Ann Example" in text and "Shire Children and Family Service" in text
     assert certificate.verification_id in text.replace("\n", "")
     for module in session.content.modules:

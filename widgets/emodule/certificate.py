@@ -85,15 +85,12 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     line(f"of {certificate.organisation}", 14, gap=8)
     line(f"has completed the staff e-module of the {certificate.course},", 13, gap=1)
     line("passing the quiz of every module:", 13, gap=8)
-    pdf.set_font("DejaVu", "", 12)
-    for module in certificate.modules:
-        score = f"{module.score:g} of {module.max_score:g} ({module.percent}%), passed {module.passed_on}"
-        pdf.set_font("DejaVu", "B", 12)
-        pdf.multi_cell(width, 7, module.title, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 12)
-        pdf.multi_cell(width, 7, f"Score: {score}", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-    pdf.ln(8)
+    pdf.set_font("DejaVu", "", 11)
+    with pdf.table(col_widths=(60, 25, 15), text_align=("LEFT", "LEFT", "LEFT"), line_height=8) as table:
+        table.row(["Module", "Score", "Passed on"])
+        for module in certificate.modules:
+            table.row([module.title, f"{module.score:g} of {module.max_score:g} ({module.percent}%)", module.passed_on])
+    pdf.ln(10)
     line(f"Issued on {certificate.issued_on}", 12, gap=2)
     line(f"Verification id: {certificate.verification_id}", 10, gap=2)
     line("A trainer can check this id against the workbook's results file.", 9)
