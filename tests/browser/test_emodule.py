@@ -52,8 +52,8 @@ def test_new_learner_fails_then_passes_and_finds_progress_after_reload(page: Pag
 
     link = page.locator(".viw-resume-link").get_attribute("href")
     assert link and re.fullmatch(r"02_lundy\.ipynb\?code=[A-Z2-9]{4}-[A-Z2-9]{4}", link)
-    page.goto(f"{staff_server.url}/voila/render/{link}")
-    page.reload()
+    open_page(page, staff_server, link, ready=".viw-progress")
+    page.reload()  # only once the page is up: a tab reloaded mid-load cannot tell Voila to stop its kernel
     expect(page.locator(".viw-progress")).to_contain_text("1 of 5 modules passed", timeout=60_000)
     expect(page.locator(".viw-progress")).to_contain_text("The Lundy model: passed")
     expect(page.locator(".viw-step-counter")).to_contain_text(f"Step {total} of {total}")
