@@ -12,7 +12,7 @@ from playwright.sync_api import Page, Route
 from tests.browser.conftest import open_page
 from tests.browser.voila_server import VoilaServer
 
-PAGES = ["index.ipynb", "assess_iv_standard_4.ipynb", "assess_lundy_checklist.ipynb"]
+PAGES = ["index.ipynb", "02_lundy.ipynb", "assess_iv_standard_4.ipynb", "assess_lundy_checklist.ipynb"]
 
 
 def block_outside_requests(page: Page) -> list[str]:

@@ -200,7 +200,7 @@ def _saved_html(code: str | None) -> str:
     if not code:
         return ""
     return (
-        f"<div class='viw-message viw-info' role='status'>💾 Saved. Your resume code is "
+        f"<div class='viw-message viw-info' role='status'><strong>Saved.</strong> Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )

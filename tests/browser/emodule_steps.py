@@ -1,0 +1,68 @@
+"""Steps a learner takes in the e-module pages, for browser tests: sign in, rate, move
+through steps, answer questions by their visible labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from widgets.content.quiz import Quiz
+
+
+# Voila's own page template puts the notebook outside any landmark region; that is not ours to fix.
+NOT_OURS = {"region"}
+
+
+def accessibility_problems(page: Page) -> list[str]:
+    """axe-core's findings on the page as it is now, one line each."""
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+            for v in violations if v["id"] not in NOT_OURS]
+
+
+def sign_in(page: Page, name: str, organisation: str, team: str = "", role: str = "") -> None:
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Organisation").fill(organisation)
+    page.get_by_label("Team (optional)").fill(team)
+    page.get_by_label("Role (optional)").fill(role)
+    page.get_by_role("button", name="Start the e-module").click()
+
+
+def rate_all(page: Page, when: str, label: str = "3 - fairly confident") -> None:
+    form = page.locator(f".viw-confidence-{when}")
+    expect(form).to_be_visible()
+    choices = form.get_by_label(label)
+    for number in range(choices.count()):
+        choices.nth(number).check()
+    form.get_by_role("button", name="Save my ratings").click()
+    expect(form).to_have_count(0)
+
+
+def go_to_step(page: Page, number: int, total: int) -> None:
+    counter = page.locator(".viw-step-counter")
+    while True:
+        text = counter.inner_text()
+        if f"Step {number} of {total}" in text:
+            return
+        page.get_by_role("button", name="Next").click()
+        expect(counter).not_to_have_text(text)
+
+
+def answer(page: Page, quiz: Quiz, responses: dict[str, Any]) -> None:
+    """Give each answer through the page's own controls and check it; the test knows the key."""
+    for item in quiz.items:
+        card = page.locator(f".viw-question-{item.id}")
+        response = responses[item.id]
+        if item.type == "single_choice":
+            card.get_by_label(item.option(response).text, exact=True).check()
+        elif item.type == "multiple_choice":
+            for option in item.options:
+                box = card.get_by_label(option.text, exact=True)
+                box.check() if option.id in response else box.uncheck()
+        else:
+            for number, scenario in enumerate(item.scenarios, start=1):
+                card.get_by_label(f"Situation {number} belongs under").select_option(label=item.label(response[scenario.id]))
+        card.get_by_role("button", name="Check answer").click()
+        expect(card.locator(".viw-feedback")).to_contain_text(item.feedback)

@@ -1,0 +1,124 @@
+"""A learner's session against the shipped content and a temporary results folder: every
+attempt and rating is stored in the results format, progress survives a new session, and the
+certificate names the learner and a verification id that is a stored submission."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_answers, wrong_answers
+from widgets.content import load_content
+from widgets.emodule import Learner, LearnerSession, Status
+from widgets.emodule.certificate import certificate_pdf
+from widgets.results import ResultsStore, read_results
+
+
+@pytest.fixture
+def session(results_folder: Path) -> LearnerSession:
+    return LearnerSession.register(LEARNER, load_content())
+
+
+def stored(results_folder: Path):
+    result = read_results([("results.csv", ResultsStore(results_folder).path)])
+    assert all(report.ok for report in result.reports), [r.summary() for r in result.reports]
+    return result.rows
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_every_attempt_is_saved_with_scores_and_the_pass_rule(session: LearnerSession, results_folder: Path) -> None:
+    quiz = session.content.quizzes["lundy"]
+    failed = session.finish_attempt(quiz, wrong_answers(quiz))
+    passed = session.finish_attempt(quiz, right_answers(quiz))
+    assert (failed.passed, failed.score) == (False, 0)
+    assert (passed.passed, passed.score, passed.max_score) == (True, quiz.max_score, quiz.max_score)
+    rows = stored(results_folder)
+    assert set(rows["submission_id"]) == {failed.submission_id, passed.submission_id}
+    mine = rows[rows["submission_id"] == passed.submission_id]
+    assert list(mine["item_id"]) == [item.id for item in quiz.items]
+    assert set(mine["kind"]) == {"quiz"} and set(mine["instrument"]) == {"lundy"}
+    assert set(mine["respondent"]) == {"Ann Example"} and set(mine["team"]) == {"North team"}
+    assert mine["score"].sum() == quiz.max_score
+    assert session.record.status("lundy") is Status.PASSED
+
+
+def test_an_unfinished_attempt_is_not_saved(session: LearnerSession, results_folder: Path) -> None:
+    quiz = session.content.quizzes["lundy"]
+    answers = right_answers(quiz)
+    answers.pop(quiz.items[-1].id)
+    with pytest.raises(ValueError, match="1 still to answer"):
+        session.finish_attempt(quiz, answers)
+    assert not ResultsStore(results_folder).path.exists()
+
+
+def test_progress_is_kept_for_a_new_session_with_the_code(session: LearnerSession) -> None:
+    session.visit("treseder", 4)
+    quiz = session.content.quizzes["lundy"]
+    session.finish_attempt(quiz, right_answers(quiz))
+    again = LearnerSession.resume(session.code.lower().replace("-", " "))
+    assert again.learner == LEARNER
+    assert again.step("treseder") == 4 and again.step("co-production") == 1
+    statuses = {module.id: status for module, status in again.statuses()}
+    assert statuses == {"why-voice": Status.NOT_STARTED, "lundy": Status.PASSED, "treseder": Status.IN_PROGRESS,
+                        "co-production": Status.NOT_STARTED, "practice": Status.NOT_STARTED}
+
+
+def test_an_unknown_code_is_explained(results_folder: Path) -> None:
+    with pytest.raises(ValueError, match="No saved progress has the code ABCD-EFGH"):
+        LearnerSession.resume("abcd-efgh")
+
+
+def test_two_tabs_do_not_undo_each_other(session: LearnerSession) -> None:
+    other_tab = LearnerSession.resume(session.code)
+    quiz = session.content.quizzes["lundy"]
+    session.finish_attempt(quiz, right_answers(quiz))
+    other_tab.visit("practice", 2)  # works from the saved record, not its stale copy
+    assert LearnerSession.resume(session.code).record.status("lundy") is Status.PASSED
+
+
+def test_confidence_rounds_are_saved_per_learning_outcome(session: LearnerSession, results_folder: Path) -> None:
+    with pytest.raises(ValueError, match="still to rate"):
+        session.rate_confidence("before", {})
+    session.rate_confidence("before", ratings(session.content, 2))
+    rows = stored(results_folder)
+    assert set(rows["kind"]) == {"confidence"} and set(rows["instrument"]) == {"confidence-before"}
+    assert len(rows) == 10 and set(rows["response"]) == {"2"} and rows["score"].isna().all()
+    assert session.confidence_done("before") and not session.confidence_done("after")
+
+
+def test_certificate_waits_for_every_module_and_the_after_ratings(session: LearnerSession) -> None:
+    with pytest.raises(ValueError, match="5 still to pass"):
+        session.certificate()
+    for module in session.content.modules:
+        quiz = session.content.quiz_for(module)
+        session.finish_attempt(quiz, right_answers(quiz))
+    with pytest.raises(ValueError, match="Rate your confidence once more"):
+        session.certificate()
+
+
+def test_certificate_pdf_holds_name_scores_and_a_stored_verification_id(session: LearnerSession, results_folder: Path) -> None:
+    complete_everything(session)
+    certificate = session.certificate()
+    rows = stored(results_folder)
+    passing = rows[(rows["submission_id"] == certificate.verification_id)]
+    assert set(passing["kind"]) == {"quiz"} and set(passing["instrument"]) == {"practice"}  # the last module passed
+    data = certificate_pdf(certificate)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
+    text = pdf_text(data)
+    assert "Ann Example" in text and "Shire Children and Family Service" in text
+    assert certificate.verification_id in text.replace("\n", "")
+    for module in session.content.modules:
+        assert module.title in text
+    assert "100%" in text and certificate.issued_on in text
+
+
+def test_certificate_prints_names_beyond_latin_1(results_folder: Path) -> None:
+    session = LearnerSession.register(Learner("Łucja Nowak-Zoë", "Shire"), load_content())
+    complete_everything(session)
+    assert "Łucja Nowak-Zoë" in pdf_text(certificate_pdf(session.certificate()))

@@ -1,0 +1,69 @@
+"""The module page in the kernel (no browser): sign-in first, a resume code reopens the saved
+step, and the end of the e-module asks for the after-ratings before the certificate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_answers, wrong_answers
+from widgets.content import load_content
+from widgets.emodule import LearnerSession
+from widgets.pages.module_page import ModulePage
+from widgets.pages.module_parts.confidence_form import ConfidenceForm
+from widgets.pages.module_parts.sign_in import SignIn
+
+
+def test_a_new_visitor_signs_in_then_rates_confidence_then_sees_step_one(results_folder: Path) -> None:
+    page = ModulePage("lundy", query="")
+    sign_in = page.area.children[0]
+    assert isinstance(sign_in, SignIn)
+    sign_in.name.value, sign_in.organisation.value = "Ann Example", ""
+    sign_in.start.click()
+    assert "Please fill in your organisation." in sign_in.status.value
+    sign_in.organisation.value = "Shire"
+    sign_in.start.click()
+    panel, form = page.area.children
+    assert isinstance(form, ConfidenceForm) and page.session.code in panel.summary.value
+    form.save.click()
+    assert "10 still to rate" in form.status.value
+    for scale in form.ratings.values():
+        scale.value = 4
+    form.save.click()
+    assert page.steps is not None and "Step 1 of 7" in page.steps.counter.value
+    assert page.session is not None and page.session.code in page.panel.summary.value
+
+
+def test_passing_a_quiz_points_to_the_next_module_not_yet_passed(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    session.rate_confidence("before", ratings(session.content))
+    page = ModulePage("lundy", query=f"code={session.code}")
+    page.quiz_view._save_attempt(wrong_answers(page.quiz))
+    assert page.next_module.value == ""
+    page.quiz_view._save_attempt(right_answers(page.quiz))
+    assert f"03_treseder.ipynb?code={session.code}" in page.next_module.value
+
+
+def test_a_bad_or_unknown_code_in_the_link_is_explained(results_folder: Path) -> None:
+    assert "look right: codes are 8" in ModulePage("lundy", query="code=nope").area.children[0].status.value
+    assert "No saved progress" in ModulePage("lundy", query="code=ABCD-EFGH").area.children[0].status.value
+
+
+def test_the_resume_link_reopens_the_step_reached(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    session.rate_confidence("before", ratings(session.content))
+    session.visit("treseder", 3)
+    page = ModulePage("treseder", query=f"code={session.code}")
+    assert "Step 3 of 6" in page.steps.counter.value
+    page.steps.back.click()
+    assert LearnerSession.resume(session.code).step("treseder") == 2
+    assert "in progress" in page.panel.summary.value
+
+
+def test_when_all_is_done_the_page_offers_the_certificate(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    complete_everything(session)
+    page = ModulePage("practice", query=f"code={session.code}")
+    certificate = page.panel.finish.children[0]
+    assert "Download your certificate (PDF)" in certificate.value
+    assert session.certificate().verification_id in certificate.value
+    assert "application/pdf;base64," in certificate.value

@@ -1,0 +1,34 @@
+"""A whole quiz attempt: score every answer with its question's own rule, save the attempt
+(kind ``quiz``, one row per question) and judge it with the quiz's one pass rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from widgets.content.quiz import Quiz
+from widgets.emodule.learner import Learner
+from widgets.emodule.progress import Attempt
+from widgets.quiz_items import Marked
+from widgets.results import ItemResponse, Submission, save_submission
+
+
+def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
+    """Score each answer; an unanswered question raises ValueError naming how many are left."""
+    missing = [item for item in quiz.items if item.id not in responses]
+    if missing:
+        raise ValueError(f"Answer every question before finishing: {len(missing)} still to answer.")
+    return {item.id: item.score(responses[item.id]) for item in quiz.items}
+
+
+def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any]) -> Attempt:
+    """Score and store one attempt; every attempt is kept, passed or not."""
+    marks = mark_all(quiz, responses)
+    items = tuple(
+        ItemResponse(item.id, item.encode(responses[item.id]), marks[item.id].score, marks[item.id].max_score)
+        for item in quiz.items
+    )
+    saved = save_submission(
+        Submission("quiz", quiz.id, quiz.version, learner.organisation, learner.team, learner.name, learner.role, items)
+    )
+    score = sum(mark.score for mark in marks.values())
+    return Attempt(saved.submission_id, saved.submitted_at, score, quiz.max_score, quiz.passes(score))

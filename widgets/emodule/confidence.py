@@ -1,0 +1,38 @@
+"""Confidence ratings before and after the e-module, one per learning outcome, so a trainer
+can show the change. Saved as kind ``confidence`` (instrument confidence-before/-after)."""
+
+from __future__ import annotations
+
+from widgets.content import Content
+from widgets.content.module import LearningOutcome
+from widgets.emodule.learner import Learner
+from widgets.results import ItemResponse, SavedSubmission, Submission, save_submission
+
+ROUNDS = {"before": "confidence-before", "after": "confidence-after"}
+VERSION = "1"
+SCALE = {
+    1: "1 - not at all confident",
+    2: "2 - a little confident",
+    3: "3 - fairly confident",
+    4: "4 - confident",
+    5: "5 - very confident",
+}
+
+
+def learning_outcomes(content: Content) -> list[LearningOutcome]:
+    """Every module's outcomes, in teaching order: the items of both rounds."""
+    return [outcome for module in content.modules for outcome in module.learning_outcomes]
+
+
+def save_confidence(content: Content, learner: Learner, when: str, ratings: dict[str, int]) -> SavedSubmission:
+    """Check every outcome has a rating of 1 to 5, then append the round to the results."""
+    if when not in ROUNDS:
+        raise ValueError(f"'{when}' is not a confidence round")
+    outcomes = learning_outcomes(content)
+    unrated = [o for o in outcomes if ratings.get(o.id) not in SCALE]
+    if unrated:
+        raise ValueError(f"Please rate every statement: {len(unrated)} still to rate.")
+    items = tuple(ItemResponse(item_id=o.id, response=str(ratings[o.id])) for o in outcomes)
+    return save_submission(
+        Submission("confidence", ROUNDS[when], VERSION, learner.organisation, learner.team, learner.name, learner.role, items)
+    )

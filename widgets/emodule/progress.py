@@ -1,0 +1,102 @@
+"""How far a learner has got: the step reached in each module, every quiz attempt, and which
+confidence rounds are done. Statuses are derived from these facts by one rule (``status``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+from widgets.emodule.learner import Learner
+
+
+class Status(str, Enum):
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    PASSED = "passed"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One saved quiz attempt; ``submission_id`` is its id in results.csv."""
+
+    submission_id: str
+    submitted_at: str
+    score: float
+    max_score: float
+    passed: bool
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.score / self.max_score) if self.max_score else 0
+
+
+@dataclass
+class ModuleProgress:
+    """``step`` is the last step shown (0 = never opened); attempts are in the order made."""
+
+    step: int = 0
+    attempts: list[Attempt] = field(default_factory=list)
+
+    @property
+    def status(self) -> Status:
+        """Passed once any attempt passed (a later weaker retry does not undo it); in progress
+        once the module was opened or tried; otherwise not started."""
+        if self.first_pass is not None:
+            return Status.PASSED
+        if self.step or self.attempts:
+            return Status.IN_PROGRESS
+        return Status.NOT_STARTED
+
+    @property
+    def first_pass(self) -> Attempt | None:
+        """The attempt that passed the module: its score goes on the certificate."""
+        return next((a for a in self.attempts if a.passed), None)
+
+
+@dataclass
+class LearnerRecord:
+    """Everything remembered about one learner, saved as a draft under their resume code."""
+
+    learner: Learner
+    modules: dict[str, ModuleProgress] = field(default_factory=dict)
+    confidence: dict[str, str] = field(default_factory=dict)  # round ("before"/"after") -> submission id
+
+    def module(self, module_id: str) -> ModuleProgress:
+        return self.modules.setdefault(module_id, ModuleProgress())
+
+    def status(self, module_id: str) -> Status:
+        return self.modules[module_id].status if module_id in self.modules else Status.NOT_STARTED
+
+    def all_passed(self, module_ids: list[str]) -> bool:
+        return bool(module_ids) and all(self.status(m) is Status.PASSED for m in module_ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "learner": self.learner.to_dict(),
+            "modules": {
+                key: {"step": value.step, "attempts": [asdict(a) for a in value.attempts]}
+                for key, value in self.modules.items()
+            },
+            "confidence": dict(self.confidence),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "LearnerRecord":
+        """Read a saved record; a file that does not have this shape raises ValueError."""
+        try:
+            modules = {
+                str(key): ModuleProgress(
+                    step=int(value.get("step", 0)),
+                    attempts=[
+                        Attempt(str(a["submission_id"]), str(a["submitted_at"]), float(a["score"]),
+                                float(a["max_score"]), bool(a["passed"]))
+                        for a in value.get("attempts", [])
+                    ],
+                )
+                for key, value in data.get("modules", {}).items()
+            }
+            return cls(Learner.from_dict(data["learner"]), modules, {str(k): str(v) for k, v in data.get("confidence", {}).items()})
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            raise ValueError("The progress saved under this code could not be read. Please tell your trainer.") from error

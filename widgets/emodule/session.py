@@ -1,0 +1,91 @@
+"""One learner's session: the facade the pages call and tests drive without a browser.
+
+Each change reloads the saved record first and saves it straight after, so a second tab or a
+reload never works from stale progress, and nothing is held only in widgets.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from widgets.content import Content, load_content
+from widgets.content.module import Module
+from widgets.content.quiz import Quiz
+from widgets.emodule.attempts import save_attempt
+from widgets.emodule.certificate import Certificate, certificate_for
+from widgets.emodule.confidence import save_confidence
+from widgets.emodule.learner import Learner
+from widgets.emodule.progress import Attempt, LearnerRecord, Status
+from widgets.results.drafts import DraftStore, parse_code
+
+DRAFT_KIND = "learner"
+
+
+class LearnerSession:
+    def __init__(self, code: str, record: LearnerRecord, content: Content, drafts: DraftStore):
+        self.code = code
+        self.record = record
+        self.content = content
+        self._drafts = drafts
+
+    @classmethod
+    def register(cls, learner: Learner, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession":
+        """Start a new learner and give them a resume code."""
+        drafts = drafts or DraftStore(DRAFT_KIND)
+        record = LearnerRecord(learner)
+        return cls(drafts.create(record.to_dict()), record, content or load_content(), drafts)
+
+    @classmethod
+    def resume(cls, code_text: str, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession":
+        """Continue with a code a person typed or a link carried; ValueError says what is wrong."""
+        drafts = drafts or DraftStore(DRAFT_KIND)
+        code = parse_code(code_text)
+        saved = drafts.load(code)
+        if saved is None:
+            raise ValueError(f"No saved progress has the code {code}. Check it, or start afresh below.")
+        return cls(code, LearnerRecord.from_dict(saved), content or load_content(), drafts)
+
+    @property
+    def learner(self) -> Learner:
+        return self.record.learner
+
+    def statuses(self) -> list[tuple[Module, Status]]:
+        return [(module, self.record.status(module.id)) for module in self.content.modules]
+
+    def all_passed(self) -> bool:
+        return self.record.all_passed([m.id for m in self.content.modules])
+
+    def step(self, module_id: str) -> int:
+        """The step to reopen a module at (1 when never opened)."""
+        return max(1, self.record.modules[module_id].step) if module_id in self.record.modules else 1
+
+    def confidence_done(self, when: str) -> bool:
+        return when in self.record.confidence
+
+    def visit(self, module_id: str, step: int) -> None:
+        self._update(lambda record: setattr(record.module(module_id), "step", step))
+
+    def finish_attempt(self, quiz: Quiz, responses: dict[str, Any]) -> Attempt:
+        """Score, store and remember one quiz attempt."""
+        attempt = save_attempt(quiz, self.learner, responses)
+        self._update(lambda record: record.module(quiz.module).attempts.append(attempt))
+        return attempt
+
+    def rate_confidence(self, when: str, ratings: dict[str, int]) -> str:
+        """Store a confidence round; returns its submission id."""
+        saved = save_confidence(self.content, self.learner, when, ratings)
+        self._update(lambda record: record.confidence.__setitem__(when, saved.submission_id))
+        return saved.submission_id
+
+    def certificate(self) -> Certificate:
+        """Ready once every module is passed and the after-ratings are in."""
+        if not self.confidence_done("after") and self.all_passed():
+            raise ValueError("Rate your confidence once more, then your certificate is ready.")
+        return certificate_for(self.record, self.content)
+
+    def _update(self, change: Callable[[LearnerRecord], None]) -> None:
+        saved = self._drafts.load(self.code)
+        record = LearnerRecord.from_dict(saved) if saved is not None else self.record
+        change(record)
+        self._drafts.save(self.code, record.to_dict())
+        self.record = record

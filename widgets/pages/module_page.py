@@ -1,0 +1,115 @@
+"""A training module page: sign in (or resume), confidence before the first module, then the
+module's steps with its quiz as the last step, under a progress panel.
+
+    from widgets.pages.module_page import module_page
+    module_page("lundy")
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import ipywidgets as ipw
+
+from widgets.content import Content, load_content
+from widgets.emodule import LearnerSession, Status
+from widgets.emodule.progress import Attempt
+from widgets.emodule.resume import code_from_query, resume_link
+from widgets.pages.module_parts.confidence_form import ConfidenceForm
+from widgets.pages.module_parts.progress_panel import ProgressPanel
+from widgets.pages.module_parts.sign_in import SignIn
+from widgets.pages.module_parts.steps import StepsView
+from widgets.quiz.quiz_view import QuizView
+from widgets.ui.page_guard import guarded_page
+from widgets.ui.request import query_parameters
+from widgets.ui.style import page_style
+
+CSS = """
+.viw-module-list { list-style: none; padding-left: 0; }
+.viw-module-list li { margin: 0.2rem 0; }
+.viw-code { font-family: monospace; font-size: 1.1rem; letter-spacing: 0.1em; }
+.viw-feedback ul { margin: 0.25rem 0 0 0; }
+.viw-sources { font-size: 0.9rem; border-top: 1px solid #8a8a8a; margin-top: 1rem; }
+.viw-picture { margin: 1rem 0; }
+.viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
+.viw-question .widget-radio-box label, .viw-question .widget-checkbox label { white-space: normal; }
+"""
+
+
+class ModulePage(ipw.VBox):
+    def __init__(self, module_id: str, content: Content | None = None, query: str = ""):
+        self.content = content or load_content()
+        self.module = self.content.module(module_id)
+        self.quiz = self.content.quiz_for(self.module)
+        self.session: LearnerSession | None = None
+        self.panel: ProgressPanel | None = None
+        self.steps: StepsView | None = None
+        self.quiz_view: QuizView | None = None
+        self.area = ipw.VBox()
+        self.next_module = ipw.HTML()
+        self.next_module.add_class("viw-next-module")
+        outcomes = "".join(f"<li>{html.escape(o.text)}</li>" for o in self.module.learning_outcomes)
+        header = ipw.HTML(
+            f"<p class='viw-tagline'>{html.escape(self.module.summary)} About {self.module.minutes} minutes.</p>"
+            + (f"<p>After this module you can:</p><ul>{outcomes}</ul>" if outcomes else "")
+        )
+        super().__init__([page_style(), ipw.HTML(f"<style>{CSS}</style>"), header, self.area])
+        self.add_class("viw-page")
+        self.add_class("viw-module")
+        self._open(query)
+
+    def _open(self, query: str) -> None:
+        try:
+            code = code_from_query(query)
+            if code:
+                self.start(LearnerSession.resume(code, self.content))
+                return
+            message = ""
+        except ValueError as error:
+            message = str(error)
+        self.area.children = [SignIn(self.start, message)]
+
+    def start(self, session: LearnerSession) -> None:
+        """Show the module for this learner (first asking their confidence, once)."""
+        self.session = session
+        self.panel = ProgressPanel(session, self.module.page)  # shows the resume code from the start
+        if not session.confidence_done("before"):
+            self.area.children = [self.panel, ConfidenceForm(self.content, "before", self._rated_before)]
+            return
+        self.quiz_view = QuizView(self.quiz, self._save_attempt)
+        self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
+        self.area.children = [self.panel, self.steps, self.next_module]
+
+    def _rated_before(self, ratings: dict[str, int]) -> None:
+        assert self.session is not None
+        self.session.rate_confidence("before", ratings)
+        self.start(self.session)
+
+    def _visit(self, step: int) -> None:
+        assert self.session is not None and self.panel is not None
+        self.session.visit(self.module.id, step)
+        self.panel.refresh()
+
+    def _save_attempt(self, responses: dict) -> Attempt:
+        assert self.session is not None and self.panel is not None
+        attempt = self.session.finish_attempt(self.quiz, responses)
+        self.panel.refresh()
+        self.next_module.value = self._next_module_html() if attempt.passed else ""
+        return attempt
+
+    def _next_module_html(self) -> str:
+        """Where to go after passing: the next module not yet passed, or the certificate."""
+        assert self.session is not None
+        if self.session.all_passed():
+            return "<p><strong>Every module is passed.</strong> Rate your confidence once more in the progress box at the top of this page, then download your certificate.</p>"
+        modules = [m for m, status in self.session.statuses() if status is not Status.PASSED]
+        later = [m for m in modules if m.order > self.module.order] or modules
+        link = resume_link(later[0].page, self.session.code)
+        return f"<p><strong>Next:</strong> <a href='{html.escape(link)}'>{html.escape(later[0].title)}</a></p>"
+
+
+@guarded_page
+def module_page(module_id: str) -> ModulePage:
+    """The page for one module; a ``?code=`` in the page's address resumes that learner."""
+    return ModulePage(module_id, query=urlencode(query_parameters()))

@@ -1,0 +1,1 @@
+"""The parts a module page is made of: sign-in, confidence form, progress, steps."""

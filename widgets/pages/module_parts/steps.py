@@ -1,0 +1,79 @@
+"""A module's steps one at a time, with Back and Next and "Step 3 of 7"; the quiz is the last
+step. The step reached is saved, so a reload reopens it."""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import Callable
+
+import ipywidgets as ipw
+
+from widgets.content import Content
+from widgets.content.module import Module, Step
+from widgets.settings import content_dir
+from widgets.ui.markdown import to_html
+from widgets.ui.messages import StatusMessage
+from widgets.ui.safe import safe_callback
+
+MIME = {"svg": "image/svg+xml", "png": "image/png"}
+
+
+class StepsView(ipw.VBox):
+    """``on_step(number)`` is told each step shown (1-based); the quiz widget is the last step."""
+
+    def __init__(self, module: Module, content: Content, quiz: ipw.Widget, start: int, on_step: Callable[[int], None]):
+        self.module = module
+        self.content = content
+        self._quiz = quiz
+        self._on_step = on_step
+        self.total = len(module.steps) + 1
+        self.status = StatusMessage()
+        self.counter = ipw.HTML()
+        self.counter.add_class("viw-step-counter")
+        self.body = ipw.VBox()
+        self.back = ipw.Button(description="Back", icon="arrow-left", tooltip="Previous step")
+        self.next = ipw.Button(description="Next", icon="arrow-right", tooltip="Next step")
+        self.back.add_class("viw-back")
+        self.next.add_class("viw-next")
+        self.back.on_click(safe_callback(self.status)(lambda _: self.show(self.number - 1)))
+        self.next.on_click(safe_callback(self.status)(lambda _: self.show(self.number + 1)))
+        super().__init__([self.counter, self.body, ipw.HBox([self.back, self.next]), self.status])
+        self.add_class("viw-steps")
+        self.number = 0
+        self.show(min(max(start, 1), self.total))
+
+    def show(self, number: int) -> None:
+        number = min(max(number, 1), self.total)
+        self.number = number
+        title = "Quiz" if number == self.total else self.module.steps[number - 1].title
+        self.counter.value = f"<p><strong>Step {number} of {self.total}</strong>: {html.escape(title)}</p>"
+        if number == self.total:
+            self.body.children = [ipw.HTML(f"<h2>Quiz: {html.escape(self.module.title)}</h2>"), self._quiz]
+        else:
+            self.body.children = [ipw.HTML(self.step_html(self.module.steps[number - 1]))]
+        self.back.disabled = number == 1
+        self.next.disabled = number == self.total
+        self._on_step(number)
+
+    def step_html(self, step: Step) -> str:
+        parts = [f"<h2>{html.escape(step.title)}</h2>", to_html(step.body)]
+        if step.picture:
+            parts.append(picture_html(step.picture.file, step.picture.alt))
+        if step.sources:
+            cited = "".join(f"<li>{html.escape(self.content.sources[s].citation)}</li>" for s in step.sources)
+            parts.append(f"<div class='viw-sources'><strong>Sources</strong><ul>{cited}</ul></div>")
+        return "".join(parts)
+
+
+def picture_html(file: str, alt: str) -> str:
+    """The picture inline (Voila serves no other files), its text alternative as ``alt`` and
+    also in words anyone can open."""
+    data = (content_dir() / "pictures" / file).read_bytes()
+    mime = MIME[file.rsplit(".", 1)[1]]
+    source = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return (
+        f"<figure class='viw-picture'><img src='{source}' alt='{html.escape(alt, quote=True)}' "
+        "style='max-width:100%;height:auto'>"
+        f"<details><summary>The picture in words</summary><p>{html.escape(alt)}</p></details></figure>"
+    )
