@@ -1,6 +1,6 @@
 """Command: the trainer report without a browser, for scheduled runs.
 
-    python -m widgets.report RESULTS... --out DIR [--content DIR] [--format csv xlsx png]
+    python -m widgets.report RESULTS... --out DIR [--content DIR [--pages DIR]] [--format csv xlsx png]
            [--organisation NAME ...] [--team NAME ...] [--instrument ID ...] [--since DATE] [--until DATE]
 
 RESULTS are results CSV files or folders of them. Writes the same summary tables the
@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("results", nargs="+", type=Path, help="results CSV files or folders of them")
     command.add_argument("--out", type=Path, required=True, help="folder for the tables (created if needed)")
     command.add_argument("--content", type=Path, help="content folder (default: the workbook's content/)")
+    command.add_argument("--pages", type=Path, help="the staff pages that content names, for its checks (default: notebooks/staff)")
     command.add_argument("--format", nargs="+", default=["csv", "xlsx"], choices=list(EXPORTERS), help="what to write (default: csv xlsx)")
     command.add_argument("--with-results", action="store_true", help="also write the filtered results rows")
     command.add_argument("--organisation", nargs="+", default=[], help="only these organisations")
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = parser().parse_args(argv)
     try:
-        labels = Labels.from_content(load_content(args.content))
+        labels = Labels.from_content(load_content(args.content, args.pages))
         filters = Filters(tuple(args.organisation), tuple(args.team), tuple(args.instrument), args.since, args.until)
     except (ContentError, ValueError) as error:
         print(f"Cannot report: {error}", file=out)

@@ -16,37 +16,33 @@ from widgets.aggregate.labels import Labels
 ITEM = ["instrument", "item_id"]
 
 
-def assessments(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[rows["kind"] == "assessment"]
-
-
-def current(rows: pd.DataFrame) -> pd.DataFrame:
+def current(assessments: pd.DataFrame) -> pd.DataFrame:
     """Each (organisation, team)'s most recent submission of each instrument."""
-    return latest(assessments(rows), ["organisation", "team", "instrument"])
+    return latest(assessments, ["organisation", "team", "instrument"])
 
 
-def ratings_by_organisation(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+def ratings_by_organisation(current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Organisations x items: mean rating over their teams' latest submissions (the heatmap)."""
-    table = aggregate(current(rows), ["organisation", *ITEM], rating=("score", "mean"), max_rating=("max_score", "max"), teams=("team", "nunique"))
+    table = aggregate(current, ["organisation", *ITEM], rating=("score", "mean"), max_rating=("max_score", "max"), teams=("team", "nunique"))
     table["rating"] = table["rating"].round(2)
     table.insert(3, "item", labels.text(table["item_id"]))
     return table[["organisation", "instrument", "item_id", "item", "rating", "max_rating", "teams"]]
 
 
-def rating_distribution(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+def rating_distribution(current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Per item: how many latest submissions gave each rating (blank = not rated)."""
-    table = aggregate(current(rows), [*ITEM, "score"], submissions=("submission_id", "size"))
+    table = aggregate(current, [*ITEM, "score"], submissions=("submission_id", "size"))
     table = table.rename(columns={"score": "rating"})
     table.insert(2, "item", labels.text(table["item_id"]))
     table.insert(4, "label", labels.scale_label(table["instrument"], table["rating"]))
     return table[["instrument", "item_id", "item", "rating", "label", "submissions"]]
 
 
-def rating_change(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+def rating_change(assessments: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Per organisation and item: latest rating against the organisation's previous submission."""
     columns = ["organisation", "instrument", "item_id", "item", "previous_rating", "latest_rating", "change", "previous_date", "latest_date"]
     keys = ["organisation", "instrument"]
-    two = latest(assessments(rows), keys, keep=2)
+    two = latest(assessments, keys, keep=2)
     twice = aggregate(two, keys, submissions=("rank", "nunique"))
     two = two.merge(twice[twice["submissions"] == 2][keys], on=keys) if not two.empty else two
     if two.empty:
@@ -65,10 +61,9 @@ def rating_change(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return result[columns]
 
 
-def open_actions(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+def open_actions(current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Every action in each team's latest submission, soonest due first (no date last)."""
-    acting = current(rows)
-    acting = acting[acting["action"].str.strip() != ""]
+    acting = current[current["action"].str.strip() != ""]
     table = acting.assign(item=labels.text(acting["item_id"]), submitted=acting["submitted_at"].dt.strftime("%Y-%m-%d"))
     table = table.sort_values(["action_due", "organisation", "team", "item_id"], key=_blank_last)
     return table[["organisation", "team", "instrument", "item_id", "item", "action", "action_owner", "action_due", "submitted"]].reset_index(drop=True)

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import matplotlib
+import numpy as np
+import pandas as pd
 
-matplotlib.use("Agg")
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 MOST_BARS = 40
 LABEL_CHARS = 45
@@ -41,11 +39,20 @@ def render(spec: ChartSpec, table: pd.DataFrame, title: str) -> bytes | None:
     """The chart as PNG, or None when the table is empty (nothing to draw)."""
     if table.empty:
         return None
+    from matplotlib import rc_context  # imported when drawing: the CLI's tables do not need it
+
     with rc_context(STYLE):
         figure = _heatmap(spec, table, title) if spec.kind == "heatmap" else _bars(spec, table, title)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
     return buffer.getvalue()
+
+
+def _figure(size: tuple[float, float]) -> "Figure":
+    """A figure drawn by the Agg backend (no display, no pyplot state shared between views)."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size)
 
 
 def _short(text: object) -> str:
@@ -58,7 +65,7 @@ def _bars(spec: ChartSpec, table: pd.DataFrame, title: str) -> Figure:
     labels = [" · ".join(_short(v) for v in row if _short(v)) for row in shown[list(spec.labels)].itertuples(index=False)]
     series = len(spec.values)
     height = 1.2 + 0.32 * len(shown) * series
-    figure = Figure(figsize=(8, height))
+    figure = _figure((8, height))
     axes = figure.subplots()
     positions = np.arange(len(shown))
     width = 0.8 / series
@@ -82,7 +89,7 @@ def _heatmap(spec: ChartSpec, table: pd.DataFrame, title: str) -> Figure:
     rows, columns = spec.labels
     grid = table.pivot_table(index=rows, columns=columns, values=spec.values[0], aggfunc="mean", dropna=False)
     grid = grid.iloc[:MOST_BARS, :MOST_BARS]
-    figure = Figure(figsize=(2 + 0.9 * grid.shape[1], 1.5 + 0.45 * grid.shape[0]))
+    figure = _figure((2 + 0.9 * grid.shape[1], 1.5 + 0.45 * grid.shape[0]))
     axes = figure.subplots()
     values = grid.to_numpy(dtype=float)
     axes.imshow(np.nan_to_num(values, nan=0.0), cmap="Blues", aspect="auto", vmin=0, vmax=max(np.nanmax(values), 1) if np.isfinite(values).any() else 1)

@@ -17,19 +17,29 @@ from widgets.aggregate.charts import ChartSpec, render
 from widgets.aggregate.filters import Filters
 from widgets.aggregate.labels import Labels
 from widgets.aggregate.sources import rejection_table, validation_table
-from widgets.results import ReadResult
+from widgets.results import KINDS, ReadResult
 
 
 class Prepared:
-    """Filtered rows plus what several summaries share (quiz attempts), computed once."""
+    """Filtered rows split by kind once, plus what several summaries share (quiz attempts,
+    each team's latest self-assessment), each computed once on first use."""
 
     def __init__(self, rows: pd.DataFrame, labels: Labels):
         self.rows = rows
         self.labels = labels
 
     @cached_property
+    def kinds(self) -> dict[str, pd.DataFrame]:
+        split = {str(kind): part for kind, part in self.rows.groupby("kind", sort=False, observed=True)}
+        return {kind: split.get(kind, self.rows.iloc[0:0]) for kind in KINDS}
+
+    @cached_property
     def attempts(self) -> pd.DataFrame:
-        return training.quiz_attempts(self.rows, self.labels)
+        return training.quiz_attempts(self.kinds["quiz"], self.labels)
+
+    @cached_property
+    def current(self) -> pd.DataFrame:
+        return assessment.current(self.kinds["assessment"])
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,7 @@ SUMMARIES: dict[str, SummarySpec] = {
     "completion": SummarySpec(
         "Completion by organisation and team",
         "Learners who started (any quiz or confidence rating), who passed each module, and who passed them all.",
-        lambda p: training.completion(p.rows, p.attempts, p.labels),
+        lambda p: training.completion(p.kinds["quiz"], p.kinds["confidence"], p.attempts, p.labels),
         ChartSpec("bars", ("organisation", "team"), ("learners_started", "all_passed")),
     ),
     "module_results": SummarySpec(
@@ -62,37 +72,37 @@ SUMMARIES: dict[str, SummarySpec] = {
     "item_analysis": SummarySpec(
         "Item analysis",
         "Share of answers fully correct per question, and the wrong answer chosen most often.",
-        lambda p: training.item_analysis(p.rows, p.labels),
+        lambda p: training.item_analysis(p.kinds["quiz"], p.labels),
         ChartSpec("bars", ("item_id",), ("correct_pct",), "%"),
     ),
     "confidence": SummarySpec(
         "Confidence before and after",
         "Mean confidence (1 to 5) per learning outcome before and after the training.",
-        lambda p: training.confidence(p.rows, p.labels),
+        lambda p: training.confidence(p.kinds["confidence"], p.labels),
         ChartSpec("bars", ("item_id",), ("before_mean", "after_mean")),
     ),
     "ratings": SummarySpec(
         "Where services stand (ratings by organisation)",
         "Mean rating per organisation and item, over each team's latest self-assessment.",
-        lambda p: assessment.ratings_by_organisation(p.rows, p.labels),
+        lambda p: assessment.ratings_by_organisation(p.current, p.labels),
         ChartSpec("heatmap", ("organisation", "item_id"), ("rating",)),
     ),
     "rating_distribution": SummarySpec(
         "Distribution of ratings per item",
         "How many latest self-assessments gave each rating.",
-        lambda p: assessment.rating_distribution(p.rows, p.labels),
+        lambda p: assessment.rating_distribution(p.current, p.labels),
         ChartSpec("bars", ("item_id", "label"), ("submissions",)),
     ),
     "rating_change": SummarySpec(
         "Change since the previous submission",
         "Each organisation's latest rating against its previous submission of the same instrument.",
-        lambda p: assessment.rating_change(p.rows, p.labels),
+        lambda p: assessment.rating_change(p.kinds["assessment"], p.labels),
         ChartSpec("bars", ("organisation", "item_id"), ("change",)),
     ),
     "open_actions": SummarySpec(
         "Open actions",
         "Every action in each team's latest self-assessment, soonest due first.",
-        lambda p: assessment.open_actions(p.rows, p.labels),
+        lambda p: assessment.open_actions(p.current, p.labels),
     ),
 }
 

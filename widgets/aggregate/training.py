@@ -17,10 +17,9 @@ LEARNER = ["organisation", "team", "respondent"]
 PLACE = ["organisation", "team"]
 
 
-def quiz_attempts(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """One row per quiz attempt: who, which quiz, total score, and whether it passed
-    (True/False, or None when content does not know the quiz's pass mark)."""
-    quiz = rows[rows["kind"] == "quiz"]
+def quiz_attempts(quiz: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """One row per quiz attempt (from the quiz rows): who, which quiz, total score, and
+    whether it passed (True/False, or None when content does not know the quiz's pass mark)."""
     totals = aggregate(quiz, ["submission_id"], score=("score", "sum"), max_score=("max_score", "sum"))
     who = quiz.drop_duplicates("submission_id")[["submission_id", *LEARNER, "instrument", "submitted_at"]]
     attempts = who.merge(totals, on="submission_id").rename(columns={"instrument": "quiz"})
@@ -35,9 +34,10 @@ def passed(attempts: pd.DataFrame) -> pd.DataFrame:
     return attempts[attempts["passed"].eq(True)]
 
 
-def completion(rows: pd.DataFrame, attempts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Per organisation and team: learners who started, who passed each module, who passed all."""
-    training = rows[rows["kind"].isin(["quiz", "confidence"])]
+def completion(quiz: pd.DataFrame, confidence_rows: pd.DataFrame, attempts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Per organisation and team: learners who started (any quiz or confidence rating), who
+    passed each module, and who passed them all."""
+    training = pd.concat([quiz[LEARNER], confidence_rows[LEARNER]], ignore_index=True)
     table = distinct(training, ["respondent"], PLACE, "learners_started")
     modules = labels.quiz_order(attempts["quiz"].unique().tolist())
     passes = passed(attempts).drop_duplicates([*LEARNER, "quiz"])
@@ -81,9 +81,9 @@ def score_distribution(attempts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return table[["module", "quiz", "score", "max_score", "attempts"]]
 
 
-def item_analysis(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+def item_analysis(quiz: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Per question: answers, share fully correct, and the wrong answer chosen most often."""
-    quiz = rows[rows["kind"] == "quiz"]
+    quiz = quiz[["instrument", "item_id", "response", "score", "max_score"]]
     quiz = quiz.assign(correct=(quiz["score"] >= quiz["max_score"]).astype(int))
     table = aggregate(quiz, ["instrument", "item_id"], answers=("correct", "size"), correct=("correct", "sum"))
     table["correct_pct"] = (100 * table["correct"] / table["answers"]).round(1)
@@ -99,9 +99,10 @@ def item_analysis(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return table[["module", "quiz", "item_id", "question", "answers", "correct_pct", "most_chosen_wrong", "times_chosen"]]
 
 
-def confidence(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Per learning outcome: mean confidence (1-5) before and after, and the change."""
-    rounds = rows[rows["kind"] == "confidence"]
+def confidence(rounds: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Per learning outcome (from the confidence rows): mean confidence (1-5) before and
+    after, and the change."""
+    rounds = rounds[["item_id", "instrument", "response"]]
     rounds = rounds.assign(rating=pd.to_numeric(rounds["response"], errors="coerce"))
     table = aggregate(rounds, ["item_id", "instrument"], n=("rating", "size"), mean=("rating", "mean"))
     columns = ["item_id", "outcome", "before_n", "before_mean", "after_n", "after_mean", "change"]
