@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    args = parser().parse_args(argv)
+    args = parser().parse_intermixed_args(argv)  # files may come before or after options
     try:
         labels = Labels.from_content(load_content(args.content, args.pages))
         filters = Filters(tuple(args.organisation), tuple(args.team), tuple(args.instrument), args.since, args.until)

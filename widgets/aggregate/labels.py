@@ -35,11 +35,13 @@ class Labels:
         return cls(quizzes, titles, texts, scale)
 
     def module(self, ids: pd.Series) -> pd.Series:
-        """Module title for each quiz id (the id when content does not know it)."""
-        return ids.map(self.module_titles).fillna(ids)
+        """Module title for each quiz id (the id when content does not know it). Labels are
+        put on summary tables, which are small, never on the rows themselves."""
+        return ids.map(lambda quiz: self.module_titles.get(quiz, quiz))
 
     def text(self, ids: pd.Series) -> pd.Series:
-        return ids.map(self.texts).fillna(ids)
+        """Question prompt, outcome or item text for each id (the id when unknown)."""
+        return ids.map(lambda item: self.texts.get(item, item))
 
     def scale_label(self, instruments: pd.Series, values: pd.Series) -> pd.Series:
         keys = pd.Series(list(zip(instruments, values)), index=instruments.index, dtype=object)
