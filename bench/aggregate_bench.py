@@ -30,7 +30,9 @@ from widgets.results.columns import COLUMNS  # noqa: E402
 OUTPUT = ROOT / "bench" / "output"
 TARGET_SECONDS = 5.0
 TARGET_BYTES = 2 * 1024**3
-QUIZ_ITEMS = {"lundy": ["lundy-q1", "lundy-q2", "lundy-q3"], "other-service-quiz": [f"o-q{n}" for n in range(1, 11)]}
+# Quiz items with their most points: "lundy" is the builders' quiz (pass mark 0.8 of 4 points);
+# the other quiz is one content does not know (a file from another service).
+QUIZ_ITEMS = {"lundy": {"lundy-q1": 1, "lundy-q2": 1, "lundy-q3": 2}, "other-service-quiz": {f"o-q{n}": 1 for n in range(1, 11)}}
 ASSESSMENT_ITEMS = ["iv-leaflets"] + [f"iv-item-{n}" for n in range(1, 20)]
 OUTCOMES = [f"lo-{n}" for n in range(1, 6)]
 
@@ -69,12 +71,13 @@ def _quiz(random: np.random.Generator, rows: int) -> pd.DataFrame:
     for number, (quiz, items) in enumerate(QUIZ_ITEMS.items()):
         count = rows // len(QUIZ_ITEMS) if number < len(QUIZ_ITEMS) - 1 else rows - start
         n = np.arange(count)
-        right = random.random(count) < 0.7
+        most = np.array(list(items.values()))[n % len(items)]
+        right = random.random(count) < 0.8
         parts.append(pd.DataFrame({
             "submission": f"q{quiz}-" + pd.Series(n // len(items)).astype(str),
-            "kind": "quiz", "instrument": quiz, "item_id": np.array(items)[n % len(items)],
+            "kind": "quiz", "instrument": quiz, "item_id": np.array(list(items))[n % len(items)],
             "response": np.where(right, "a", np.where(random.random(count) < 0.5, "b", "c")),
-            "score": np.where(right, "1", "0"), "max_score": "1",
+            "score": np.where(right, most, 0).astype(str), "max_score": most.astype(str),
         }))
         start += count
     return pd.concat(parts, ignore_index=True)
