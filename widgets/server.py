@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> None:
     port = args.port or 8867
     print(f"Trainer dashboard: open http://127.0.0.1:{port}/ and sign in with your token. Stop with Ctrl+C.")
     WorkbookVoila.launch_instance(
-        argv=voila_arguments(trainer_notebooks_dir(), port),
+        # Knowing the token must not let anyone set a lasting password in the trainer's config.
+        argv=[*voila_arguments(trainer_notebooks_dir(), port), "--PasswordIdentityProvider.allow_password_change=False"],
         start_page=DASHBOARD_PAGE,
         token=token,
         tornado_settings={"websocket_max_message_size": MOST_MESSAGE_BYTES},
