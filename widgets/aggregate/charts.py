@@ -80,8 +80,8 @@ def _bars(spec: ChartSpec, table: pd.DataFrame, title: str) -> Figure:
     axes.invert_yaxis()
     axes.margins(x=0.15)
     axes.set_title(title + (f" (first {MOST_BARS} of {len(table)})" if len(table) > MOST_BARS else ""))
-    if series > 1:
-        axes.legend(loc="lower right")
+    if series > 1:  # below the plot, so it never hides a bar or its value
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.6 / height), ncols=series, frameon=False)
     return figure
 
 

@@ -16,11 +16,8 @@ from widgets.ui.style import page_style
 
 TRAINING = ("completion", "module_results", "score_distribution", "item_analysis", "confidence")
 SELF_ASSESSMENT = ("ratings", "rating_distribution", "rating_change")
-SORTABLE = ("open_actions",)
-INTRO = (
-    "<h1>Trainer dashboard</h1>"
-    "<p>Everyone's results in one place: who has completed the training, what people get wrong, "
-    "where services stand and what changed since last time.</p>"
+SORTABLE = {"open_actions": "action_due"}  # table-only views, by their first sort column
+INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see
     "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
 )
@@ -31,7 +28,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     state = DashboardState(ResultsStore(results_folder), content or load_content())
     status = StatusMessage()
     summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
-    summaries += [SortableTableView(state, name, status) for name in SORTABLE]
+    summaries += [SortableTableView(state, name, status, column) for name, column in SORTABLE.items()]
     exports = ExportsView(state, status)
 
     def redraw() -> None:
@@ -45,7 +42,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     filters = FiltersView(state, status, redraw)
     state.load()
     redraw()
-    by_name = {name: view for name, view in zip(TRAINING + SELF_ASSESSMENT + SORTABLE, summaries)}
+    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE), summaries)}
     page = ipw.VBox([
         page_style(),
         ipw.HTML(f"<style>{TABLE_CSS}</style>{INTRO}"),
@@ -55,7 +52,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         ipw.HTML("<h2>Training</h2>"),
         *(by_name[name] for name in TRAINING),
         ipw.HTML("<h2>Self-assessments</h2>"),
-        *(by_name[name] for name in SELF_ASSESSMENT + SORTABLE),
+        *(by_name[name] for name in (*SELF_ASSESSMENT, *SORTABLE)),
         exports,
     ])
     page.add_class("viw-page")

@@ -124,7 +124,7 @@ class SummaryView(ipw.VBox):
         self._chart = ipw.HTML()
         self._table = ipw.HTML(layout=ipw.Layout(display="none"))
         self._table.add_class("viw-summary-table")
-        self._toggle = ipw.ToggleButton(description="Show the table", value=False, layout=ipw.Layout(width="auto"))
+        self._toggle = ipw.ToggleButton(description="Show the table", value=False, layout=ipw.Layout(width="auto", align_self="flex-start"))
         self._toggle.observe(safe_callback(status)(self._toggled), "value")
         super().__init__([self._heading, self._chart, self._toggle, self._table], layout=FULL)
         self.add_class("viw-summary")
@@ -144,10 +144,10 @@ class SummaryView(ipw.VBox):
 class SortableTableView(ipw.VBox):
     """A table-only summary (open actions) the trainer sorts by any column."""
 
-    def __init__(self, state: DashboardState, name: str, status: StatusMessage):
+    def __init__(self, state: DashboardState, name: str, status: StatusMessage, sort_by: str):
         self._state, self._name = state, name
         self._heading = ipw.HTML()
-        self._column = ipw.Dropdown(description="Sort by", options=list(state.report.summaries[name].table.columns))
+        self._column = ipw.Dropdown(description="Sort by", options=list(state.report.summaries[name].table.columns), value=sort_by)
         self._order = ipw.ToggleButtons(options=["ascending", "descending"], value="ascending", description="Order")
         self._table = ipw.HTML()
         self._table.add_class("viw-summary-table")
