@@ -174,3 +174,10 @@ def test_every_chart_draws_as_png_with_text_from_files_taken_literally(loaded, l
     for summary in report.summaries.values():
         if summary.chart:
             assert summary.png().startswith(b"\x89PNG"), summary.name
+
+
+def test_an_organisation_where_nobody_passed_still_shows_every_module(loaded, labels: Labels) -> None:
+    table = report_for(loaded, labels, organisations=("Org B",)).summaries["completion"].table
+    assert records(table) == [
+        {"organisation": "Org B", "team": "Team 2", "learners_started": 1, "passed: The Lundy model": 0, "all_passed": 0},
+    ]

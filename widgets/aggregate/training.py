@@ -39,12 +39,11 @@ def completion(quiz: pd.DataFrame, confidence_rows: pd.DataFrame, attempts: pd.D
     passed each module, and who passed them all."""
     training = pd.concat([quiz[LEARNER], confidence_rows[LEARNER]], ignore_index=True)
     table = distinct(training, ["respondent"], PLACE, "learners_started")
-    modules = labels.quiz_order(attempts["quiz"].unique().tolist())
     passes = passed(attempts).drop_duplicates([*LEARNER, "quiz"])
     per_module = distinct(passes, ["respondent"], [*PLACE, "quiz"], "learners")
-    wide = per_module.pivot_table(index=PLACE, columns="quiz", values="learners", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=[m for m in modules if m in labels.quizzes or m in wide.columns], fill_value=0)
-    wide.columns = [f"passed: {labels.module_titles.get(q, q)}" for q in wide.columns]
+    wide = per_module.set_index([*PLACE, "quiz"])["learners"].unstack("quiz")
+    wide = wide.reindex(columns=list(labels.module_titles))  # every module content knows, in teaching order
+    wide.columns = [f"passed: {labels.module_titles[q]}" for q in wide.columns]
     table = table.merge(wide.reset_index(), on=PLACE, how="left")
     required = set(labels.quizzes)
     everything = passes[passes["quiz"].isin(required)]
