@@ -19,7 +19,10 @@ from widgets.ui.downloads import download_link
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
 
-FULL = ipw.Layout(width="100%")
+
+
+def full_width() -> ipw.Layout:
+    return ipw.Layout(width="100%")
 
 
 class SourcesView(ipw.VBox):
@@ -55,7 +58,7 @@ class SourcesView(ipw.VBox):
         reload.on_click(reloaded)
         intro = ipw.HTML("<h2>Sources</h2><p>The local results store is always included. Add results files sent by "
                          "other services; each is checked row by row, and a bad file never stops the others.</p>")
-        super().__init__([intro, ipw.HBox([self._upload, reload]), self._report], layout=FULL)
+        super().__init__([intro, ipw.HBox([self._upload, reload]), self._report], layout=full_width())
 
     def show(self) -> None:
         report = self._state.report
@@ -104,7 +107,7 @@ class FiltersView(ipw.VBox):
         clear.on_click(cleared)
         hint = ipw.HTML("<h2>Filters</h2><p>Choose none to include all. Hold Ctrl (or Cmd) to choose several.</p>")
         super().__init__([hint, ipw.HBox(list(self._pick.values())), ipw.HBox([self._start, self._end]), ipw.HBox([apply, clear])],
-                         layout=FULL)
+                         layout=full_width())
 
     def show(self) -> None:
         """Offer every value in the results loaded, keeping choices that still exist."""
@@ -126,7 +129,7 @@ class SummaryView(ipw.VBox):
         self._table.add_class("viw-summary-table")
         self._toggle = ipw.ToggleButton(description="Show the table", value=False, layout=ipw.Layout(width="auto", align_self="flex-start"))
         self._toggle.observe(safe_callback(status)(self._toggled), "value")
-        super().__init__([self._heading, self._chart, self._toggle, self._table], layout=FULL)
+        super().__init__([self._heading, self._chart, self._toggle, self._table], layout=full_width())
         self.add_class("viw-summary")
         self.add_class(f"viw-summary-{name}")
 
@@ -153,7 +156,7 @@ class SortableTableView(ipw.VBox):
         self._table.add_class("viw-summary-table")
         self._column.observe(safe_callback(status)(lambda _: self.show()), "value")
         self._order.observe(safe_callback(status)(lambda _: self.show()), "value")
-        super().__init__([self._heading, ipw.HBox([self._column, self._order]), self._table], layout=FULL)
+        super().__init__([self._heading, ipw.HBox([self._column, self._order]), self._table], layout=full_width())
         self.add_class("viw-summary")
         self.add_class(f"viw-summary-{name}")
 
@@ -186,7 +189,7 @@ class ExportsView(ipw.VBox):
             buttons.append(button)
         intro = ipw.HTML("<h2>Downloads</h2><p>The filtered results and every table above, as CSV files or one Excel "
                          "workbook, and the charts as pictures.</p>")
-        super().__init__([intro, ipw.HBox(buttons), self._links], layout=FULL)
+        super().__init__([intro, ipw.HBox(buttons), self._links], layout=full_width())
 
     def clear(self) -> None:
         """Links made for earlier filters would mislead: drop them when the data changes."""
