@@ -54,7 +54,7 @@ SUMMARIES: dict[str, SummarySpec] = {
     "completion": SummarySpec(
         "Completion by organisation and team",
         "Learners who started (any quiz or confidence rating), who passed each module, and who passed them all.",
-        lambda p: training.completion(p.kinds["quiz"], p.kinds["confidence"], p.attempts, p.labels),
+        lambda p: training.completion(p.attempts, p.kinds["confidence"], p.labels),
         ChartSpec("bars", ("organisation", "team"), ("learners_started", "all_passed")),
     ),
     "module_results": SummarySpec(

@@ -20,9 +20,9 @@ PLACE = ["organisation", "team"]
 def quiz_attempts(quiz: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """One row per quiz attempt (from the quiz rows): who, which quiz, total score, and
     whether it passed (True/False, or None when content does not know the quiz's pass mark)."""
-    totals = aggregate(quiz, ["submission_id"], score=("score", "sum"), max_score=("max_score", "sum"))
-    who = quiz.drop_duplicates("submission_id")[["submission_id", *LEARNER, "instrument", "submitted_at"]]
-    attempts = who.merge(totals, on="submission_id").rename(columns={"instrument": "quiz"})
+    same = {column: (column, "first") for column in [*LEARNER, "submitted_at"]}  # shared by an attempt's rows
+    attempts = aggregate(quiz, ["submission_id"], quiz=("instrument", "first"), score=("score", "sum"),
+                         max_score=("max_score", "sum"), **same)
     pairs = attempts[["quiz", "score"]].drop_duplicates()
     pairs["passed"] = pd.Series([labels.passes(q, s) for q, s in zip(pairs["quiz"], pairs["score"])], index=pairs.index, dtype=object)
     attempts = attempts.merge(pairs, on=["quiz", "score"], how="left")
@@ -34,10 +34,10 @@ def passed(attempts: pd.DataFrame) -> pd.DataFrame:
     return attempts[attempts["passed"].eq(True)]
 
 
-def completion(quiz: pd.DataFrame, confidence_rows: pd.DataFrame, attempts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Per organisation and team: learners who started (any quiz or confidence rating), who
-    passed each module, and who passed them all."""
-    training = pd.concat([quiz[LEARNER], confidence_rows[LEARNER]], ignore_index=True)
+def completion(attempts: pd.DataFrame, confidence_rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Per organisation and team: learners who started (any quiz attempt or confidence
+    rating), who passed each module, and who passed them all."""
+    training = pd.concat([attempts[LEARNER], confidence_rows[LEARNER]], ignore_index=True)
     table = distinct(training, ["respondent"], PLACE, "learners_started")
     passes = passed(attempts).drop_duplicates([*LEARNER, "quiz"])
     per_module = distinct(passes, ["respondent"], [*PLACE, "quiz"], "learners")
