@@ -21,7 +21,7 @@ MOST_BARS = 40
 LABEL_CHARS = 45
 COLOURS = ("#0b4f9c", "#e0a030", "#1e6b2f")
 HATCHES = ("", "//", "..")
-STYLE = {"text.parse_math": False, "font.size": 9, "svg.fonttype": "none"}
+STYLE = {"text.parse_math": False, "font.size": 9}
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,8 @@ def _heatmap(spec: ChartSpec, table: pd.DataFrame, title: str) -> Figure:
     figure = _figure((2 + 0.9 * grid.shape[1], 1.5 + 0.45 * grid.shape[0]))
     axes = figure.subplots()
     values = grid.to_numpy(dtype=float)
-    axes.imshow(np.nan_to_num(values, nan=0.0), cmap="Blues", aspect="auto", vmin=0, vmax=max(np.nanmax(values), 1) if np.isfinite(values).any() else 1)
-    high = np.nanmax(values) if np.isfinite(values).any() else 1
+    high = max(np.nanmax(values), 1) if np.isfinite(values).any() else 1
+    axes.imshow(np.nan_to_num(values, nan=0.0), cmap="Blues", aspect="auto", vmin=0, vmax=high)
     for (r, c), value in np.ndenumerate(values):
         text = "not rated" if np.isnan(value) else f"{value:g}"
         axes.text(c, r, text, ha="center", va="center", color="white" if not np.isnan(value) and value > high * 0.6 else "#1a1a1a")
