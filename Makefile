@@ -1,12 +1,14 @@
 # Two commands do everything on a fresh machine (see README.md):
 #   make start   - the staff workbook on http://127.0.0.1:8866
 #   make test    - the whole test suite (unit, notebooks, browser)
+#   make dashboard - the trainer dashboard on http://127.0.0.1:8867 (needs VIW_TRAINER_TOKEN)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8866
+DASHBOARD_PORT ?= 8867
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: start test validate lab chromium
+.PHONY: start test validate lab chromium dashboard bench
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -16,6 +18,12 @@ $(VENV)/.installed: pyproject.toml
 
 start: $(VENV)/.installed
 	$(PY) -m widgets.server staff --port $(PORT)
+
+dashboard: $(VENV)/.installed
+	$(PY) -m widgets.server trainer --port $(DASHBOARD_PORT)
+
+bench: $(VENV)/.installed
+	$(PY) bench/aggregate_bench.py
 
 validate: $(VENV)/.installed
 	$(PY) -m widgets.content.validate

@@ -1,6 +1,11 @@
-"""Start the staff workbook with Voila, with the settings that keep a shared server healthy.
+"""Start the staff workbook or the trainer dashboard with Voila, each on its own server.
 
     python -m widgets.server staff [--port 8866] [--results-dir DIR]
+    python -m widgets.server trainer [--port 8867] [--results-dir DIR] [--token-file FILE]
+
+The two serve different folders (notebooks/staff, notebooks/trainer), so the staff server
+cannot reach the dashboard. The trainer server refuses to start without a token set by the
+trainer ($VIW_TRAINER_TOKEN or --token-file); every page then asks for it.
 
 What this adds to plain ``voila``:
 - ``/`` opens the start page rather than a file listing.
@@ -9,7 +14,7 @@ What this adds to plain ``voila``:
   we exempt that one endpoint (it can only stop a kernel whose random id the caller knows)
   rather than switching XSRF protection off for the whole server.
 - Idle kernels are culled, for tabs whose close was never reported (a laptop lid shut).
-- Pages use our "workbook" template (share/jupyter/voila/templates/workbook): Voila's lab
+- Pages use our "workbook" template (widgets/share/voila/templates/workbook): Voila's lab
   template without its CDN stylesheets, with a main landmark for screen readers.
 """
 
@@ -27,10 +32,20 @@ from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from widgets.settings import RESULTS_DIR_VARIABLE, staff_notebooks_dir
+from widgets.settings import RESULTS_DIR_VARIABLE, staff_notebooks_dir, trainer_notebooks_dir
 
 START_PAGE = "index.ipynb"
 TEMPLATES = Path(__file__).resolve().parent / "share"
+DASHBOARD_PAGE = "dashboard.ipynb"
+TOKEN_VARIABLE = "VIW_TRAINER_TOKEN"
+SHORTEST_TOKEN = 12
+# Uploaded results files travel over the page's websocket (about 10 MB by default).
+MOST_MESSAGE_BYTES = 256 * 1024 * 1024
+NO_TOKEN = (
+    "The trainer dashboard needs a token (results name staff). Set one, e.g.\n"
+    "  export {variable}=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')\n"
+    "or put it in a file and pass --token-file FILE. It must be at least {shortest} characters."
+)
 IDLE_KERNEL_SECONDS = 30 * 60
 CULL_EVERY_SECONDS = 60
 
@@ -81,17 +96,44 @@ def voila_arguments(root: Path, port: int) -> list[str]:
     ]
 
 
+def trainer_token(token_file: Path | None) -> str:
+    """The token the trainer set: from --token-file, else the environment. Exits with a clear
+    message when there is none (or it is too short to be a secret)."""
+    try:
+        token = token_file.read_text(encoding="utf-8").strip() if token_file else os.environ.get(TOKEN_VARIABLE, "").strip()
+    except OSError as error:
+        raise SystemExit(f"Cannot read the token file {token_file}: {error.strerror}.") from None
+    if len(token) < SHORTEST_TOKEN:
+        raise SystemExit(NO_TOKEN.format(variable=TOKEN_VARIABLE, shortest=SHORTEST_TOKEN))
+    return token
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m widgets.server", description=__doc__.splitlines()[0])
-    parser.add_argument("app", choices=["staff"], help="which server to start")
-    parser.add_argument("--port", type=int, default=8866)
+    parser.add_argument("app", choices=["staff", "trainer"], help="which server to start")
+    parser.add_argument("--port", type=int, help="default 8866 (staff), 8867 (trainer)")
     parser.add_argument("--results-dir", type=Path, help=f"where results go (default: ${RESULTS_DIR_VARIABLE} or ./results)")
-    parser.add_argument("--root", type=Path, help="serve another folder of notebooks (benchmarks)")
+    parser.add_argument("--root", type=Path, help="staff: serve another folder of notebooks (benchmarks)")
+    parser.add_argument("--token-file", type=Path, help=f"trainer: a file holding the token (default: ${TOKEN_VARIABLE})")
     args = parser.parse_args(argv)
     if args.results_dir:
         os.environ[RESULTS_DIR_VARIABLE] = str(args.results_dir.resolve())  # kernels inherit it
-    print(f"Voice & Influence Workbook: open http://127.0.0.1:{args.port}/ in your browser. Stop with Ctrl+C.")
-    WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), args.port))
+    if args.app == "staff":
+        port = args.port or 8866
+        print(f"Voice & Influence Workbook: open http://127.0.0.1:{port}/ in your browser. Stop with Ctrl+C.")
+        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port))
+        return
+    token = trainer_token(args.token_file)
+    os.environ.pop(TOKEN_VARIABLE, None)  # kernels need not see it
+    port = args.port or 8867
+    print(f"Trainer dashboard: open http://127.0.0.1:{port}/ and sign in with your token. Stop with Ctrl+C.")
+    WorkbookVoila.launch_instance(
+        # Knowing the token must not let anyone set a lasting password in the trainer's config.
+        argv=[*voila_arguments(trainer_notebooks_dir(), port), "--PasswordIdentityProvider.allow_password_change=False"],
+        start_page=DASHBOARD_PAGE,
+        token=token,
+        tornado_settings={"websocket_max_message_size": MOST_MESSAGE_BYTES},
+    )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,11 @@ def content_dir() -> Path:
     return Path(os.environ.get(CONTENT_DIR_VARIABLE) or PROJECT_ROOT / "content")
 
 
+def trainer_notebooks_dir() -> Path:
+    """The trainer dashboard: served by its own server, outside the staff server's root."""
+    return PROJECT_ROOT / "notebooks" / "trainer"
+
+
 def staff_notebooks_dir() -> Path:
     """The pages the staff server shows (the trainer dashboard lives elsewhere)."""
     return PROJECT_ROOT / "notebooks" / "staff"

@@ -26,3 +26,11 @@ def restore_column(values: pd.Series) -> pd.Series:
     if not quoted.any():
         return values
     return values.where(~quoted, values.str.slice(1))
+
+
+def neutralise_column(values: pd.Series) -> pd.Series:
+    """Vectorised ``neutralise`` for writing whole tables (CSV exports)."""
+    risky = values.str.startswith(TRIGGERS)
+    if not risky.any():
+        return values
+    return values.where(~risky, "'" + values)

@@ -1,0 +1,98 @@
+"""The trainer dashboard on its own server, in Chromium: the token is required, uploads are
+validated, a filter narrows the Excel export, and script in results files never runs."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.aggregate import known_results as known
+from tests.browser.conftest import open_page
+from tests.browser.voila_server import VoilaServer
+from widgets.server import TOKEN_VARIABLE
+
+TOKEN = "trainer-test-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def trainer_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
+    results = known.write_store(tmp_path_factory.mktemp("trainer-results"))
+    server = VoilaServer("trainer", results, env={TOKEN_VARIABLE: TOKEN})
+    server.start()
+    yield server
+    server.stop()
+
+
+def status_of(url: str) -> tuple[int, str]:
+    """HTTP status and body, without following redirects (a login redirect is a refusal)."""
+    class Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+            return None
+
+    try:
+        with urllib.request.build_opener(Stay).open(url, timeout=30) as answer:
+            return answer.status, answer.read().decode(errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def test_without_the_token_the_dashboard_is_refused(page: Page, trainer_server: VoilaServer) -> None:
+    code, body = status_of(f"{trainer_server.url}/voila/render/dashboard.ipynb")
+    assert code in (302, 403) and "Trainer dashboard" not in body
+    code, _ = status_of(f"{trainer_server.url}/voila/render/dashboard.ipynb?token=wrong-token-0123456")
+    assert code in (302, 403)
+    page.goto(f"{trainer_server.url}/")
+    expect(page.get_by_role("textbox", name="Password or token:")).to_be_visible()  # the login page
+    expect(page.locator(".viw-dashboard")).to_have_count(0)
+
+
+def test_the_staff_server_cannot_render_the_dashboard(staff_server: VoilaServer) -> None:
+    for path in ("dashboard.ipynb", "../trainer/dashboard.ipynb", "%2E%2E/trainer/dashboard.ipynb", "..%2Ftrainer%2Fdashboard.ipynb"):
+        code, body = status_of(f"{staff_server.url}/voila/render/{path}")
+        assert code != 200 and "Trainer dashboard" not in body, path
+
+
+def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trainer_server: VoilaServer, tmp_path: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{trainer_server.url}/?token={TOKEN}")
+    dashboard = page.locator(".viw-dashboard")
+    expect(dashboard).to_be_visible(timeout=60_000)
+    expect(page.locator(".viw-validation")).to_contain_text("local store (results.csv)")
+
+    files = [{"name": n, "mimeType": "text/csv", "buffer": d} for n, d in known.uploads()[:2]]
+    # ipywidgets keeps the file input outside the page (its button's label replaces it), so
+    # choose the files through the chooser the button opens, as a person would.
+    with page.expect_file_chooser() as chooser:
+        page.locator(".viw-upload").click()
+    chooser.value.set_files(files)
+    validation = page.locator(".viw-validation")
+    expect(validation).to_contain_text("upload: service-c.csv", timeout=30_000)
+    expect(validation).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment")
+
+    page.locator(".viw-filter-organisation select").select_option("Org B")
+    page.locator(".viw-apply-filters").click()
+    expect(page.locator(".viw-status")).to_contain_text("organisations: Org B", timeout=30_000)
+
+    actions = page.locator(".viw-summary-open_actions")
+    expect(actions).to_contain_text(known.XSS_ACTION)  # shown as text, so the page reads it back verbatim
+    expect(actions.locator("img")).to_have_count(0)
+
+    page.locator(".viw-export-xlsx").click()
+    link = page.locator(".viw-downloads a[download='trainer-report.xlsx']")
+    with page.expect_download() as download:
+        link.click()
+    saved = tmp_path / "report.xlsx"
+    download.value.save_as(saved)
+    workbook = openpyxl.load_workbook(saved)
+    organisations = {row[6].value for row in workbook["results"].iter_rows(min_row=2)}
+    assert organisations == {"Org B"}
+    assert [c.value for c in workbook["completion"][2]][:3] == ["Org B", "Team 2", 1]
+    assert dialogs == []
+    expect(page.locator("text=Traceback")).to_have_count(0)

@@ -1,0 +1,125 @@
+"""The dashboard page driven in the kernel, as the browser would: upload, filter, export.
+Free text from files (HTML, script) must reach the page only as text."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import ipywidgets as ipw
+import openpyxl
+import pytest
+
+from tests.aggregate import known_results as known
+from widgets.aggregate import SUMMARIES, Filters
+from widgets.dashboard.page import dashboard_page
+from widgets.dashboard.state import DashboardState
+from widgets.results import ResultsStore
+
+
+def walk(widget: ipw.Widget) -> Iterator[ipw.Widget]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def find(page: ipw.Widget, css_class: str) -> ipw.Widget:
+    return next(w for w in walk(page) if css_class in getattr(w, "_dom_classes", ()))
+
+
+def page_html(page: ipw.Widget) -> str:
+    return "\n".join(w.value for w in walk(page) if isinstance(w, ipw.HTML))
+
+
+def upload(page: ipw.Widget, files: list[tuple[str, bytes]]) -> None:
+    """What ipywidgets 8 puts in FileUpload.value when files are chosen in the browser."""
+    find(page, "viw-upload").value = tuple({"name": n, "type": "text/csv", "size": len(d), "content": memoryview(d),
+                                            "last_modified": datetime.now(timezone.utc)} for n, d in files)
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> ipw.VBox:
+    return dashboard_page(known.write_store(tmp_path / "results"), known.content(tmp_path))
+
+
+def test_the_page_has_a_view_for_every_summary_and_starts_from_the_local_store(page: ipw.VBox) -> None:
+    for name in SUMMARIES:
+        find(page, f"viw-summary-{name}")
+    validation = find(page, "viw-validation").value
+    assert "local store (results.csv)" in validation and "<td>12</td>" in validation
+
+
+def test_uploads_are_validated_per_file_and_every_view_follows_the_filters(page: ipw.VBox) -> None:
+    upload(page, known.uploads())
+    validation = find(page, "viw-validation").value
+    assert "upload: service-c.csv" in validation and "kind 'exam' is not one of" in validation
+    assert re.search(r"upload: service-b-again.csv</td>\s*<td>0</td>\s*<td>0</td>\s*<td>8</td>", validation)
+    assert find(page, "viw-upload").value == ()
+    organisations = find(page, "viw-filter-organisation")
+    assert list(organisations.options) == ["Org A", "Org B", "Org C"]
+    organisations.value = ("Org B",)
+    find(page, "viw-apply-filters").click()
+    completion = find(page, "viw-summary-completion")
+    table = find(completion, "viw-summary-table").value
+    assert "Org B" in table and "Org A" not in table
+    assert "Org A" not in find(find(page, "viw-summary-open_actions"), "viw-summary-table").value
+
+
+def test_free_text_with_html_or_script_is_shown_as_text_everywhere(page: ipw.VBox) -> None:
+    upload(page, known.uploads())
+    for widget in walk(page):
+        if isinstance(widget, ipw.ToggleButton):
+            widget.value = True
+    shown = page_html(page)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown
+    assert "<img src=x" not in shown and "<script>" not in shown and "<b>bold</b>" not in shown
+
+
+def test_the_excel_export_holds_the_filtered_results_and_every_table(page: ipw.VBox) -> None:
+    upload(page, known.uploads())
+    find(page, "viw-filter-organisation").value = ("Org A",)
+    find(page, "viw-apply-filters").click()
+    find(page, "viw-export-xlsx").click()
+    link = find(page, "viw-downloads").value
+    assert 'download="trainer-report.xlsx"' in link
+    data = base64.b64decode(re.search(r'base64,([^"]+)"', link).group(1))
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert {"results", *SUMMARIES} <= set(workbook.sheetnames)
+    organisations = {row[6].value for row in workbook["results"].iter_rows(min_row=2)}
+    assert organisations == {"Org A"}
+    find(page, "viw-clear-filters").click()
+    assert find(page, "viw-downloads").value == ""  # links for old filters are dropped
+
+
+def test_open_actions_sort_by_any_column_blanks_last(tmp_path: Path) -> None:
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    state.add_uploads(known.uploads())
+    by_due = state.sorted_table("open_actions", "action_due", ascending=False)
+    assert by_due["action_due"].tolist() == ["2026-06-30", "2026-05-01", ""]
+    by_owner = state.sorted_table("open_actions", "action_owner", ascending=True)
+    assert by_owner["action_owner"].tolist() == ["Bo", "Cat", ""]
+    with pytest.raises(ValueError):
+        state.sorted_table("open_actions", "not-a-column", ascending=True)
+
+
+def test_bad_choices_are_explained_not_raised(page: ipw.VBox) -> None:
+    find(page, "viw-filter-organisation")  # the page is built
+    start = next(w for w in walk(page) if isinstance(w, ipw.DatePicker) and w.description == "From")
+    end = next(w for w in walk(page) if isinstance(w, ipw.DatePicker) and w.description == "To")
+    start.value, end.value = date(2026, 2, 1), date(2026, 1, 1)
+    find(page, "viw-apply-filters").click()
+    status = next(w for w in walk(page) if "viw-status" in w._dom_classes)
+    assert "start date is after the end date" in status.value
+
+
+def test_an_upload_that_is_not_a_results_file_is_reported_and_the_rest_still_load(tmp_path: Path) -> None:
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    state.add_uploads([("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00"), ("service-b.csv", known.service_b())])
+    reports = {r.name: r for r in state.loaded.reports}
+    assert reports["upload: photo.csv"].error
+    assert reports["upload: service-b.csv"].accepted == 8
+    assert state.report.filters == Filters()

@@ -1,0 +1,104 @@
+"""The command-line twin, run in-process: exit codes, the printed report, the files written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests.aggregate import known_results as known
+from tests.builders import valid_content, write_content
+from widgets.aggregate import SUMMARIES
+from widgets.report import main
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A folder of uploads plus the store file, and the content options for the known data."""
+    folder = tmp_path / "sent-in"
+    folder.mkdir()
+    for name, data in known.uploads():
+        (folder / name).write_bytes(data)
+    store = known.write_store(tmp_path / "results") / "results.csv"
+    known.content(tmp_path / "tree")
+    options = ["--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
+    return tmp_path, [str(store), str(folder), *options]
+
+
+def run(arguments: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(arguments, out), out.getvalue()
+
+
+def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks(inputs) -> None:
+    tmp_path, arguments = inputs
+    code, printed = run([*arguments, "--out", str(tmp_path / "report")])
+    assert code == 0, printed
+    # A folder is read in name order: service-b-again.csv comes first, so service-b.csv is the copy.
+    assert "results.csv: 12 rows accepted" in printed
+    assert "service-b-again.csv: 8 rows accepted" in printed
+    assert "service-b.csv: 0 rows accepted, 8 duplicates skipped" in printed
+    assert "service-c.csv: 5 rows accepted, 2 rejected" in printed
+    assert "line 4: kind 'exam' is not one of quiz, confidence, assessment" in printed
+    assert "Learners started: 4; passed every module: 2." in printed
+    assert "Module The Lundy model: 5 attempts, 50% of 4 learners passed." in printed
+    assert "2 organisations rated; 3 open actions." in printed
+    written = tmp_path / "report"
+    completion = pd.read_csv(written / "completion.csv", keep_default_na=False)
+    assert completion.to_dict("records") == [
+        {"organisation": "Org A", "team": "Team 1", "learners_started": 2, "passed: The Lundy model": 1, "all_passed": 1},
+        {"organisation": "Org B", "team": "Team 2", "learners_started": 1, "passed: The Lundy model": 0, "all_passed": 0},
+        {"organisation": "Org C", "team": "", "learners_started": 1, "passed: The Lundy model": 1, "all_passed": 1},
+    ]
+    assert not (written / "results.csv").exists()  # rows only with --with-results
+    workbook = openpyxl.load_workbook(written / "trainer-report.xlsx")
+    assert workbook.sheetnames == ["about", "validation", "rejected_rows", *SUMMARIES]
+    items = workbook["item_analysis"]
+    assert [cell.value for cell in items[1]][:6] == ["module", "quiz", "item_id", "question", "answers", "correct_pct"]
+    assert [row[5].value for row in items.iter_rows(min_row=2)] == [60, 80, 60]
+
+
+def test_free_text_that_looks_like_a_formula_stays_text_in_csv_and_excel(inputs) -> None:
+    tmp_path, arguments = inputs
+    assert run([*arguments, "--out", str(tmp_path / "report")])[0] == 0
+    actions = (tmp_path / "report" / "open_actions.csv").read_text()
+    assert "'=HYPERLINK(" in actions and ",=HYPERLINK(" not in actions
+    sheet = openpyxl.load_workbook(tmp_path / "report" / "trainer-report.xlsx")["open_actions"]
+    cells = [row[5] for row in sheet.iter_rows(min_row=2)]
+    formula = next(c for c in cells if str(c.value).startswith("="))
+    assert formula.value == known.FORMULA_ACTION and formula.data_type == "s"
+
+
+def test_filters_and_formats_are_chosen_by_name(inputs) -> None:
+    tmp_path, arguments = inputs
+    out = tmp_path / "org-a"
+    code, printed = run([*arguments, "--out", str(out), "--organisation", "Org A", "--format", "csv", "png", "--with-results"])
+    assert code == 0 and "organisations: Org A" in printed
+    results = pd.read_csv(out / "results.csv", keep_default_na=False)
+    assert set(results["organisation"]) == {"Org A"} and len(results) == 12
+    assert (out / "completion.png").read_bytes().startswith(b"\x89PNG")
+    assert not (out / "trainer-report.xlsx").exists()
+
+
+def test_an_unreadable_input_gives_a_non_zero_exit_but_the_others_are_reported(inputs) -> None:
+    tmp_path, arguments = inputs
+    (tmp_path / "notes.csv").write_text("this,is\nnot,results\n")
+    code, printed = run([*arguments, str(tmp_path / "missing.csv"), str(tmp_path / "notes.csv"), "--out", str(tmp_path / "r")])
+    assert code == 2
+    assert "missing.csv: not loaded - no such file or folder" in printed
+    assert "notes.csv: not loaded - it is not a results file" in printed
+    assert "2 input(s) could not be read." in printed
+    assert (tmp_path / "r" / "completion.csv").exists()
+
+
+def test_broken_content_or_dates_stop_the_report_with_a_reason(tmp_path: Path) -> None:
+    tree = valid_content()
+    tree["quizzes/lundy.yaml"]["pass_mark"] = 3
+    content, pages = write_content(tmp_path, tree)
+    code, printed = run([str(tmp_path), "--out", str(tmp_path / "r"), "--content", str(content), "--pages", str(pages)])
+    assert code == 1 and "content/quizzes/lundy.yaml" in printed
+    code, printed = run([str(tmp_path), "--out", str(tmp_path / "r"), "--since", "2026-02-01", "--until", "2026-01-01"])
+    assert code == 1 and "start date is after the end date" in printed

@@ -1,0 +1,54 @@
+"""Where results come from: the local store, uploaded files, files and folders on disk; and
+the per-file validation report shown by the dashboard and printed by the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from widgets.results import FileReport, ResultsStore
+
+STORE_NAME = "local store (results.csv)"
+Source = tuple[str, "bytes | Path"]
+
+
+def store_source(store: ResultsStore) -> list[Source]:
+    """The local store up to its last complete row (others may be writing), if it has any."""
+    data = store.complete_bytes()
+    return [(STORE_NAME, data)] if data else []
+
+
+def path_sources(paths: list[Path]) -> tuple[list[Source], list[FileReport]]:
+    """Files as given and every *.csv in a folder (sorted); a path that does not exist is
+    reported as unreadable rather than stopping the others."""
+    sources: list[Source] = []
+    missing: list[FileReport] = []
+    for path in paths:
+        if path.is_dir():
+            sources += [(str(p), p) for p in sorted(path.glob("*.csv"))]
+        elif path.is_file():
+            sources.append((str(path), path))
+        else:
+            missing.append(FileReport(str(path), error="no such file or folder"))
+    return sources, missing
+
+
+def validation_table(reports: list[FileReport]) -> pd.DataFrame:
+    """One row per file: rows accepted, rejected and skipped as duplicates, and any error."""
+    return pd.DataFrame(
+        [
+            {"file": r.name, "accepted": r.accepted, "rejected": len(r.rejected), "duplicates_skipped": r.duplicates,
+             "status": "not loaded: " + r.error if r.error else ("loaded with problems" if r.rejected else "loaded")}
+            for r in reports
+        ],
+        columns=["file", "accepted", "rejected", "duplicates_skipped", "status"],
+    )
+
+
+def rejection_table(reports: list[FileReport]) -> pd.DataFrame:
+    """Every rejected row: its file, its line and why."""
+    return pd.DataFrame(
+        [{"file": r.name, "line": line, "reason": reason} for r in reports for line, reason in r.rejected],
+        columns=["file", "line", "reason"],
+    )

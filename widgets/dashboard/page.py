@@ -1,0 +1,63 @@
+"""The trainer dashboard page: sources, filters, training views, self-assessment views, downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as ipw
+
+from widgets.content import Content, load_content
+from widgets.dashboard.state import DashboardState
+from widgets.dashboard.tables import TABLE_CSS
+from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
+from widgets.results import ResultsStore
+from widgets.ui.messages import StatusMessage
+from widgets.ui.page_guard import guarded_page
+from widgets.ui.style import page_style
+
+TRAINING = ("completion", "module_results", "score_distribution", "item_analysis", "confidence")
+SELF_ASSESSMENT = ("ratings", "rating_distribution", "rating_change")
+SORTABLE = {"open_actions": "action_due"}  # table-only views, by their first sort column
+INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see
+    "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
+    "downloads on a secure drive and delete them when the review is done.</p>"
+)
+
+
+@guarded_page
+def dashboard_page(results_folder: Path | None = None, content: Content | None = None) -> ipw.VBox:
+    """Build the page on the local store (``results_folder`` or the configured one)."""
+    state = DashboardState(ResultsStore(results_folder), content or load_content())
+    status = StatusMessage()
+    summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
+    summaries += [SortableTableView(state, name, status, column) for name, column in SORTABLE.items()]
+    exports = ExportsView(state, status)
+
+    def redraw() -> None:
+        sources.show()
+        filters.show()
+        for view in summaries:
+            view.show()
+        exports.clear()
+
+    sources = SourcesView(state, status, redraw)
+    filters = FiltersView(state, status, redraw)
+    state.load()
+    redraw()
+    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE), summaries)}
+    page = ipw.VBox([
+        page_style(),
+        ipw.HTML(f"<style>{TABLE_CSS}</style>{INTRO}"),
+        status,
+        sources,
+        filters,
+        ipw.HTML("<h2>Training</h2>"),
+        *(by_name[name] for name in TRAINING),
+        ipw.HTML("<h2>Self-assessments</h2>"),
+        *(by_name[name] for name in (*SELF_ASSESSMENT, *SORTABLE)),
+        exports,
+    ])
+    page.add_class("viw-page")
+    page.add_class("viw-dashboard")
+    page.layout.max_width = "72rem"
+    return page

@@ -1,0 +1,73 @@
+"""What the dashboard holds, apart from how it looks: the sources, the filters, the report.
+
+Views call these methods and re-draw from ``report``; tests drive this object directly.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from widgets.aggregate import Filters, Labels, Report, build_report
+from widgets.aggregate.exports import ExportFile, exporter
+from widgets.aggregate.filters import choices
+from widgets.aggregate.sources import store_source
+from widgets.content import Content
+from widgets.results import ReadResult, ResultsStore, read_results
+
+MOST_UPLOAD_BYTES = 200 * 1024 * 1024
+UNSAFE_NAME = re.compile(r"[\x00-\x1f]")
+
+
+class DashboardState:
+    """The local store plus uploaded files, read and validated together, then filtered."""
+
+    def __init__(self, store: ResultsStore, content: Content | None):
+        self.store = store
+        self.labels = Labels.from_content(content)
+        self.uploads: dict[str, bytes] = {}
+        self.filters = Filters()
+        self.loaded: ReadResult = read_results([])
+        self.report: Report = build_report(self.loaded, self.labels, self.filters)
+
+    def add_uploads(self, files: list[tuple[str, bytes]]) -> None:
+        """Keep uploaded files by name (a file sent again under the same name replaces the
+        first), then read everything again. What a browser sends is checked, not trusted."""
+        for name, data in files:
+            if not isinstance(name, str) or not isinstance(data, (bytes, bytearray)):
+                raise ValueError("An upload arrived in a form the dashboard cannot read; please add it again.")
+            if len(data) > MOST_UPLOAD_BYTES:
+                raise ValueError(f"{name} is larger than {MOST_UPLOAD_BYTES // 1024**2} MB: use the command-line report for it.")
+            self.uploads[f"upload: {UNSAFE_NAME.sub('', name)[:200]}"] = bytes(data)
+        self.load()
+
+    def load(self) -> None:
+        """Read the local store (up to its last complete row) and every upload again."""
+        self.loaded = read_results(store_source(self.store) + list(self.uploads.items()))
+        self.refresh()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.report = build_report(self.loaded, self.labels, self.filters)
+
+    def choices(self, column: str) -> list[str]:
+        """What a filter can offer: every value in the results loaded (not only the filtered)."""
+        return choices(self.loaded.rows, column)
+
+    def sorted_table(self, name: str, column: str, ascending: bool) -> pd.DataFrame:
+        """A summary table sorted by one of its columns, blanks last either way."""
+        table = self.report.summaries[name].table
+        if column not in table.columns:
+            raise ValueError(f"'{column}' is not a column of this table.")
+        values = table[column]
+        blank = values.isna() | (values.astype(str) == "")
+        order = pd.DataFrame({"blank": blank, "value": values.where(~blank)})
+        order = order.sort_values(["blank", "value"], ascending=[True, ascending], na_position="last", kind="stable")
+        return table.loc[order.index].reset_index(drop=True)
+
+    def export(self, name: str) -> list[ExportFile]:
+        return exporter(name).files(self.report)

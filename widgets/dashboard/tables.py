@@ -1,0 +1,38 @@
+"""Tables as HTML with every value escaped: results files come from other services and may
+hold HTML or script in any text (names, evidence, actions), which must show as text."""
+
+from __future__ import annotations
+
+import base64
+import html
+
+import pandas as pd
+
+MOST_ROWS_SHOWN = 200
+TABLE_CSS = """
+.viw-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.25rem 0 0.75rem 0; }
+.viw-table th, .viw-table td { border: 1px solid #8a8a8a; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+.viw-table th { background: #eef4fb; }
+.viw-table-wrap { max-width: 100%; overflow-x: auto; }
+.viw-chart img { max-width: 100%; height: auto; }
+"""
+
+
+def html_table(table: pd.DataFrame, caption: str = "") -> str:
+    """An accessible table (caption, header cells); long tables show their first rows."""
+    if table.empty:
+        return "<p><em>No rows for these filters.</em></p>"
+    shown = table.head(MOST_ROWS_SHOWN)
+    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="viw-table", float_format=lambda v: f"{v:g}")
+    if caption:
+        body = body.replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
+    note = f"<p>Showing the first {MOST_ROWS_SHOWN} of {len(table)} rows; the downloads hold them all.</p>" if len(table) > MOST_ROWS_SHOWN else ""
+    return f"<div class='viw-table-wrap'>{body}</div>{note}"
+
+
+def chart_image(png: bytes | None, title: str) -> str:
+    """The chart as an <img> with a text alternative pointing to the table of figures."""
+    if not png:
+        return "<p><em>No chart: there are no results for these filters.</em></p>"
+    alt = html.escape(f"Chart: {title}. The same figures are in the table below.", quote=True)
+    return f"<div class='viw-chart'><img alt=\"{alt}\" src=\"data:image/png;base64,{base64.b64encode(png).decode('ascii')}\"></div>"

@@ -1,0 +1,99 @@
+"""Command: the trainer report without a browser, for scheduled runs.
+
+    python -m widgets.report RESULTS... --out DIR [--content DIR [--pages DIR]] [--format csv xlsx png]
+           [--organisation NAME ...] [--team NAME ...] [--instrument ID ...] [--since DATE] [--until DATE]
+
+RESULTS are results CSV files or folders of them. Writes the same summary tables the
+dashboard shows (one CSV each and one Excel workbook) to DIR, prints the validation report
+per file and a short summary. Exit code 0 when every input was read, 2 when one could not be
+(the others are still reported), 1 when the content or the options are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from widgets.aggregate import Filters, Labels, Report, build_report
+from widgets.aggregate.exports import EXPORTERS, exporter
+from widgets.aggregate.sources import path_sources
+from widgets.content import ContentError, load_content
+from widgets.results import FileReport, read_results
+
+MOST_PROBLEMS_SHOWN = 5
+UNREADABLE = 2
+
+
+def parser() -> argparse.ArgumentParser:
+    command = argparse.ArgumentParser(prog="python -m widgets.report", description=__doc__.splitlines()[0])
+    command.add_argument("results", nargs="+", type=Path, help="results CSV files or folders of them")
+    command.add_argument("--out", type=Path, required=True, help="folder for the tables (created if needed)")
+    command.add_argument("--content", type=Path, help="content folder (default: the workbook's content/)")
+    command.add_argument("--pages", type=Path, help="the staff pages that content names, for its checks (default: notebooks/staff)")
+    command.add_argument("--format", nargs="+", default=["csv", "xlsx"], choices=list(EXPORTERS), help="what to write (default: csv xlsx)")
+    command.add_argument("--with-results", action="store_true", help="also write the filtered results rows")
+    command.add_argument("--organisation", nargs="+", default=[], help="only these organisations")
+    command.add_argument("--team", nargs="+", default=[], help="only these teams")
+    command.add_argument("--instrument", nargs="+", default=[], help="only these quizzes or instruments")
+    command.add_argument("--since", type=date.fromisoformat, help="first day, YYYY-MM-DD")
+    command.add_argument("--until", type=date.fromisoformat, help="last day, YYYY-MM-DD")
+    return command
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args = parser().parse_intermixed_args(argv)  # files may come before or after options
+    try:
+        labels = Labels.from_content(load_content(args.content, args.pages))
+        filters = Filters(tuple(args.organisation), tuple(args.team), tuple(args.instrument), args.since, args.until)
+    except (ContentError, ValueError) as error:
+        print(f"Cannot report: {error}", file=out)
+        return 1
+    sources, missing = path_sources(args.results)
+    loaded = read_results(sources)
+    loaded.reports[:0] = missing
+    report = build_report(loaded, labels, filters)
+    print_validation(loaded.reports, out)
+    print_summary(report, out)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in args.format:
+        for file in exporter(name).files(report, with_results=args.with_results):
+            (args.out / file.filename).write_bytes(file.data)
+    print(f"Tables written to {args.out} ({', '.join(args.format)}).", file=out)
+    unreadable = [r for r in loaded.reports if r.error]
+    if unreadable or not loaded.reports:
+        print(f"{len(unreadable) or 'No'} input(s) could not be read.", file=out)
+        return UNREADABLE
+    return 0
+
+
+def print_validation(reports: list[FileReport], out: TextIO) -> None:
+    print("Files:", file=out)
+    for report in reports:
+        print(f"  {report.summary()}", file=out)
+        for line, reason in report.rejected[:MOST_PROBLEMS_SHOWN]:
+            print(f"    line {line}: {reason}", file=out)
+        if len(report.rejected) > MOST_PROBLEMS_SHOWN:
+            print(f"    ... and {len(report.rejected) - MOST_PROBLEMS_SHOWN} more (see validation in the workbook)", file=out)
+
+
+def print_summary(report: Report, out: TextIO) -> None:
+    """A few headline figures, each taken from the summary tables the files hold."""
+    tables = {name: summary.table for name, summary in report.summaries.items()}
+    completion, modules = tables["completion"], tables["module_results"]
+    print(f"Results ({report.filters.describe()}): {len(report.rows)} rows.", file=out)
+    print(f"  Learners started: {int(completion['learners_started'].sum())}; "
+          f"passed every module: {int(completion['all_passed'].sum())}.", file=out)
+    for row in modules.itertuples(index=False):
+        rate = "pass mark unknown" if row.pass_rate_pct != row.pass_rate_pct else f"{row.pass_rate_pct:g}% of {row.learners} learners passed"
+        print(f"  Module {row.module}: {row.attempts} attempts, {rate}.", file=out)
+    ratings = tables["ratings"]
+    print(f"  Self-assessments: {ratings['organisation'].nunique()} organisations rated; "
+          f"{len(tables['open_actions'])} open actions.", file=out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
