@@ -47,6 +47,8 @@ NO_TOKEN = (
     "or put it in a file and pass --token-file FILE. It must be at least {shortest} characters."
 )
 IDLE_KERNEL_SECONDS = 30 * 60
+# Staff pages are preheated; the trainer dashboard is not (it must read the results when opened).
+STAFF_POOL_SIZE = 1
 CULL_EVERY_SECONDS = 60
 
 
@@ -81,9 +83,15 @@ def use_workbook_template() -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
 
 
-def voila_arguments(root: Path, port: int) -> list[str]:
-    """Command-line settings shared by the README command, the tests and the benchmark."""
+def voila_arguments(root: Path, port: int, pool_size: int = 0) -> list[str]:
+    """Command-line settings shared by the README command, the tests and the benchmark.
+
+    ``pool_size`` > 0 keeps that many preheated kernels per page: each has already imported
+    everything and built its page before anyone asks, so a page opens in about the time the
+    browser needs for Voila's own JavaScript. Each costs ~100-150 MB while it waits.
+    """
     use_workbook_template()
+    preheat = ["--preheat_kernel=True", f"--pool_size={pool_size}"] if pool_size > 0 else []
     return [
         str(root),
         "--no-browser",
@@ -93,6 +101,7 @@ def voila_arguments(root: Path, port: int) -> list[str]:
         "--template=workbook",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_EVERY_SECONDS}",
+        *preheat,
     ]
 
 
@@ -114,6 +123,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, help="default 8866 (staff), 8867 (trainer)")
     parser.add_argument("--results-dir", type=Path, help=f"where results go (default: ${RESULTS_DIR_VARIABLE} or ./results)")
     parser.add_argument("--root", type=Path, help="staff: serve another folder of notebooks (benchmarks)")
+    parser.add_argument("--pool-size", type=int, default=STAFF_POOL_SIZE,
+                        help=f"staff: preheated kernels kept ready per page (default {STAFF_POOL_SIZE}; 0 turns preheating off)")
     parser.add_argument("--token-file", type=Path, help=f"trainer: a file holding the token (default: ${TOKEN_VARIABLE})")
     args = parser.parse_args(argv)
     if args.results_dir:
@@ -121,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.app == "staff":
         port = args.port or 8866
         print(f"Voice & Influence Workbook: open http://127.0.0.1:{port}/ in your browser. Stop with Ctrl+C.")
-        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port))
+        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port, args.pool_size))
         return
     token = trainer_token(args.token_file)
     os.environ.pop(TOKEN_VARIABLE, None)  # kernels need not see it

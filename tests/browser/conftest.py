@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.voila_server import VoilaServer
+from widgets.server import STAFF_POOL_SIZE
+from widgets.settings import staff_notebooks_dir
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -33,6 +35,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def staff_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
     server = VoilaServer("staff", tmp_path_factory.mktemp("staff-results"))
     server.start()
+    # As in use: one preheated kernel per page. Let the pool fill before the first visit.
+    server.wait_for_kernel_count(STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb"))), timeout=120)
     yield server
     server.stop()
 
@@ -50,6 +54,7 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     opened = context.new_page()
     opened.set_default_timeout(30_000)
+    opened.set_default_navigation_timeout(90_000)  # a page whose preheated kernel is still warming
     yield opened
     if not opened.is_closed():
         opened.close(run_before_unload=True)  # so Voila is told the tab went away

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import Page, expect
 
 from tests.browser.voila_server import VoilaServer
+from widgets.server import STAFF_POOL_SIZE
+from widgets.settings import staff_notebooks_dir
 
 
 def open_landing(page: Page, server: VoilaServer) -> None:
@@ -27,6 +27,9 @@ def test_root_opens_the_landing_page_with_title_purpose_and_privacy(page: Page, 
 
 
 def test_closed_and_reloaded_tabs_do_not_leave_kernels_running(browser, staff_server: VoilaServer) -> None:
+    # One preheated kernel waits for each page; every kernel a visit used must go when its tab does.
+    pool = STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb")))
+    assert staff_server.wait_for_kernel_count(pool, timeout=120) == pool, staff_server.log()[-3000:]
     context = browser.new_context()
     for _ in range(3):
         page = context.new_page()
@@ -35,7 +38,4 @@ def test_closed_and_reloaded_tabs_do_not_leave_kernels_running(browser, staff_se
         expect(page.locator(".viw-landing")).to_be_visible(timeout=60_000)
         page.close(run_before_unload=True)
     context.close()
-    deadline = time.monotonic() + 20
-    while staff_server.kernel_pids() and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert staff_server.kernel_pids() == [], staff_server.log()[-3000:]
+    assert staff_server.wait_for_kernel_count(pool, timeout=60) == pool, staff_server.log()[-3000:]

@@ -82,6 +82,15 @@ class VoilaServer:
                 pids.append(int(entry.name))
         return pids
 
+    def wait_for_kernel_count(self, expected: int, timeout: float = 60) -> int:
+        """Wait until this many kernels run (e.g. the preheated pool refilled); return the last count."""
+        deadline = time.monotonic() + timeout
+        count = len(self.kernel_pids())
+        while count != expected and time.monotonic() < deadline:
+            time.sleep(0.5)
+            count = len(self.kernel_pids())
+        return count
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)

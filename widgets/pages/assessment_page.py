@@ -96,8 +96,12 @@ class AssessmentPage(ipw.VBox):
         self.add_class("viw-page")
         self.add_class("viw-assessment")
         self._refresh()
-        if resume_code:
-            safe(self.resume)(resume_code)
+        self.open_link(resume_code)
+
+    def open_link(self, code: str | None) -> None:
+        """Reopen the draft a resume link names; a bad or unknown code gets a plain message."""
+        if code:
+            safe_callback(self.status)(self.resume)(code)
 
     # --- changes from the person ----------------------------------------------------------
 
@@ -220,6 +224,10 @@ def _downloads(done: Submitted) -> str:
 
 @guarded_page
 def assessment_page(instrument_id: str, content: Content | None = None) -> AssessmentPage:
-    """The page a thin notebook shows; a resume code in the page address (?code=...) is picked up."""
+    """The page a thin notebook shows; a resume code in the page address (?code=...) is picked up.
+
+    Built before the query is read, so a preheated kernel has done the slow part before anyone asks."""
     content = content or load_content()
-    return AssessmentPage(content.instrument(instrument_id), content, resume_code=query_parameters().get("code"))
+    page = AssessmentPage(content.instrument(instrument_id), content)
+    page.open_link(query_parameters().get("code"))
+    return page

@@ -57,9 +57,10 @@ class ModulePage(ipw.VBox):
         super().__init__([page_style(), ipw.HTML(f"<style>{CSS}</style>"), header, self.area])
         self.add_class("viw-page")
         self.add_class("viw-module")
-        self._open(query)
+        self.open_link(query)
 
-    def _open(self, query: str) -> None:
+    def open_link(self, query: str) -> None:
+        """Resume the learner named by a ``?code=`` query, or ask who they are."""
         try:
             code = code_from_query(query)
             if code:
@@ -111,5 +112,12 @@ class ModulePage(ipw.VBox):
 
 @guarded_page
 def module_page(module_id: str) -> ModulePage:
-    """The page for one module; a ``?code=`` in the page's address resumes that learner."""
-    return ModulePage(module_id, query=urlencode(query_parameters()))
+    """The page for one module; a ``?code=`` in the page's address resumes that learner.
+
+    The page is built before the query is read: a preheated kernel does the slow part (imports,
+    content, widgets) before anyone asks, then waits in ``query_parameters`` for the visitor."""
+    page = ModulePage(module_id)
+    query = query_parameters()
+    if query:
+        page.open_link(urlencode(query))
+    return page
