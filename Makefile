@@ -23,7 +23,7 @@ dashboard: $(VENV)/.installed
 	$(PY) -m widgets.server trainer --port $(DASHBOARD_PORT)
 
 bench: $(VENV)/.installed
-	$(PY) bench/aggregate_bench.py
+	$(PY) bench/run_all.py
 
 validate: $(VENV)/.installed
 	$(PY) -m widgets.content.validate

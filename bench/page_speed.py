@@ -1,15 +1,13 @@
-"""Page-speed benchmark: how fast pages become usable, and what kernels they leave behind.
+"""Page speed: how fast pages become usable, how fast a submission is saved, and what kernels
+pages leave behind. Used by bench/run_all.py (``make bench``); timings belong here, never in tests.
 
-    python bench/page_speed.py [--runs 5]
-
-Prints medians of several runs, in one go, against a bare one-widget Voila notebook served
-the same way (the floor), with the targets beside each figure. Not part of the test suite:
-timings belong here, never in tests.
+Every page is measured against a bare one-widget notebook served the same way in the same run
+(the floor): staff pages against the floor served with preheated kernels, the trainer
+dashboard (which is not preheated, so it always shows fresh results) against the floor without.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import sys
@@ -18,13 +16,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.emodule_steps import answer, go_to_step, rate_all, sign_in  # noqa: E402
 from tests.browser.voila_server import VoilaServer  # noqa: E402
+from widgets.content import load_content  # noqa: E402
+from widgets.server import STAFF_POOL_SIZE  # noqa: E402
+from widgets.settings import staff_notebooks_dir  # noqa: E402
 
+TOKEN = "bench-token-not-secret-123"
 BARE_NOTEBOOK = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "w", "metadata": {}, "outputs": [],
                "source": "import ipywidgets as ipw\nw = ipw.Button(description='Ready')\nw.add_class('viw-page')\nw"}],
@@ -37,92 +40,180 @@ BARE_NOTEBOOK = {
 class Target:
     name: str
     notebook: str
-    ready: str = ".viw-page"
+    ready: str  # the first usable widget
+    server: str  # "staff" or "trainer"
 
 
-PAGES = [Target("landing page", "index.ipynb")]
+PAGES = [
+    Target("landing page", "index.ipynb", ".viw-landing", "staff"),
+    Target("module (The Lundy model)", "02_lundy.ipynb", ".viw-module button", "staff"),
+    Target("self-assessment (IV Standard 4)", "assess_iv_standard_4.ipynb", ".viw-assessment input", "staff"),
+    Target("trainer dashboard", "dashboard.ipynb", ".viw-dashboard button", "trainer"),
+]
 
 
-def first_widget_seconds(browser: Browser, url: str, ready: str, runs: int) -> tuple[float, float]:
-    """Median seconds from navigation to the first usable widget: (cold cache, warm cache)."""
+class Servers:
+    """The staff and trainer servers, and the two floors, on free ports for one benchmark run."""
+
+    def __init__(self) -> None:
+        work = Path(tempfile.mkdtemp(prefix="viw-bench-"))
+        floor = work / "floor"
+        floor.mkdir()
+        (floor / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK))
+        for name in ("staff", "trainer", "floor-preheated", "floor-plain"):
+            (work / name).mkdir()
+        self.staff = VoilaServer("staff", work / "staff")
+        self.trainer = VoilaServer("trainer", work / "trainer", env={"VIW_TRAINER_TOKEN": TOKEN})
+        self.floor_preheated = VoilaServer("staff", work / "floor-preheated", root=floor)
+        self.floor_plain = VoilaServer("staff", work / "floor-plain", root=floor, extra_args=("--pool-size", "0"))
+        self.all = (self.staff, self.trainer, self.floor_preheated, self.floor_plain)
+
+    def __enter__(self) -> "Servers":
+        for server in self.all:
+            server.start()
+        self.staff.wait_for_kernel_count(self.staff_pool(), timeout=180)
+        self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
+        settle(self.staff)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for server in self.all:
+            server.stop()
+
+    @staticmethod
+    def pool(self, target: Target) -> int:
+        return self.staff_pool() if target.server == "staff" else 0
+
+    @staticmethod
+    def staff_pool() -> int:
+        return STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb")))
+
+    def url(self, target: Target) -> str:
+        if target.server == "trainer":
+            return f"{self.trainer.url}/voila/render/{target.notebook}?token={TOKEN}"
+        return f"{self.staff.url}/voila/render/{target.notebook}"
+
+
+def settle(server: VoilaServer, quiet_seconds: float = 1.0, timeout: float = 60) -> None:
+    """Wait until the server's kernels are idle (a refilled pool kernel has built its page)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = _cpu_ticks(server)
+        time.sleep(quiet_seconds)
+        if _cpu_ticks(server) - before < 5:  # under 5% of one core
+            return
+
+
+def _cpu_ticks(server: VoilaServer) -> int:
+    total = 0
+    for pid in server.kernel_pids():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def time_to_widget(page: Page, url: str, ready: str) -> float:
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator(ready).first.wait_for(state="visible", timeout=90_000)
+    return time.perf_counter() - started
+
+
+def first_widget(browser: Browser, server: VoilaServer, url: str, ready: str, runs: int, pool: int) -> tuple[float, float]:
+    """Median seconds from navigation to the first usable widget: (cold cache, warm cache).
+
+    Between visits the server's preheated pool (``pool`` kernels) refills and goes quiet, so
+    every visit meets the server as a person arriving at a quiet moment would."""
     cold, warm = [], []
     for _ in range(runs):
         context = browser.new_context()
         page = context.new_page()
-        for bucket in (cold, warm):  # the second load reuses the first's browser cache
-            started = time.perf_counter()
-            page.goto(url)
-            page.locator(ready).first.wait_for(state="visible", timeout=60_000)
-            bucket.append(time.perf_counter() - started)
+        for bucket in (cold, warm):  # the second visit reuses the first one's browser cache
+            bucket.append(time_to_widget(page, url, ready))
+            page.goto("about:blank")  # leaving the page shuts its kernel down
+            server.wait_for_kernel_count(pool)
+            settle(server)
         page.close(run_before_unload=True)
         context.close()
     return statistics.median(cold), statistics.median(warm)
+
+
+def submit_to_saved_ms(browser: Browser, servers: Servers, runs: int) -> list[float]:
+    """Milliseconds from clicking the quiz's last "Check answer" to its rows being in results.csv."""
+    content = load_content()
+    quiz = content.quiz_for(content.module("lundy"))
+    *first, last = quiz.items
+    results = servers.staff.results_dir / "results.csv"
+    timings = []
+    for run in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{servers.staff.url}/voila/render/02_lundy.ipynb")
+        sign_in(page, f"Bench learner {run}", "Bench county")
+        rate_all(page, "before")
+        go_to_step(page, len(content.module("lundy").steps) + 1, len(content.module("lundy").steps) + 1)
+        answer(page, quiz.model_copy(update={"items": first}), {i.id: _right(i) for i in first})
+        card = page.locator(f".viw-question-{last.id}")
+        _give(card, last)
+        size = results.stat().st_size if results.exists() else 0
+        started = time.perf_counter()
+        card.get_by_role("button", name="Check answer").click()
+        while not results.exists() or results.stat().st_size == size:
+            time.sleep(0.002)
+        timings.append((time.perf_counter() - started) * 1000)
+        page.close(run_before_unload=True)
+        context.close()
+        servers.staff.wait_for_kernel_count(servers.staff_pool())
+        settle(servers.staff)
+    return timings
+
+
+def _right(item):  # the key's answer, in the form the page's controls take
+    if item.type == "single_choice":
+        return item.correct
+    if item.type == "multiple_choice":
+        return set(item.correct)
+    return {s.id: s.correct for s in item.scenarios}
+
+
+def _give(card, item) -> None:
+    response = _right(item)
+    if item.type == "single_choice":
+        card.get_by_label(item.option(response).text, exact=True).check()
+    elif item.type == "multiple_choice":
+        for option in item.options:
+            if option.id in response:
+                card.get_by_label(option.text, exact=True).check()
+    else:
+        for number, scenario in enumerate(item.scenarios, start=1):
+            card.get_by_label(f"Situation {number} belongs under").select_option(label=item.label(response[scenario.id]))
 
 
 def kernel_memory_mb(server: VoilaServer) -> list[float]:
     sizes = []
     for pid in server.kernel_pids():
         status = Path(f"/proc/{pid}/status").read_text()
-        rss_kb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
-        sizes.append(rss_kb / 1024)
+        sizes.append(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024)
     return sizes
 
 
-def kernels_after_loads(browser: Browser, server: VoilaServer, target: Target, loads: int = 20) -> tuple[int, float]:
-    """Open and close a page `loads` times; return kernels alive afterwards and memory of one open page."""
+def kernels_after_loads(browser: Browser, servers: Servers, loads: int = 20) -> tuple[int, int, float]:
+    """Open and close pages ``loads`` times; return (kernels alive after, the preheated pool,
+    median memory of a kernel holding an open module page)."""
     context = browser.new_context()
-    memory = 0.0
+    memory = []
+    targets = [t for t in PAGES if t.server == "staff"]
     for number in range(loads):
+        target = targets[number % len(targets)]
         page = context.new_page()
-        page.goto(f"{server.url}/voila/render/{target.notebook}")
-        page.locator(target.ready).first.wait_for(state="visible", timeout=60_000)
-        if number == 0:
-            memory = max(kernel_memory_mb(server), default=0.0)
+        time_to_widget(page, servers.url(target), target.ready)
+        if target.notebook == "02_lundy.ipynb":
+            memory.append(max(kernel_memory_mb(servers.staff)))
         page.close(run_before_unload=True)
     context.close()
-    deadline = time.monotonic() + 15
-    while server.kernel_pids() and time.monotonic() < deadline:
-        time.sleep(0.5)
-    return len(server.kernel_pids()), memory
-
-
-def row(name: str, value: str, target: str) -> None:
-    print(f"  {name:<48} {value:>14}   target: {target}")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="viw-bench-"))
-    floor_root = work / "floor"
-    floor_root.mkdir()
-    (floor_root / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK))
-    staff = VoilaServer("staff", work / "results")
-    floor = VoilaServer("staff", work / "floor-results", root=floor_root)
-    staff.results_dir.mkdir()
-    floor.results_dir.mkdir()
-    staff.start()
-    floor.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            print(f"Page speed: medians of {args.runs} runs, Chromium, this machine")
-            bare_cold, bare_warm = first_widget_seconds(browser, f"{floor.url}/voila/render/bare.ipynb", ".viw-page", args.runs)
-            row("bare one-widget notebook (floor), cold", f"{bare_cold:.2f} s", "-")
-            row("bare one-widget notebook (floor), warm", f"{bare_warm:.2f} s", "-")
-            for target in PAGES:
-                cold, warm = first_widget_seconds(browser, f"{staff.url}/voila/render/{target.notebook}", target.ready, args.runs)
-                row(f"{target.name}, cold", f"{cold:.2f} s = {cold / bare_cold:.2f}x", "<= 1.2x floor")
-                row(f"{target.name}, warm", f"{warm:.2f} s = {warm / bare_warm:.2f}x", "<= 1.2x floor, < 1.0 s")
-            alive, memory = kernels_after_loads(browser, staff, PAGES[0])
-            row("kernel memory for one open page", f"{memory:.0f} MB", "-")
-            row("kernels alive after 20 page loads, tabs closed", str(alive), "0")
-            browser.close()
-    finally:
-        staff.stop()
-        floor.stop()
-
-
-if __name__ == "__main__":
-    main()
+    pool = servers.staff_pool()
+    alive = servers.staff.wait_for_kernel_count(pool, timeout=60)
+    return alive, pool, statistics.median(memory)
