@@ -39,10 +39,13 @@ def people(shared_results: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 def signed_in_page(browser: Browser, server: HubUserServer) -> Page:
-    """A browser of that person's own, logged in to their server (the hub's login, in effect)."""
+    """A browser of that person's own, logged in to their server as the hub's login would be:
+    straight onto a workbook page, without first visiting a Jupyter page that would set an
+    _xsrf cookie (with one, Voila's tab-close request passes the check and hides the bug)."""
     page = browser.new_context().new_page()
     page.set_default_timeout(60_000)
-    page.goto(f"{server.url}/voila/tree?token={server.token}")  # sets the server's login cookie
+    page.goto(f"{server.url}/api/status?token={server.token}")  # logs in (sets the login cookie)
+    assert "_xsrf" not in {cookie["name"] for cookie in page.context.cookies()}
     return page
 
 
