@@ -32,13 +32,19 @@ def sign_in(page: Page, name: str, organisation: str, team: str = "", role: str 
 
 
 def rate_all(page: Page, when: str, label: str = "3 - fairly confident") -> None:
+    form = rate(page, when, label)
+    form.get_by_role("button", name="Save my ratings").click()
+    expect(form).to_have_count(0)
+
+
+def rate(page: Page, when: str, label: str = "3 - fairly confident") -> Locator:
+    """Give every learning outcome the same rating (not saved yet); returns the form."""
     form = page.locator(f".viw-confidence-{when}")
     expect(form).to_be_visible()
     choices = form.get_by_label(label)
     for number in range(choices.count()):
         choices.nth(number).check()
-    form.get_by_role("button", name="Save my ratings").click()
-    expect(form).to_have_count(0)
+    return form
 
 
 def go_to_step(page: Page, number: int, total: int) -> None:
