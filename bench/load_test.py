@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import Locator, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Locator, Page, sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.emodule_steps import rate, sign_in  # noqa: E402
@@ -56,35 +56,42 @@ class RowWatcher(threading.Thread):
             time.sleep(WATCH_EVERY_SECONDS)
 
 
-def run_load_test(sessions: int, timeout: float = 120) -> dict[str, float | int]:
+def run_load_test(sessions: int, browser: Browser | None = None, timeout: float = 120) -> dict[str, float | int]:
     """Start the staff server on a fresh results folder, have `sessions` people submit at once,
-    and return what was measured (sessions, rows_expected, rows_written, headers, median and
-    max submit-to-saved in ms, wall time of the submitting in ms, total seconds)."""
+    and return what was measured (sessions, rows_expected, rows_written, rows_rejected, headers,
+    median and max submit-to-saved in ms, first click to last row in ms, total seconds).
+    Pass a running Chromium (tests have one) or one is started."""
+    if browser is None:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return run_load_test(sessions, launched, timeout)
+            finally:
+                launched.close()
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="viw-load-"))
     server = VoilaServer("staff", work)
-    server.start()
-    rows_each = len(learning_outcomes(load_content()))
-    names = [f"Load {number:02d}" for number in range(sessions)]
-    watcher = RowWatcher(work / "results.csv", rows_each, names)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            pages = [browser.new_context().new_page() for _ in names]
-            for page in pages:
-                page.set_default_timeout(timeout * 1000)
-                page.goto(f"{server.url}/voila/render/{PAGE}", wait_until="commit")
-            forms = [ready_to_save(page, name) for page, name in zip(pages, names)]
-            watcher.start()
-            clicked: dict[str, float] = {}
-            for name, form in zip(names, forms):
-                clicked[name] = time.perf_counter()
-                form.get_by_role("button", name="Save my ratings").click(no_wait_after=True)
-            watcher.join(timeout)
-            watcher.done.set()
-            for page in pages:
-                page.close(run_before_unload=True)
-            browser.close()
+        server.start()
+        rows_each = len(learning_outcomes(load_content()))
+        names = [f"Load {number:02d}" for number in range(sessions)]
+        watcher = RowWatcher(work / "results.csv", rows_each, names)
+        contexts = [browser.new_context() for _ in names]
+        pages = [context.new_page() for context in contexts]
+        for page in pages:
+            page.set_default_timeout(timeout * 1000)
+            page.goto(f"{server.url}/voila/render/{PAGE}", wait_until="commit")
+        forms = [ready_to_save(page, name) for page, name in zip(pages, names)]
+        watcher.start()
+        clicked: dict[str, float] = {}
+        for name, form in zip(names, forms):
+            clicked[name] = time.perf_counter()
+            form.get_by_role("button", name="Save my ratings").click(no_wait_after=True)
+        watcher.join(timeout)
+        watcher.done.set()
+        for page, context in zip(pages, contexts):
+            page.close(run_before_unload=True)
+            context.close()
         return figures(work / "results.csv", names, rows_each, clicked, watcher.seen, started)
     finally:
         server.stop()
