@@ -17,6 +17,7 @@ from tests.browser.hub_user_server import HubUserServer
 from tests.emodule_helpers import right_answers
 from widgets.content import load_content
 from widgets.results import read_results
+from widgets.server import IDLE_KERNEL_SECONDS
 
 CONTENT = load_content()
 PEOPLE = ("ada", "ben")
@@ -99,3 +100,4 @@ def test_a_closed_tab_shuts_its_kernel_down_in_extension_mode(browser: Browser, 
     while set(server.kernel_pids()) - before and time.monotonic() < deadline:
         time.sleep(0.3)
     assert set(server.kernel_pids()) - before == set(), server.log()[-3000:]
+    assert f"idle kernels culled after {IDLE_KERNEL_SECONDS} s" in server.log()  # for tabs never reported closed
