@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from widgets.content.quiz import Quiz
+from widgets.quiz_items import QuizItem
 
 
 # Voila's own page template puts the notebook outside any landmark region; that is not ours to fix.
@@ -31,13 +32,19 @@ def sign_in(page: Page, name: str, organisation: str, team: str = "", role: str 
 
 
 def rate_all(page: Page, when: str, label: str = "3 - fairly confident") -> None:
+    form = rate(page, when, label)
+    form.get_by_role("button", name="Save my ratings").click()
+    expect(form).to_have_count(0)
+
+
+def rate(page: Page, when: str, label: str = "3 - fairly confident") -> Locator:
+    """Give every learning outcome the same rating (not saved yet); returns the form."""
     form = page.locator(f".viw-confidence-{when}")
     expect(form).to_be_visible()
     choices = form.get_by_label(label)
     for number in range(choices.count()):
         choices.nth(number).check()
-    form.get_by_role("button", name="Save my ratings").click()
-    expect(form).to_have_count(0)
+    return form
 
 
 def go_to_step(page: Page, number: int, total: int) -> None:
@@ -53,16 +60,24 @@ def go_to_step(page: Page, number: int, total: int) -> None:
 def answer(page: Page, quiz: Quiz, responses: dict[str, Any]) -> None:
     """Give each answer through the page's own controls and check it; the test knows the key."""
     for item in quiz.items:
-        card = page.locator(f".viw-question-{item.id}")
-        response = responses[item.id]
-        if item.type == "single_choice":
-            card.get_by_label(item.option(response).text, exact=True).check()
-        elif item.type == "multiple_choice":
-            for option in item.options:
-                box = card.get_by_label(option.text, exact=True)
-                box.check() if option.id in response else box.uncheck()
-        else:
-            for number, scenario in enumerate(item.scenarios, start=1):
-                card.get_by_label(f"Situation {number} belongs under").select_option(label=item.label(response[scenario.id]))
-        card.get_by_role("button", name="Check answer").click()
-        expect(card.locator(".viw-feedback")).to_contain_text(item.feedback)
+        check(choose(page, item, responses[item.id]), item)
+
+
+def choose(page: Page, item: QuizItem, response: Any) -> Locator:
+    """Set one question's answer on the page (not checked yet); returns its card."""
+    card = page.locator(f".viw-question-{item.id}")
+    if item.type == "single_choice":
+        card.get_by_label(item.option(response).text, exact=True).check()
+    elif item.type == "multiple_choice":
+        for option in item.options:
+            box = card.get_by_label(option.text, exact=True)
+            box.check() if option.id in response else box.uncheck()
+    else:
+        for number, scenario in enumerate(item.scenarios, start=1):
+            card.get_by_label(f"Situation {number} belongs under").select_option(label=item.label(response[scenario.id]))
+    return card
+
+
+def check(card: Locator, item: QuizItem) -> None:
+    card.get_by_role("button", name="Check answer").click()
+    expect(card.locator(".viw-feedback")).to_contain_text(item.feedback)

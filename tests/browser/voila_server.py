@@ -44,12 +44,8 @@ class VoilaServer:
 
     def start(self, timeout: float = 90) -> None:
         env = {**os.environ, RESULTS_DIR_VARIABLE: str(self.results_dir), "PYTHONPATH": str(PROJECT_ROOT), **self.env}
-        command = [sys.executable, "-m", "widgets.server", self.app, "--port", str(self.port),
-                   "--results-dir", str(self.results_dir), *self.extra_args]
-        if self.root:
-            command += ["--root", str(self.root)]
         self._log = self.log_path.open("wb")
-        self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(self.command(), cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -61,6 +57,11 @@ class VoilaServer:
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError(f"Voila did not answer within {timeout} s:\n{self.log()}")
+
+    def command(self) -> list[str]:
+        command = [sys.executable, "-m", "widgets.server", self.app, "--port", str(self.port),
+                   "--results-dir", str(self.results_dir), *self.extra_args]
+        return command + ["--root", str(self.root)] if self.root else command
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""

@@ -15,6 +15,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from widgets.results.sharing import make_folder, share_file
 from widgets.settings import results_dir
 
 # No 0/O, 1/I/L: codes are read aloud and copied from paper.
@@ -45,7 +46,7 @@ class DraftStore:
         if not KIND_PATTERN.match(kind):
             raise ValueError(f"'{kind}' is not a draft kind")
         self.folder = Path(folder or results_dir()) / "drafts" / kind
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_folder(self.folder)
 
     def _path(self, code: str) -> Path:
         return self.folder / f"{parse_code(code)}.json"
@@ -54,6 +55,7 @@ class DraftStore:
         path = self._path(code)
         temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
         with temporary.open("w", encoding="utf-8") as handle:
+            share_file(handle.fileno(), self.folder)
             json.dump(data, handle, ensure_ascii=False, indent=1)
             handle.flush()
             os.fsync(handle.fileno())

@@ -21,6 +21,7 @@ import pandas as pd
 from filelock import FileLock
 
 from widgets.results.columns import COLUMNS, FIXED_FORMAT_COLUMNS, SCHEMA_VERSION
+from widgets.results.sharing import PRIVATE_FILE, file_mode, make_folder, share_file
 from widgets.results.spreadsheet_safety import neutralise
 from widgets.results.submission import ItemResponse, Submission
 from widgets.results.validation import row_problems
@@ -43,17 +44,22 @@ class ResultsStore:
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder or results_dir())
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_folder(self.folder)
         self.path = self.folder / "results.csv"
-        self._lock = FileLock(str(self.folder / ".results.csv.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+        # The mode only applies to a lock file this process creates (shared folder: group-writable).
+        self._lock = FileLock(str(self.folder / ".results.csv.lock"), timeout=LOCK_TIMEOUT_SECONDS,
+                              mode=file_mode(self.folder))
         self._marker = self.folder / ".results.csv.complete-bytes"
 
     def append(self, rows: list[dict[str, str]]) -> None:
         """Write rows (already validated) after the last complete row, with one header per file."""
         body = encode_rows(rows)
         with self._lock:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+            new = not self.path.exists()
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
             try:
+                if new:
+                    share_file(fd, self.folder)
                 size = self._drop_incomplete_tail(fd)
                 data = (encode_header() if size == 0 else b"") + body
                 written = 0
@@ -97,6 +103,7 @@ class ResultsStore:
     def _write_marker(self, size: int) -> None:
         temporary = self._marker.with_suffix(".tmp")
         temporary.write_text(str(size))
+        os.chmod(temporary, file_mode(self.folder))
         os.replace(temporary, self._marker)
 
 
