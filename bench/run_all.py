@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 import aggregate_bench  # noqa: E402
+import load_test  # noqa: E402
 import page_speed  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from widgets.server import STAFF_POOL_SIZE  # noqa: E402
@@ -57,6 +58,20 @@ def pages(runs: int) -> None:
         line("kernel memory holding an open module page", f"{memory:.0f} MB", "-")
         line("kernels alive after 20 page loads, tabs closed", f"{alive} (pool {pool})", f"{pool}: only the preheated pool", alive == pool)
         browser.close()
+    with sync_playwright() as playwright:  # the load test starts its own staff server
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        load(browser, sessions=8)
+        browser.close()
+
+
+def load(browser, sessions: int) -> None:
+    print(f"\nLoad: {sessions} people press save at the same moment on one staff server")
+    figures = load_test.run_load_test(sessions, browser)
+    lost = figures["rows_expected"] - figures["rows_written"]
+    line("rows expected / written", f"{figures['rows_expected']} / {figures['rows_written']}", "none lost", lost == 0 and figures["headers"] == 1)
+    line("click to rows on disk, median", f"{figures['submit_to_saved_median_ms']:.0f} ms", "-")
+    line("click to rows on disk, worst", f"{figures['submit_to_saved_max_ms']:.0f} ms", "-")
+    line("first click to last row saved", f"{figures['submit_wall_ms']:.0f} ms", "-")
 
 
 def aggregation(rows_list: list[int], runs: int) -> None:
