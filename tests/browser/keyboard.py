@@ -70,8 +70,9 @@ class Keyboard:
         self.page.keyboard.press(key)
 
     def choose_radio(self, group: Locator, label: str) -> None:
-        """Tab into a radio group (one Tab stop), then arrow down to ``label``: the arrows move
-        and choose at once; Space chooses the option the focus landed on."""
+        """Tab into a radio group, then arrow down to ``label``: the arrows move and choose at
+        once; Space chooses the option the focus landed on. Then Tab on: the group must be one
+        Tab stop, not one stop per option."""
         radios = group.locator("input[type=radio]")
         self.tab_to(radios)
         wanted = group.get_by_label(label, exact=True)
@@ -79,6 +80,8 @@ class Keyboard:
             if has_focus(wanted):
                 if not wanted.is_checked():
                     self.page.keyboard.press("Space")
+                self.page.keyboard.press("Tab")
+                assert not has_focus(radios), f"Tab stayed among the options of {group}: they are not one group"
                 return
             self.page.keyboard.press("ArrowDown")
             self.kernel.settle()  # each arrow is a choice the kernel echoes back

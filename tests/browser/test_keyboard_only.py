@@ -53,7 +53,7 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(page: Page, staf
     keys.press_on(page.get_by_role("button", name="Start the e-module"))
 
     form = page.locator(".viw-confidence-before")
-    expect(form).to_be_visible()
+    expect(form.get_by_role("radiogroup", name="Statement 1", exact=True)).to_be_visible()  # named, for screen readers
     for group in form.locator(".widget-radio-box").all():
         keys.choose_radio(group, "3 - fairly confident")
     keys.press_on(form.get_by_role("button", name="Save my ratings"))
