@@ -4,45 +4,48 @@ serious or critical (what blocks a screen reader or keyboard user, or unreadable
 
 from __future__ import annotations
 
+import re
+from typing import Callable, Iterator
 from urllib.parse import urlparse
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Route, WebSocketRoute
 
 BLOCKING = ("serious", "critical")
-LOCAL_SCHEMES = ("data", "blob", "about")
 
 
-def origin(url: str) -> tuple[str, str | None, int | None]:
-    """Scheme family, host and port: ws:// to our server counts as our server."""
-    parts = urlparse(url)
-    secure = parts.scheme in ("https", "wss")
-    return ("secure" if secure else "plain", parts.hostname, parts.port or (443 if secure else 80))
+def outside_of(server_url: str) -> re.Pattern[str]:
+    """Every URL but our server's (page, files, websockets) and in-page data. A pattern, not a
+    function, so the browser only stops outside requests: the rest never wait for Python."""
+    parts = urlparse(server_url)
+    ours = re.escape(f"{parts.hostname}:{parts.port}/")
+    return re.compile(rf"^(?!(?:https?|wss?)://{ours}|data:|blob:|about:)")
 
 
-def block_outside_requests(page: Page, server_url: str) -> list[str]:
-    """Abort, and record, every request (websockets too) to anywhere but ``server_url``: the
-    page then behaves as it would offline, and the list tells a test what it asked for."""
-    ours = origin(server_url)
-    outside: list[str] = []
+@pytest.fixture
+def offline(page: Page) -> Iterator[Callable[[str], list[str]]]:
+    """``offline(server_url)`` refuses and records every request to anywhere else (websockets
+    too), so the page behaves as it would with no internet, and the list tells the test what
+    it asked for. The refusal ends before the page closes, never delaying its goodbye to Voila."""
 
-    def is_outside(url: str) -> bool:
-        return urlparse(url).scheme not in LOCAL_SCHEMES and origin(url) != ours
+    def block(server_url: str) -> list[str]:
+        outside: list[str] = []
 
-    def check(route: Route) -> None:
-        if is_outside(route.request.url):
+        def refuse(route: Route) -> None:
             outside.append(route.request.url)
             route.abort("internetdisconnected")
-        else:
-            route.continue_()
 
-    def refuse(socket: WebSocketRoute) -> None:
-        outside.append(socket.url)
-        socket.close()
+        def refuse_socket(socket: WebSocketRoute) -> None:
+            outside.append(socket.url)
+            socket.close()
 
-    page.context.route("**/*", check)  # the context: popups and workers included
-    page.context.route_web_socket(is_outside, refuse)
-    return outside
+        page.context.route(outside_of(server_url), refuse)  # the context: popups and workers too
+        page.context.route_web_socket(outside_of(server_url), refuse_socket)
+        return outside
+
+    yield block
+    page.context.unroute_all(behavior="ignoreErrors")
 
 
 def serious_violations(page: Page) -> list[str]:

@@ -5,13 +5,13 @@ every stop, feedback is told in words and marks (never colour alone), and the st
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import open_page
 from tests.browser.keyboard import Keyboard
-from tests.browser.page_audit import block_outside_requests, icon_font_glyphs, serious_violations
+from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
 from tests.emodule_helpers import right_answers, wrong_answer
 from widgets.assessment.drafts import Autosave
@@ -42,8 +42,8 @@ def answer_with_keys(keys: Keyboard, item: Any, response: Any) -> None:
     keys.press_on(card.get_by_role("button", name="Check answer"))
 
 
-def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(page: Page, staff_server: VoilaServer) -> None:
-    outside = block_outside_requests(page, staff_server.url)
+def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(page: Page, staff_server: VoilaServer, offline: Callable[[str], list[str]]) -> None:
+    outside = offline(staff_server.url)
     keys = Keyboard(page)
     quiz = CONTENT.quizzes["lundy"]
     total = len(CONTENT.module("lundy").steps) + 1
@@ -90,8 +90,8 @@ ITEMS = {  # section 4.2 of IV Standard 4, every part of every item
 }
 
 
-def test_a_manager_completes_a_self_assessment_section_with_the_keyboard_alone(page: Page, staff_server: VoilaServer) -> None:
-    outside = block_outside_requests(page, staff_server.url)
+def test_a_manager_completes_a_self_assessment_section_with_the_keyboard_alone(page: Page, staff_server: VoilaServer, offline: Callable[[str], list[str]]) -> None:
+    outside = offline(staff_server.url)
     keys = Keyboard(page)
     open_page(page, staff_server, "assess_iv_standard_4.ipynb", ready=".viw-assessment")
     keys.type_into(page.locator(".viw-detail-organisation input"), "Keyboard IV Service")

@@ -7,11 +7,13 @@ test_trainer_dashboard.py."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import open_page
-from tests.browser.page_audit import block_outside_requests, icon_font_glyphs, serious_violations
+from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
 from widgets.settings import staff_notebooks_dir
 
@@ -25,8 +27,8 @@ def test_every_staff_page_is_audited() -> None:
 
 
 @pytest.mark.parametrize("notebook", PAGES)
-def test_page_works_offline_and_passes_an_accessibility_audit(page: Page, staff_server: VoilaServer, notebook: str) -> None:
-    outside = block_outside_requests(page, staff_server.url)
+def test_page_works_offline_and_passes_an_accessibility_audit(page: Page, staff_server: VoilaServer, notebook: str, offline: Callable[[str], list[str]]) -> None:
+    outside = offline(staff_server.url)
     open_page(page, staff_server, notebook)
     page.wait_for_load_state("networkidle")
     assert serious_violations(page) == []
