@@ -27,7 +27,9 @@ def test_every_staff_page_is_audited() -> None:
 
 
 @pytest.mark.parametrize("notebook", PAGES)
-def test_page_works_offline_and_passes_an_accessibility_audit(page: Page, staff_server: VoilaServer, notebook: str, offline: Callable[[str], list[str]]) -> None:
+def test_page_works_offline_and_passes_an_accessibility_audit(
+    page: Page, staff_server: VoilaServer, notebook: str, offline: Callable[[str], list[str]]
+) -> None:
     outside = offline(staff_server.url)
     open_page(page, staff_server, notebook)
     page.wait_for_load_state("networkidle")

@@ -99,7 +99,9 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     expect(page.locator("text=Traceback")).to_have_count(0)
 
 
-def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_audit(page: Page, trainer_server: VoilaServer, offline: Callable[[str], list[str]]) -> None:
+def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_audit(
+    page: Page, trainer_server: VoilaServer, offline: Callable[[str], list[str]]
+) -> None:
     outside = offline(trainer_server.url)
     page.goto(f"{trainer_server.url}/")
     token_box = page.get_by_role("textbox", name="Password or token:")
