@@ -80,7 +80,6 @@ class Servers:
         for server in self.all:
             server.stop()
 
-    @staticmethod
     def pool(self, target: Target) -> int:
         return self.staff_pool() if target.server == "staff" else 0
 

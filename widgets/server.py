@@ -15,7 +15,8 @@ What this adds to plain ``voila``:
   rather than switching XSRF protection off for the whole server.
 - Idle kernels are culled, for tabs whose close was never reported (a laptop lid shut).
 - Pages use our "workbook" template (widgets/share/voila/templates/workbook): Voila's lab
-  template without its CDN stylesheets, with a main landmark for screen readers.
+  template without its CDN stylesheets, with a main landmark for screen readers. The token
+  sign-in page is ours too (login.html there), in place of Jupyter Server's.
 """
 
 from __future__ import annotations
@@ -25,17 +26,21 @@ import os
 import sys
 from pathlib import Path
 
+import jinja2
 from jupyter_server.utils import url_path_join
 from tornado.web import RedirectHandler
 from traitlets import Unicode
 from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
+from voila.voila_identity_provider import VoilaLoginHandler
 
 from widgets.settings import RESULTS_DIR_VARIABLE, staff_notebooks_dir, trainer_notebooks_dir
 
 START_PAGE = "index.ipynb"
 TEMPLATES = Path(__file__).resolve().parent / "share"
+LOGIN_PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "voila" / "templates" / "workbook"),
+                                 autoescape=True)
 DASHBOARD_PAGE = "dashboard.ipynb"
 TOKEN_VARIABLE = "VIW_TRAINER_TOKEN"
 SHORTEST_TOKEN = 12
@@ -59,8 +64,17 @@ class ShutdownOnTabClose(VoilaShutdownKernelHandler):
         return None
 
 
+class WorkbookLogin(VoilaLoginHandler):
+    """Voila's token form in a page of our own: Jupyter Server's has no document language
+    (a serious axe finding), no main landmark or heading, and links to documentation online."""
+
+    def get_template(self, name: str) -> jinja2.Template:
+        return LOGIN_PAGES.get_template(name) if name == "login.html" else super().get_template(name)
+
+
 class WorkbookVoila(Voila):
-    """Voila with our start page at ``/`` and a working kernel shutdown on tab close."""
+    """Voila with our start page at ``/``, a working kernel shutdown on tab close, and our
+    sign-in page."""
 
     start_page = Unicode(START_PAGE, config=True, help="Notebook that / redirects to.")
 
@@ -70,6 +84,8 @@ class WorkbookVoila(Voila):
             pattern, target = handler[0], handler[1]
             if target is VoilaShutdownKernelHandler:
                 handler = (pattern, ShutdownOnTabClose, *handler[2:])
+            elif target is VoilaLoginHandler:
+                handler = (pattern, WorkbookLogin, *handler[2:])
             elif target is TornadoVoilaTreeHandler and pattern == self.server_url:
                 start = url_path_join(self.server_url, "voila/render", self.start_page)
                 handler = (pattern, RedirectHandler, {"url": start})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import openpyxl
 import pytest
@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.aggregate import known_results as known
 from tests.browser.conftest import open_page
+from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
 from widgets.server import TOKEN_VARIABLE
 
@@ -96,3 +97,26 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     assert [c.value for c in workbook["completion"][2]][:3] == ["Org B", "Team 2", 1]
     assert dialogs == []
     expect(page.locator("text=Traceback")).to_have_count(0)
+
+
+def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_audit(
+    page: Page, trainer_server: VoilaServer, offline: Callable[[str], list[str]]
+) -> None:
+    outside = offline(trainer_server.url)
+    page.goto(f"{trainer_server.url}/")
+    token_box = page.get_by_role("textbox", name="Password or token:")
+    expect(token_box).to_be_visible()
+    assert serious_violations(page) == []  # our sign-in page, not Jupyter Server's
+
+    token_box.fill(TOKEN)
+    token_box.press("Enter")
+    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
+    toggles = page.get_by_role("button", name="Show the table")
+    for left in range(toggles.count() - 1, -1, -1):  # every table open, as a trainer reading them has
+        toggles.first.click()
+        expect(toggles).to_have_count(left)
+    page.locator(".viw-export-csv").click()
+    expect(page.locator(".viw-downloads a").first).to_be_visible()
+    assert serious_violations(page) == []
+    assert icon_font_glyphs(page) == 0
+    assert outside == []

@@ -30,7 +30,7 @@ class SourcesView(ipw.VBox):
 
     def __init__(self, state: DashboardState, status: StatusMessage, changed: Callable[[], None]):
         self._state, self._changed = state, changed
-        self._upload = ipw.FileUpload(accept=".csv", multiple=True, description="Add results files (CSV)",
+        self._upload = ipw.FileUpload(accept=".csv", multiple=True, description="Add results files (CSV)", icon="",
                                       layout=ipw.Layout(width="auto"))
         self._upload.add_class("viw-upload")
         reload = ipw.Button(description="Read the local store again", layout=ipw.Layout(width="auto"))

@@ -30,7 +30,7 @@ class QuestionView(ipw.VBox):
         self._status = StatusMessage()
         self._feedback = ipw.HTML()
         self._feedback.add_class("viw-feedback")
-        self._check = ipw.Button(description="Check answer", icon="check", tooltip="Check this answer and see why",
+        self._check = ipw.Button(description="Check answer", tooltip="Check this answer and see why",
                                  layout=ipw.Layout(width="auto"))
         self._check.add_class("viw-check")
         self._check.on_click(safe_callback(self._status)(lambda _: self.submit()))

@@ -27,7 +27,7 @@ class QuizView(ipw.VBox):
             question_view(item, number, len(quiz.items), self._checked)
             for number, item in enumerate(quiz.items, start=1)
         ]
-        self._retry = ipw.Button(description="Try the quiz again", icon="redo", layout=ipw.Layout(display="none", width="auto"))
+        self._retry = ipw.Button(description="Try the quiz again", layout=ipw.Layout(display="none", width="auto"))
         self._retry.add_class("viw-retry")
         self._retry.on_click(safe_callback(self.result)(lambda _: self.restart()))
         intro = ipw.HTML(

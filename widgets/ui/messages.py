@@ -1,4 +1,4 @@
-"""A status line for plain-language messages, told by words and an icon, never colour alone."""
+"""A status line for plain-language messages, told in words (Note:, Done:, Problem:), never by colour alone."""
 
 from __future__ import annotations
 

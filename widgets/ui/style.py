@@ -11,7 +11,13 @@ CSS = """
 .viw-page { max-width: 56rem; font-size: 16px; line-height: 1.5; color: #1a1a1a; }
 .viw-page h1, .viw-page h2, .viw-page h3 { color: #102a43; }
 .viw-page a { color: #0b4f9c; text-decoration: underline; }
-.viw-page :focus-visible { outline: 3px solid #b35c00 !important; outline-offset: 2px; }
+/* ipywidgets takes the outline off its inputs with `outline: none !important` (specificity
+   0,2,1); `.viw-page .jupyter-widgets` (0,3,0) wins, so a keyboard user always sees the focus. */
+/* A date box's last Tab stop is its calendar button, inside the box: the box then matches only
+   :focus-within, so it is outlined whenever the focus is anywhere in it. */
+.viw-page :focus-visible, .viw-page .jupyter-widgets :focus-visible,
+.viw-page .jupyter-widgets input[type="date"]:focus-within {
+  outline: 3px solid #b35c00 !important; outline-offset: 2px; }
 .viw-hint { font-size: 0.9rem; color: #3d3d3d; margin: 0 0 0.75rem 0; }
 .viw-message { padding: 0.5rem 0.75rem; border-left: 6px solid; margin: 0.5rem 0; }
 .viw-info { border-color: #0b4f9c; background: #eef4fb; }

@@ -39,7 +39,7 @@ class ConfidenceForm(ipw.VBox):
             scale.add_class("viw-scale")
             self.ratings[outcome.id] = scale
             rows.append(ipw.VBox([ipw.HTML(f"<p><strong>Statement {number}:</strong> I can {html.escape(outcome.text)}</p>"), scale]))
-        self.save = ipw.Button(description="Save my ratings", icon="save", button_style="primary", layout=ipw.Layout(width="auto"))
+        self.save = ipw.Button(description="Save my ratings", button_style="primary", layout=ipw.Layout(width="auto"))
         self.save.add_class("viw-save-confidence")
         self.save.on_click(safe_callback(self.status)(lambda _: self.submit()))
         super().__init__([ipw.HTML(INTRO[when]), *rows, self.save, self.status])

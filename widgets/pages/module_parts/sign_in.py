@@ -31,11 +31,11 @@ class SignIn(ipw.VBox):
         self.organisation = labelled_text("Organisation", "your service or council")
         self.team = labelled_text("Team (optional)")
         self.role = labelled_text("Role (optional)", "e.g. social worker")
-        self.start = ipw.Button(description="Start the e-module", icon="play", button_style="primary", layout=AUTO_WIDTH)
+        self.start = ipw.Button(description="Start the e-module", button_style="primary", layout=AUTO_WIDTH)
         self.start.add_class("viw-start")
         self.start.on_click(safe_callback(self.status)(lambda _: self.register()))
         self.code = labelled_text("Resume code", "like K7QX-9MZD")
-        self.resume_button = ipw.Button(description="Continue where I left off", icon="forward", layout=AUTO_WIDTH)
+        self.resume_button = ipw.Button(description="Continue where I left off", layout=AUTO_WIDTH)
         self.resume_button.add_class("viw-resume")
         self.resume_button.on_click(safe_callback(self.status)(lambda _: self.resume()))
         super().__init__([

@@ -32,16 +32,25 @@ class StepsView(ipw.VBox):
         self.counter = ipw.HTML()
         self.counter.add_class("viw-step-counter")
         self.body = ipw.VBox()
-        self.back = ipw.Button(description="Back", icon="arrow-left", tooltip="Previous step")
-        self.next = ipw.Button(description="Next", icon="arrow-right", tooltip="Next step")
+        self.back = ipw.Button(description="Back", tooltip="Previous step")
+        self.next = ipw.Button(description="Next", tooltip="Next step")
         self.back.add_class("viw-back")
         self.next.add_class("viw-next")
-        self.back.on_click(safe_callback(self.status)(lambda _: self.show(self.number - 1)))
-        self.next.on_click(safe_callback(self.status)(lambda _: self.show(self.number + 1)))
+        self.back.on_click(safe_callback(self.status)(lambda _: self.step_by(-1)))
+        self.next.on_click(safe_callback(self.status)(lambda _: self.step_by(1)))
         super().__init__([self.counter, self.body, ipw.HBox([self.back, self.next]), self.status])
         self.add_class("viw-steps")
         self.number = 0
         self.show(min(max(start, 1), self.total))
+
+    def step_by(self, change: int) -> None:
+        """Back or Next. The button just pressed is disabled at either end, which would drop the
+        keyboard focus to the top of the page: hand it to the other button instead."""
+        self.show(self.number + change)
+        if self.next.disabled:
+            self.back.focus()
+        elif self.back.disabled:
+            self.next.focus()
 
     def show(self, number: int) -> None:
         number = min(max(number, 1), self.total)
