@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, Page  # noqa: E402
 
-from tests.browser.emodule_steps import answer, go_to_step, rate_all, sign_in  # noqa: E402
+from tests.browser.emodule_steps import check, choose, go_to_step, rate_all, sign_in  # noqa: E402
+from tests.emodule_helpers import right_answer  # noqa: E402
 from tests.browser.voila_server import VoilaServer  # noqa: E402
 from widgets.content import load_content  # noqa: E402
-from widgets.server import STAFF_POOL_SIZE  # noqa: E402
-from widgets.settings import staff_notebooks_dir  # noqa: E402
+from widgets.server import STAFF_POOL_SIZE, staff_pool_kernels  # noqa: E402
 
 TOKEN = "bench-token-not-secret-123"
 BARE_NOTEBOOK = {
@@ -71,7 +71,7 @@ class Servers:
     def __enter__(self) -> "Servers":
         for server in self.all:
             server.start()
-        self.staff.wait_for_kernel_count(self.staff_pool(), timeout=180)
+        self.staff.wait_for_kernel_count(staff_pool_kernels(), timeout=180)
         self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
         settle(self.staff)
         return self
@@ -81,11 +81,7 @@ class Servers:
             server.stop()
 
     def pool(self, target: Target) -> int:
-        return self.staff_pool() if target.server == "staff" else 0
-
-    @staticmethod
-    def staff_pool() -> int:
-        return STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb")))
+        return staff_pool_kernels() if target.server == "staff" else 0
 
     def url(self, target: Target) -> str:
         if target.server == "trainer":
@@ -154,9 +150,9 @@ def submit_to_saved_ms(browser: Browser, servers: Servers, runs: int) -> list[fl
         sign_in(page, f"Bench learner {run}", "Bench county")
         rate_all(page, "before")
         go_to_step(page, len(content.module("lundy").steps) + 1, len(content.module("lundy").steps) + 1)
-        answer(page, quiz.model_copy(update={"items": first}), {i.id: _right(i) for i in first})
-        card = page.locator(f".viw-question-{last.id}")
-        _give(card, last)
+        for item in first:
+            check(choose(page, item, right_answer(item)), item)
+        card = choose(page, last, right_answer(last))
         size = results.stat().st_size if results.exists() else 0
         started = time.perf_counter()
         card.get_by_role("button", name="Check answer").click()
@@ -165,30 +161,9 @@ def submit_to_saved_ms(browser: Browser, servers: Servers, runs: int) -> list[fl
         timings.append((time.perf_counter() - started) * 1000)
         page.close(run_before_unload=True)
         context.close()
-        servers.staff.wait_for_kernel_count(servers.staff_pool())
+        servers.staff.wait_for_kernel_count(staff_pool_kernels())
         settle(servers.staff)
     return timings
-
-
-def _right(item):  # the key's answer, in the form the page's controls take
-    if item.type == "single_choice":
-        return item.correct
-    if item.type == "multiple_choice":
-        return set(item.correct)
-    return {s.id: s.correct for s in item.scenarios}
-
-
-def _give(card, item) -> None:
-    response = _right(item)
-    if item.type == "single_choice":
-        card.get_by_label(item.option(response).text, exact=True).check()
-    elif item.type == "multiple_choice":
-        for option in item.options:
-            if option.id in response:
-                card.get_by_label(option.text, exact=True).check()
-    else:
-        for number, scenario in enumerate(item.scenarios, start=1):
-            card.get_by_label(f"Situation {number} belongs under").select_option(label=item.label(response[scenario.id]))
 
 
 def kernel_memory_mb(server: VoilaServer) -> list[float]:
@@ -213,6 +188,6 @@ def kernels_after_loads(browser: Browser, servers: Servers, loads: int = 20) -> 
             memory.append(max(kernel_memory_mb(servers.staff)))
         page.close(run_before_unload=True)
     context.close()
-    pool = servers.staff_pool()
+    pool = staff_pool_kernels()
     alive = servers.staff.wait_for_kernel_count(pool, timeout=60)
     return alive, pool, statistics.median(memory)

@@ -54,6 +54,11 @@ NO_TOKEN = (
 IDLE_KERNEL_SECONDS = 30 * 60
 # Staff pages are preheated; the trainer dashboard is not (it must read the results when opened).
 STAFF_POOL_SIZE = 1
+
+
+def staff_pool_kernels() -> int:
+    """How many preheated kernels a quiet staff server keeps waiting: a pool for each staff page."""
+    return STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb")))
 CULL_EVERY_SECONDS = 60
 
 

@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.voila_server import VoilaServer
-from widgets.server import STAFF_POOL_SIZE
-from widgets.settings import staff_notebooks_dir
+from widgets.server import staff_pool_kernels
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,7 +35,7 @@ def staff_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServ
     server = VoilaServer("staff", tmp_path_factory.mktemp("staff-results"))
     server.start()
     # As in use: one preheated kernel per page. Let the pool fill before the first visit.
-    server.wait_for_kernel_count(STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb"))), timeout=120)
+    server.wait_for_kernel_count(staff_pool_kernels(), timeout=120)
     yield server
     server.stop()
 

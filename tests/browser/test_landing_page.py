@@ -5,8 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from tests.browser.voila_server import VoilaServer
-from widgets.server import STAFF_POOL_SIZE
-from widgets.settings import staff_notebooks_dir
+from widgets.server import staff_pool_kernels
 
 
 def open_landing(page: Page, server: VoilaServer) -> None:
@@ -28,7 +27,7 @@ def test_root_opens_the_landing_page_with_title_purpose_and_privacy(page: Page, 
 
 def test_closed_and_reloaded_tabs_do_not_leave_kernels_running(browser, staff_server: VoilaServer) -> None:
     # One preheated kernel waits for each page; every kernel a visit used must go when its tab does.
-    pool = STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb")))
+    pool = staff_pool_kernels()
     assert staff_server.wait_for_kernel_count(pool, timeout=120) == pool, staff_server.log()[-3000:]
     context = browser.new_context()
     for _ in range(3):
