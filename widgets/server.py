@@ -52,8 +52,10 @@ NO_TOKEN = (
     "or put it in a file and pass --token-file FILE. It must be at least {shortest} characters."
 )
 IDLE_KERNEL_SECONDS = 30 * 60
-# Staff pages are preheated; the trainer dashboard is not (it must read the results when opened).
+# Every page is preheated: a kernel per page has imported everything and built the page before
+# anyone asks. The dashboard reads results added since then when it is opened.
 STAFF_POOL_SIZE = 1
+TRAINER_POOL_SIZE = 1
 
 
 def staff_pool_kernels() -> int:
@@ -144,8 +146,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, help="default 8866 (staff), 8867 (trainer)")
     parser.add_argument("--results-dir", type=Path, help=f"where results go (default: ${RESULTS_DIR_VARIABLE} or ./results)")
     parser.add_argument("--root", type=Path, help="staff: serve another folder of notebooks (benchmarks)")
-    parser.add_argument("--pool-size", type=int, default=STAFF_POOL_SIZE,
-                        help=f"staff: preheated kernels kept ready per page (default {STAFF_POOL_SIZE}; 0 turns preheating off)")
+    parser.add_argument("--pool-size", type=int,
+                        help=f"preheated kernels kept ready per page (default {STAFF_POOL_SIZE}; 0 turns preheating off)")
     parser.add_argument("--token-file", type=Path, help=f"trainer: a file holding the token (default: ${TOKEN_VARIABLE})")
     args = parser.parse_args(argv)
     if args.results_dir:
@@ -153,7 +155,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.app == "staff":
         port = args.port or 8866
         print(f"Voice & Influence Workbook: open http://127.0.0.1:{port}/ in your browser. Stop with Ctrl+C.")
-        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port, args.pool_size))
+        pool_size = STAFF_POOL_SIZE if args.pool_size is None else args.pool_size
+        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port, pool_size))
         return
     token = trainer_token(args.token_file)
     os.environ.pop(TOKEN_VARIABLE, None)  # kernels need not see it
@@ -161,7 +164,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Trainer dashboard: open http://127.0.0.1:{port}/ and sign in with your token. Stop with Ctrl+C.")
     WorkbookVoila.launch_instance(
         # Knowing the token must not let anyone set a lasting password in the trainer's config.
-        argv=[*voila_arguments(trainer_notebooks_dir(), port), "--PasswordIdentityProvider.allow_password_change=False"],
+        argv=[*voila_arguments(trainer_notebooks_dir(), port, TRAINER_POOL_SIZE if args.pool_size is None else args.pool_size),
+              "--PasswordIdentityProvider.allow_password_change=False"],
         start_page=DASHBOARD_PAGE,
         token=token,
         tornado_settings={"websocket_max_message_size": MOST_MESSAGE_BYTES},

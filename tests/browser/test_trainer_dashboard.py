@@ -16,7 +16,8 @@ from tests.aggregate import known_results as known
 from tests.browser.conftest import open_page
 from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
-from widgets.server import TOKEN_VARIABLE
+from widgets.results import ResultsStore
+from widgets.server import TOKEN_VARIABLE, TRAINER_POOL_SIZE
 
 TOKEN = "trainer-test-token-0123456789"
 
@@ -120,3 +121,16 @@ def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_
     assert serious_violations(page) == []
     assert icon_font_glyphs(page) == 0
     assert outside == []
+
+
+def test_results_saved_while_the_preheated_dashboard_waited_show_when_it_opens(page: Page, trainer_server: VoilaServer) -> None:
+    assert trainer_server.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60) == TRAINER_POOL_SIZE
+    trainer_server.wait_until_quiet()  # the waiting kernel has built its page from the store as it was
+    ResultsStore(trainer_server.results_dir).append(
+        known.attempt("late learner", "2026-11-20T09:00:00Z", "Org Late", "Team 9", "Late Learner", ("a", "a;b", "s1=space;s2=voice"))
+    )
+    page.goto(f"{trainer_server.url}/?token={TOKEN}")
+    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
+    expect(page.locator(".viw-status")).to_contain_text("are in every view now", timeout=30_000)
+    expect(page.locator(".viw-summary-completion .viw-summary-table")).to_contain_text("Org Late")
+    expect(page.locator(".viw-filter-organisation select option", has_text="Org Late")).to_have_count(1)

@@ -92,6 +92,27 @@ class VoilaServer:
             count = len(self.kernel_pids())
         return count
 
+    def wait_until_quiet(self, quiet_seconds: float = 1.0, timeout: float = 60) -> None:
+        """Wait until the server and its kernels are idle, e.g. a preheated kernel has built its
+        page and waits for a visitor (under 5% of one core for ``quiet_seconds``)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            before = self._cpu_ticks()
+            time.sleep(quiet_seconds)
+            if self._cpu_ticks() - before < 5 * quiet_seconds:
+                return
+
+    def _cpu_ticks(self) -> int:
+        assert self.process is not None
+        total = 0
+        for pid in [*self.kernel_pids(), self.process.pid]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # user and system time, in ticks
+            except (OSError, IndexError, ValueError):
+                continue
+        return total
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)

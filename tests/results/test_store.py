@@ -131,3 +131,12 @@ def test_a_writer_killed_while_writing_leaves_every_complete_row_readable(store:
     assert (result.rows["respondent"] == "survivor").sum() == 3
     assert len(result.rows) > 3
     assert (result.rows["evidence"].isin(["x" * 2000, ""])).all()
+
+
+def test_the_version_changes_with_every_append_so_readers_know_to_read_again(store: ResultsStore) -> None:
+    assert store.version() is None
+    save_submission(quiz_submission(items=1), store)
+    first = store.version()
+    assert first is not None and first[0] == store.path.stat().st_size
+    save_submission(quiz_submission(items=1), store)
+    assert store.version() != first

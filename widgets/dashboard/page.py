@@ -1,4 +1,9 @@
-"""The trainer dashboard page: sources, filters, training views, self-assessment views, downloads."""
+"""The trainer dashboard page: sources, filters, training views, self-assessment views, downloads.
+
+The trainer server keeps a preheated kernel: it builds the page and reads the results before
+anyone asks. When the trainer opens it, results added since then are read at once, after the
+page is on its way, so the page never shows figures older than the moment it was opened.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from widgets.dashboard.tables import TABLE_CSS
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
 from widgets.results import ResultsStore
 from widgets.ui.messages import StatusMessage
+from widgets.ui.deferred import after_this_cell
 from widgets.ui.page_guard import guarded_page
+from widgets.ui.request import wait_for_visitor
+from widgets.ui.safe import safe_callback
 from widgets.ui.style import page_style
 
 TRAINING = ("completion", "module_results", "score_distribution", "item_analysis", "confidence")
@@ -40,6 +48,11 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
             view.show()
         exports.clear()
 
+    def read_new_results() -> None:
+        state.load()
+        redraw()
+        status.show("The results added since this page was prepared are in every view now.", "success")
+
     sources = SourcesView(state, status, redraw)
     filters = FiltersView(state, status, redraw)
     state.load()
@@ -60,4 +73,8 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     page.add_class("viw-page")
     page.add_class("viw-dashboard")
     page.layout.max_width = "72rem"
+    wait_for_visitor()
+    if state.store_changed():
+        status.show("Reading the results added since this page was prepared...")
+        after_this_cell(safe_callback(status)(read_new_results))
     return page

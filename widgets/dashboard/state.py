@@ -6,6 +6,7 @@ Views call these methods and re-draw from ``report``; tests drive this object di
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pandas as pd
 
@@ -30,6 +31,8 @@ class DashboardState:
         self.filters = Filters()
         self.loaded: ReadResult = read_results([])
         self.report: Report = build_report(self.loaded, self.labels, self.filters)
+        self.read_at: datetime | None = None  # when the local store was last read
+        self._store_version: tuple[int, int] | None = None
 
     def add_uploads(self, files: list[tuple[str, bytes]]) -> None:
         """Keep uploaded files by name (a file sent again under the same name replaces the
@@ -44,8 +47,15 @@ class DashboardState:
 
     def load(self) -> None:
         """Read the local store (up to its last complete row) and every upload again."""
+        version = self.store.version()  # before reading: rows added meanwhile count as new
         self.loaded = read_results(store_source(self.store) + list(self.uploads.items()))
+        self._store_version, self.read_at = version, datetime.now()
         self.refresh()
+
+    def store_changed(self) -> bool:
+        """Whether rows were added to the local store since it was last read (a preheated page
+        was built before anyone asked for it, maybe long before)."""
+        return self.store.version() != self._store_version
 
     def set_filters(self, filters: Filters) -> None:
         self.filters = filters

@@ -20,7 +20,6 @@ from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
 
 
-
 def full_width() -> ipw.Layout:
     return ipw.Layout(width="100%")
 
@@ -61,8 +60,9 @@ class SourcesView(ipw.VBox):
         super().__init__([intro, ipw.HBox([self._upload, reload]), self._report], layout=full_width())
 
     def show(self) -> None:
-        report = self._state.report
-        parts = [html_table(report.validation, "What each file gave")]
+        report, read_at = self._state.report, self._state.read_at
+        parts = [f"<p class='viw-read-at'>The local store was read at {read_at:%H:%M:%S on %d %B %Y}.</p>" if read_at else ""]
+        parts.append(html_table(report.validation, "What each file gave"))
         if not report.rejections.empty:
             parts.append(html_table(report.rejections, "Rows rejected, with their line and why"))
         self._report.value = "".join(parts)

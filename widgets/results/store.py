@@ -70,6 +70,15 @@ class ResultsStore:
             finally:
                 os.close(fd)
 
+    def version(self) -> tuple[int, int] | None:
+        """Size and modification time of results.csv (None before the first row): it changes
+        whenever rows are added, so a reader can tell whether what it read is still current."""
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return found.st_size, found.st_mtime_ns
+
     def complete_bytes(self) -> bytes:
         """The file up to its last complete row (what a reader should see while others write)."""
         if not self.path.exists():

@@ -1,0 +1,60 @@
+"""What the dashboard knows about its own freshness: a preheated page built before anyone
+asked must notice rows saved since, and re-read them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.aggregate import known_results as known
+from tests.dashboard.test_page import find
+from widgets.dashboard.page import dashboard_page
+from widgets.dashboard.state import DashboardState
+from widgets.results import ResultsStore
+
+LATE = known.attempt("late learner", "2026-11-20T09:00:00Z", "Org Late", "Team 9", "Late Learner", ("a", "a;b", "s1=space;s2=voice"))
+
+
+def test_rows_saved_after_reading_mark_the_store_changed_until_read_again(tmp_path: Path) -> None:
+    store = ResultsStore(known.write_store(tmp_path / "results"))
+    state = DashboardState(store, known.content(tmp_path))
+    assert state.read_at is None
+    state.load()
+    assert not state.store_changed() and state.read_at is not None
+    store.append(LATE)
+    assert state.store_changed()
+    state.load()
+    assert not state.store_changed()
+    assert "Org Late" in set(state.report.summaries["completion"].table["organisation"])
+
+
+def test_an_empty_store_is_unchanged_until_its_first_row(tmp_path: Path) -> None:
+    store = ResultsStore(tmp_path / "results")
+    state = DashboardState(store, known.content(tmp_path))
+    state.load()
+    assert not state.store_changed()
+    store.append(LATE)
+    assert state.store_changed()
+
+
+def test_the_page_says_when_it_read_the_local_store(tmp_path: Path) -> None:
+    page = dashboard_page(known.write_store(tmp_path / "results"), known.content(tmp_path))
+    assert "The local store was read at " in find(page, "viw-validation").value
+
+
+def test_a_preheated_page_reads_rows_saved_while_it_waited_for_the_trainer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = known.write_store(tmp_path / "results")
+    # While the preheated kernel waits for a visitor, someone finishes a quiz.
+    monkeypatch.setattr("widgets.dashboard.page.wait_for_visitor", lambda: ResultsStore(folder).append(LATE))
+    page = dashboard_page(folder, known.content(tmp_path))
+    assert "Org Late" in find(find(page, "viw-summary-completion"), "viw-summary-table").value
+    assert "are in every view now" in find(page, "viw-status").value
+
+
+def test_an_unchanged_store_is_not_read_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+    original = DashboardState.load
+    monkeypatch.setattr(DashboardState, "load", lambda self: (reads.append(1), original(self))[1])
+    page = dashboard_page(known.write_store(tmp_path / "results"), known.content(tmp_path))
+    assert len(reads) == 1 and find(page, "viw-status").value == ""
