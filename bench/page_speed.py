@@ -2,8 +2,8 @@
 pages leave behind. Used by bench/run_all.py (``make bench``); timings belong here, never in tests.
 
 Every page is measured against a bare one-widget notebook served the same way in the same run
-(the floor): staff pages against the floor served with preheated kernels, the trainer
-dashboard (which is not preheated, so it always shows fresh results) against the floor without.
+(the floor): with preheated kernels, as the staff and trainer servers serve every page. The
+trainer's store holds ``DASHBOARD_ROWS`` results, so the dashboard has figures to draw.
 """
 
 from __future__ import annotations
@@ -24,10 +24,14 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 from tests.browser.emodule_steps import check, choose, go_to_step, rate_all, sign_in  # noqa: E402
 from tests.emodule_helpers import right_answer  # noqa: E402
 from tests.browser.voila_server import VoilaServer  # noqa: E402
+from aggregate_bench import generate  # noqa: E402
 from widgets.content import load_content  # noqa: E402
-from widgets.server import STAFF_POOL_SIZE, staff_pool_kernels  # noqa: E402
+from widgets.results import ResultsStore  # noqa: E402
+from widgets.server import STAFF_POOL_SIZE, TRAINER_POOL_SIZE, staff_pool_kernels  # noqa: E402
 
 TOKEN = "bench-token-not-secret-123"
+DASHBOARD_ROWS = 10_000  # e.g. a county's year: about 450 learners' quizzes and 150 self-assessments
+NEW_RESULTS_READ = "are in every view now"  # the dashboard's message once it has read new results
 BARE_NOTEBOOK = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "w", "metadata": {}, "outputs": [],
                "source": "import ipywidgets as ipw\nw = ipw.Button(description='Ready')\nw.add_class('viw-page')\nw"}],
@@ -62,6 +66,7 @@ class Servers:
         (floor / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK))
         for name in ("staff", "trainer", "floor-preheated", "floor-plain"):
             (work / name).mkdir()
+        generate(DASHBOARD_ROWS).to_csv(work / "trainer" / "results.csv", index=False)
         self.staff = VoilaServer("staff", work / "staff")
         self.trainer = VoilaServer("trainer", work / "trainer", env={"VIW_TRAINER_TOKEN": TOKEN})
         self.floor_preheated = VoilaServer("staff", work / "floor-preheated", root=floor)
@@ -72,8 +77,10 @@ class Servers:
         for server in self.all:
             server.start()
         self.staff.wait_for_kernel_count(staff_pool_kernels(), timeout=180)
+        self.trainer.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60)
         self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
-        settle(self.staff)
+        for server in self.all:
+            server.wait_until_quiet()
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -81,22 +88,12 @@ class Servers:
             server.stop()
 
     def pool(self, target: Target) -> int:
-        return staff_pool_kernels() if target.server == "staff" else 0
+        return staff_pool_kernels() if target.server == "staff" else TRAINER_POOL_SIZE
 
     def url(self, target: Target) -> str:
         if target.server == "trainer":
             return f"{self.trainer.url}/voila/render/{target.notebook}?token={TOKEN}"
         return f"{self.staff.url}/voila/render/{target.notebook}"
-
-
-def settle(server: VoilaServer, quiet_seconds: float = 1.0, timeout: float = 60) -> None:
-    """Wait until the server and its kernels are idle (a refilled pool kernel has built its page)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        before = _cpu_ticks(server)
-        time.sleep(quiet_seconds)
-        if _cpu_ticks(server) - before < 5:  # under 5% of one core
-            return
 
 
 def wait_for_refill(server: VoilaServer, before: set[int], pool: int, timeout: float = 120) -> None:
@@ -108,18 +105,7 @@ def wait_for_refill(server: VoilaServer, before: set[int], pool: int, timeout: f
         if len(alive) == pool and (pool == 0 or alive - before):
             break
         time.sleep(0.2)
-    settle(server)
-
-
-def _cpu_ticks(server: VoilaServer) -> int:
-    total = 0
-    for pid in [*server.kernel_pids(), server.process.pid]:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
-            continue
-    return total
+    server.wait_until_quiet()
 
 
 def time_to_widget(page: Page, url: str, ready: str) -> float:
@@ -176,6 +162,33 @@ def submit_to_saved_ms(browser: Browser, servers: Servers, runs: int) -> list[fl
         context.close()
         wait_for_refill(servers.staff, before, staff_pool_kernels())
     return timings
+
+
+def dashboard_with_new_results(browser: Browser, servers: Servers, runs: int) -> tuple[float, float]:
+    """Rows saved after the dashboard's kernel was preheated: median seconds to the first usable
+    widget, and until every view shows the new rows (warm browser cache)."""
+    target = next(t for t in PAGES if t.server == "trainer")
+    new_rows = generate(20).astype(str).to_dict("records")
+    context = browser.new_context()
+    page = context.new_page()
+    before = set(servers.trainer.kernel_pids())
+    page.goto(servers.url(target))  # fills the browser cache
+    first, current = [], []
+    for _ in range(runs):
+        page.goto("about:blank")
+        wait_for_refill(servers.trainer, before, TRAINER_POOL_SIZE)
+        before = set(servers.trainer.kernel_pids())
+        ResultsStore(servers.trainer.results_dir).append(new_rows)
+        started = time.perf_counter()
+        page.goto(servers.url(target))
+        page.locator(target.ready).first.wait_for(state="visible", timeout=90_000)
+        first.append(time.perf_counter() - started)
+        page.locator(".viw-status", has_text=NEW_RESULTS_READ).wait_for(timeout=90_000)
+        current.append(time.perf_counter() - started)
+    page.goto("about:blank")
+    wait_for_refill(servers.trainer, before, TRAINER_POOL_SIZE)
+    context.close()
+    return statistics.median(first), statistics.median(current)
 
 
 def kernel_memory_mb(server: VoilaServer) -> list[float]:
