@@ -100,6 +100,16 @@ def test_a_long_table_shows_its_first_rows_and_says_so() -> None:
     assert bars(root)[-1][1] == "100%"  # the largest value shown (40) is the full width
 
 
+def test_a_large_heatmap_shows_its_first_rows_and_columns_and_says_so() -> None:
+    pairs = [(f"Org {r:02d}", f"item-{c:02d}") for r in range(MOST_BARS + 2) for c in range(MOST_BARS + 5)]
+    table = pd.DataFrame(pairs, columns=["organisation", "item_id"]).assign(rating=1.0)
+    root = tree(chart_html(summary(table, ChartSpec("heatmap", ("organisation", "item_id"), ("rating",)))))
+    assert len(having(root, "viw-heat-row")) == len(having(root, "viw-heat-column")) == MOST_BARS
+    assert len(having(root, "viw-heat-cell")) == MOST_BARS * MOST_BARS
+    assert having(root, "viw-chart-note")[0].text == \
+        f"The chart shows the first {MOST_BARS} of {MOST_BARS + 2} rows and the first {MOST_BARS} of {MOST_BARS + 5} columns."
+
+
 def relative_luminance(colour: str) -> float:
     def linear(channel: int) -> float:
         c = channel / 255

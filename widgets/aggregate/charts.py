@@ -47,21 +47,24 @@ class BarRows:
     unit: str
     total: int
 
-    @property
-    def note(self) -> str:
-        """'first 40 of N' when the table has more rows than the chart shows, else ''."""
-        return f"first {MOST_BARS} of {self.total}" if self.total > MOST_BARS else ""
-
 
 @dataclass(frozen=True)
 class HeatGrid:
     """What a heatmap shows: the mean per row and column label (NaN: not rated), at most
-    MOST_BARS each way, and the top of the colour scale (at least 1, so zeros stay pale)."""
+    MOST_BARS each way of ``total_rows`` x ``total_columns``, and the top of the colour scale
+    (at least 1, so zeros stay pale)."""
 
     values: np.ndarray
     rows: list[str]
     columns: list[str]
     high: float
+    total_rows: int
+    total_columns: int
+
+
+def first_of(total: int) -> str:
+    """'first 40 of N' when a chart shows only the first MOST_BARS of ``total``, else ''."""
+    return f"first {MOST_BARS} of {total}" if total > MOST_BARS else ""
 
 
 def short_label(text: object) -> str:
@@ -92,10 +95,12 @@ def heat_grid(spec: ChartSpec, table: pd.DataFrame) -> HeatGrid:
     """The cells of a ``heatmap`` chart: rows x columns named by ``spec.labels``, mean of ``values[0]``."""
     rows, columns = spec.labels
     grid = table.pivot_table(index=rows, columns=columns, values=spec.values[0], aggfunc="mean", dropna=False)
+    total_rows, total_columns = grid.shape
     grid = grid.iloc[:MOST_BARS, :MOST_BARS]
     values = grid.to_numpy(dtype=float)
     high = max(np.nanmax(values), 1) if np.isfinite(values).any() else 1
-    return HeatGrid(values, [short_label(v) for v in grid.index], [short_label(v) for v in grid.columns], float(high))
+    return HeatGrid(values, [short_label(v) for v in grid.index], [short_label(v) for v in grid.columns], float(high),
+                    total_rows, total_columns)
 
 
 def render(spec: ChartSpec, table: pd.DataFrame, title: str) -> bytes | None:
@@ -134,7 +139,8 @@ def _bars(spec: ChartSpec, table: pd.DataFrame, title: str) -> Figure:
     axes.set_yticks(positions, labels=bars.labels)
     axes.invert_yaxis()
     axes.margins(x=0.15)
-    axes.set_title(title + (f" ({bars.note})" if bars.note else ""))
+    note = first_of(bars.total)
+    axes.set_title(title + (f" ({note})" if note else ""))
     if series > 1:  # below the plot, so it never hides a bar or its value
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.6 / height), ncols=series, frameon=False)
     return figure

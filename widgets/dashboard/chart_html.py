@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from widgets.aggregate.charts import BarRows, HeatGrid, bar_rows, heat_grid, series_name, value_text
+from widgets.aggregate.charts import BarRows, ChartSpec, HeatGrid, bar_rows, first_of, heat_grid, series_name, value_text
 from widgets.aggregate.summaries import Summary
 
 NO_RESULTS = "<p><em>No chart: there are no results for these filters.</em></p>"
@@ -36,8 +36,8 @@ CHART_CSS = """
 .viw-bar-row { display: grid; grid-template-columns: minmax(6rem, 14rem) 1fr; gap: 0.75rem; align-items: center;
   padding: 0.15rem 0; border-top: 1px solid #e4e4e4; }
 .viw-bar-label { overflow-wrap: anywhere; }
-.viw-bar-track { display: flex; margin: 0.1rem 0; }
-.viw-bar-half { flex: 1; display: flex; }
+.viw-bar-track { display: flex; }
+.viw-bar-half { flex: 1; display: flex; padding: 0.1rem 0; }  /* padding, not margin: one unbroken zero line a row */
 .viw-bar-positive { padding-right: 4.5rem; border-left: 2px solid #1a1a1a; }
 .viw-bar-negative { padding-left: 4.5rem; justify-content: flex-end; }
 .viw-bar { position: relative; height: 1rem; box-shadow: inset 0 0 0 1px #1a1a1a; }
@@ -47,8 +47,11 @@ CHART_CSS = """
 .viw-series-0 { background: #0b4f9c; }
 .viw-series-1 { background: repeating-linear-gradient(45deg, #e0a030 0 4px, #6b4400 4px 6px); }
 .viw-series-2 { background: radial-gradient(circle, #ffffff 1.2px, transparent 1.6px) 0 0 / 5px 5px, #1e6b2f; }
+/* High-contrast modes drop backgrounds: keep the bars and swatches drawn, their values in system colours. */
+.viw-bar, .viw-chart-swatch { forced-color-adjust: none; }
+.viw-bar-value { forced-color-adjust: auto; }
 .viw-chart-note { font-size: 0.9rem; margin: 0 0 0.5rem 0; }
-.viw-chart-heatmap { overflow-x: auto; }
+.viw-chart-heatmap { overflow-x: auto; contain: inline-size; }  /* scrolls in its own box, never widens the page */
 .viw-heat-key { margin: 0 0 0.4rem 0; }
 .viw-heat { display: grid; gap: 2px; width: max-content; }
 .viw-heat-column { writing-mode: vertical-rl; transform: rotate(180deg); justify-self: center; padding: 0.2rem 0;
@@ -67,21 +70,21 @@ def chart_html(summary: Summary) -> str:
     if summary.table.empty:
         return NO_RESULTS
     if summary.chart.kind == "heatmap":
-        grid = heat_grid(summary.chart, summary.table)
-        rows, columns = summary.chart.labels
-        key = (f"Rows: {series_name(rows)}. Columns: {series_name(columns)}. "
-               f"Each cell: the mean {series_name(summary.chart.values[0])}, darker when higher.")
-        # A wide grid scrolls sideways, so the figure takes the focus for the arrow keys.
-        return _figure(summary.title, "heatmap", f"<p class='viw-heat-key'>{html.escape(key)}</p>{_heatmap(grid)}", focusable=True)
+        return _heatmap(summary.title, summary.chart, heat_grid(summary.chart, summary.table))
     bars = bar_rows(summary.chart, summary.table)
-    note = f"<p class='viw-chart-note'>The chart shows the {bars.note} rows.</p>" if bars.note else ""
-    return _figure(summary.title, "bars", _legend(bars) + _bars(bars)) + note
+    return _figure(summary.title, "bars", _legend(bars) + _bars(bars)) + _note((bars.total, "rows"))
 
 
 def _figure(title: str, kind: str, body: str, focusable: bool = False) -> str:
     name = html.escape(f"Chart: {title}. The same figures are in the table below.", quote=True)
     focus = " tabindex='0'" if focusable else ""
     return f"<figure class='viw-chart viw-chart-{kind}' role='img' aria-label='{name}'{focus}>{body}</figure>"
+
+
+def _note(*counts: tuple[int, str]) -> str:
+    """Says, outside the figure so everyone reads it, what the chart leaves out for the table."""
+    cut = [f"{first_of(total)} {what}" for total, what in counts if first_of(total)]
+    return f"<p class='viw-chart-note'>The chart shows the {' and the '.join(cut)}.</p>" if cut else ""
 
 
 def _legend(bars: BarRows) -> str:
@@ -122,7 +125,17 @@ def _track(value: float, largest: float, signed: bool, unit: str, series: int) -
             f"<div class='viw-bar-half viw-bar-positive'>{right}</div></div>")
 
 
-def _heatmap(grid: HeatGrid) -> str:
+def _heatmap(title: str, chart: ChartSpec, grid: HeatGrid) -> str:
+    """A key in words, the grid, and what it leaves out. A wide grid scrolls sideways in its
+    figure, so the figure takes the focus for the arrow keys."""
+    rows, columns = chart.labels
+    key = (f"Rows: {series_name(rows)}. Columns: {series_name(columns)}. "
+           f"Each cell: the mean {series_name(chart.values[0])}, darker when higher.")
+    body = f"<p class='viw-heat-key'>{html.escape(key)}</p>{_grid(grid)}"
+    return _figure(title, "heatmap", body, focusable=True) + _note((grid.total_rows, "rows"), (grid.total_columns, "columns"))
+
+
+def _grid(grid: HeatGrid) -> str:
     """Column headings, then per row its heading and one shaded cell per column."""
     parts = ["<span></span>", *(f"<span class='viw-heat-column'>{html.escape(c)}</span>" for c in grid.columns)]
     for label, row in zip(grid.rows, grid.values.tolist()):  # floats: far quicker per cell than numpy scalars
