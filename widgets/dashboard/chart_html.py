@@ -100,9 +100,10 @@ def _bars(bars: BarRows) -> str:
     """One row per label with a bar per series, widths against the largest absolute value. With
     any negative value the track is split at a zero line, negatives to the left."""
     values = np.array(list(bars.series.values()))
-    largest = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 0.0
-    largest = largest or 1.0  # all zero: every bar is empty
-    signed = bool(np.nanmin(values) < 0) if np.isfinite(values).any() else False
+    known = values[np.isfinite(values)]
+    largest = float(np.abs(known).max()) if known.size else 0.0
+    largest = largest or 1.0  # all zero or no value: every bar is empty
+    signed = bool(known.size and known.min() < 0)
     rows = []
     for r, label in enumerate(bars.labels):
         tracks = "".join(_track(float(series[r]), largest, signed, bars.unit, n) for n, series in enumerate(bars.series.values()))
@@ -117,10 +118,9 @@ def _track(value: float, largest: float, signed: bool, unit: str, series: int) -
     width = 0.0 if np.isnan(value) else round(100 * abs(value) / largest, 2)
     bar = (f"<span class='viw-bar viw-series-{series % SERIES_PATTERNS}' style='width:{width:g}%'>"
            f"<span class='viw-bar-value'>{html.escape(text)}</span></span>")
-    negative = value < 0  # False for NaN: "no value" sits at the zero line, on the right
     if not signed:
         return f"<div class='viw-bar-track'><div class='viw-bar-half viw-bar-positive'>{bar}</div></div>"
-    left, right = (bar, "") if negative else ("", bar)
+    left, right = (bar, "") if value < 0 else ("", bar)  # NaN: "no value" at the zero line, on the right
     return (f"<div class='viw-bar-track'><div class='viw-bar-half viw-bar-negative'>{left}</div>"
             f"<div class='viw-bar-half viw-bar-positive'>{right}</div></div>")
 
