@@ -55,6 +55,15 @@ def serious_violations(page: Page) -> list[str]:
             for v in violations if v["impact"] in BLOCKING]
 
 
+def show_whole_page(page: Page) -> None:
+    """Make the window as tall as the page. Voila scrolls the page inside a panel the size of
+    the window, and axe checks text contrast only where text is on screen: without this an
+    audit sees the first screenful."""
+    tallest = "Math.max(...Array.from(document.querySelectorAll('*'), e => e.scrollHeight))"
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": page.evaluate(tallest)})
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.lm-BoxPanel-child')).every(e => e.scrollHeight <= e.clientHeight + 1)")
+
+
 def icon_font_glyphs(page: Page) -> int:
     """Icons drawn with Font Awesome, which would need a stylesheet from a CDN (we drop it)."""
     return page.locator("i.fa, i[class*='fa-']").count()

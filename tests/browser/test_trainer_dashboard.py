@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.aggregate import known_results as known
 from tests.browser.conftest import open_page
-from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
+from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations, show_whole_page  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
 from widgets.results import ResultsStore
 from widgets.server import TOKEN_VARIABLE, TRAINER_POOL_SIZE
@@ -44,6 +44,17 @@ def status_of(url: str) -> tuple[int, str]:
         return error.code, error.read().decode(errors="replace")
 
 
+def upload_known_files(page: Page) -> None:
+    """Services B and C (the second with bad rows), added as a trainer would."""
+    files = [{"name": n, "mimeType": "text/csv", "buffer": d} for n, d in known.uploads()[:2]]
+    # ipywidgets keeps the file input outside the page (its button's label replaces it), so
+    # choose the files through the chooser the button opens, as a person would.
+    with page.expect_file_chooser() as chooser:
+        page.locator(".viw-upload").click()
+    chooser.value.set_files(files)
+    expect(page.locator(".viw-validation")).to_contain_text("upload: service-c.csv", timeout=30_000)
+
+
 def test_without_the_token_the_dashboard_is_refused(page: Page, trainer_server: VoilaServer) -> None:
     code, body = status_of(f"{trainer_server.url}/voila/render/dashboard.ipynb")
     assert code in (302, 403) and "Trainer dashboard" not in body
@@ -68,19 +79,17 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     expect(dashboard).to_be_visible(timeout=60_000)
     expect(page.locator(".viw-validation")).to_contain_text("local store (results.csv)")
 
-    files = [{"name": n, "mimeType": "text/csv", "buffer": d} for n, d in known.uploads()[:2]]
-    # ipywidgets keeps the file input outside the page (its button's label replaces it), so
-    # choose the files through the chooser the button opens, as a person would.
-    with page.expect_file_chooser() as chooser:
-        page.locator(".viw-upload").click()
-    chooser.value.set_files(files)
-    validation = page.locator(".viw-validation")
-    expect(validation).to_contain_text("upload: service-c.csv", timeout=30_000)
-    expect(validation).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment")
+    upload_known_files(page)
+    expect(page.locator(".viw-validation")).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment")
 
     page.locator(".viw-filter-organisation select").select_option("Org B")
     page.locator(".viw-apply-filters").click()
     expect(page.locator(".viw-status")).to_contain_text("organisations: Org B", timeout=30_000)
+
+    completion = page.locator(".viw-summary-completion figure[role='img']")  # charts are HTML, drawn at once
+    expect(completion).to_contain_text("Org B · Team 2")
+    expect(completion).not_to_contain_text("Org A")
+    expect(page.locator(".viw-summary img")).to_have_count(0)
 
     actions = page.locator(".viw-summary-open_actions")
     expect(actions).to_contain_text(known.XSS_ACTION)  # shown as text, so the page reads it back verbatim
@@ -112,12 +121,15 @@ def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_
     token_box.fill(TOKEN)
     token_box.press("Enter")
     expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
+    upload_known_files(page)  # self-assessments too, so the heatmap (with a cell not rated) is audited
+    expect(page.locator(".viw-summary-ratings figure")).to_contain_text("not rated")
     toggles = page.get_by_role("button", name="Show the table")
     for left in range(toggles.count() - 1, -1, -1):  # every table open, as a trainer reading them has
         toggles.first.click()
         expect(toggles).to_have_count(left)
     page.locator(".viw-export-csv").click()
     expect(page.locator(".viw-downloads a").first).to_be_visible()
+    show_whole_page(page)  # every chart and table, not just the first screenful
     assert serious_violations(page) == []
     assert icon_font_glyphs(page) == 0
     assert outside == []

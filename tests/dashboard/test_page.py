@@ -69,6 +69,14 @@ def test_uploads_are_validated_per_file_and_every_view_follows_the_filters(page:
     assert "Org A" not in find(find(page, "viw-summary-open_actions"), "viw-summary-table").value
 
 
+def test_every_summary_with_a_chart_draws_it_as_html(page: ipw.VBox) -> None:
+    upload(page, known.uploads())
+    for name, spec in SUMMARIES.items():
+        shown = page_html(find(page, f"viw-summary-{name}"))
+        assert "<img" not in shown, name
+        assert ("<figure class='viw-chart" in shown) == (spec.chart is not None), name
+
+
 def test_free_text_with_html_or_script_is_shown_as_text_everywhere(page: ipw.VBox) -> None:
     upload(page, known.uploads())
     for widget in walk(page):

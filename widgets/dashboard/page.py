@@ -12,6 +12,7 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from widgets.content import Content, load_content
+from widgets.dashboard.chart_html import CHART_CSS
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import TABLE_CSS
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
@@ -60,7 +61,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE), summaries)}
     page = ipw.VBox([
         page_style(),
-        ipw.HTML(f"<style>{TABLE_CSS}</style>{INTRO}"),
+        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
         status,
         sources,
         filters,

@@ -3,7 +3,6 @@ hold HTML or script in any text (names, evidence, actions), which must show as t
 
 from __future__ import annotations
 
-import base64
 import html
 
 import pandas as pd
@@ -14,7 +13,6 @@ TABLE_CSS = """
 .viw-table th, .viw-table td { border: 1px solid #8a8a8a; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
 .viw-table th { background: #eef4fb; }
 .viw-table-wrap { max-width: 100%; overflow-x: auto; }
-.viw-chart img { max-width: 100%; height: auto; }
 """
 
 
@@ -31,11 +29,3 @@ def html_table(table: pd.DataFrame, caption: str = "") -> str:
     # scroll it, and is a region named by the caption for screen readers (axe: scrollable-region-focusable).
     name = html.escape(caption or "Table", quote=True)
     return f"<div class='viw-table-wrap' role='region' tabindex='0' aria-label=\"{name}\">{body}</div>{note}"
-
-
-def chart_image(png: bytes | None, title: str) -> str:
-    """The chart as an <img> with a text alternative pointing to the table of figures."""
-    if not png:
-        return "<p><em>No chart: there are no results for these filters.</em></p>"
-    alt = html.escape(f"Chart: {title}. The same figures are in the table below.", quote=True)
-    return f"<div class='viw-chart'><img alt=\"{alt}\" src=\"data:image/png;base64,{base64.b64encode(png).decode('ascii')}\"></div>"

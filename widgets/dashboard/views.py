@@ -14,7 +14,8 @@ import ipywidgets as ipw
 from widgets.aggregate import Filters
 from widgets.aggregate.exports import EXPORTERS
 from widgets.dashboard.state import DashboardState
-from widgets.dashboard.tables import chart_image, html_table
+from widgets.dashboard.chart_html import chart_html
+from widgets.dashboard.tables import html_table
 from widgets.ui.downloads import download_link
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
@@ -140,7 +141,7 @@ class SummaryView(ipw.VBox):
     def show(self) -> None:
         summary = self._state.report.summaries[self._name]
         self._heading.value = f"<h3>{html.escape(summary.title)}</h3><p>{html.escape(summary.about)}</p>"
-        self._chart.value = chart_image(summary.png(), summary.title)
+        self._chart.value = chart_html(summary)
         self._table.value = html_table(summary.table, summary.title)
 
 
