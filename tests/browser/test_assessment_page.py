@@ -1,6 +1,8 @@
 """A manager fills in IV Standard 4 over two sittings, submits, and keeps the CSV and report.
 
-Free text with HTML in it must show as text everywhere and never run.
+Free text with HTML in it must show as text everywhere and never run. The page's status line is
+one live region from the start, whose text changes with each message (so screen readers announce
+it).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import csv
 import io
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, watch_dialogs
@@ -58,9 +60,15 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     page.reload()  # a fresh kernel: only the draft remembers
     page.locator(".viw-assessment").wait_for()
     expect(page.locator(".viw-overall")).to_contain_text("0 of 10 answered")
+    status = listen_to_status(page)
+    page.get_by_label("Resume code").fill("nonsense")
+    for written in (1, 2):  # the same problem twice: written afresh, so it is announced again
+        page.get_by_role("button", name="Carry on from this code").click()
+        page.wait_for_function("n => document.querySelector('.viw-status').viwWritten === n", arg=written)
+    expect(status).to_have_text("Problem: That code doesn't look right: codes are 8 letters and digits, like K7QX-9MZD.")
     page.get_by_label("Resume code").fill(code.lower())
     page.get_by_role("button", name="Carry on from this code").click()
-    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 5 of 10 answered")
+    expect(status).to_have_text("Done: Your saved work is back: 5 of 10 answered.")
     for name, value in DETAILS.items():
         expect(page.locator(f".viw-detail-{name} input")).to_have_value(value)
     for item_id, answer in FIRST_HALF.items():
@@ -76,7 +84,8 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     expect(confirm).to_contain_text("take part in reviewing the service")
     assert not results_csv(staff_server).exists() or code not in results_csv(staff_server).read_text()
     page.get_by_role("button", name="Submit with these left blank").click()
-    expect(page.locator(".viw-status")).to_contain_text("Submitted: 10 items saved")
+    expect(status).to_contain_text("Submitted: 10 items saved")
+    assert status.evaluate("el => el.viwWritten") == 4  # one region all along, written four times
 
     report = page.locator(".viw-report")
     expect(report).to_contain_text(SCRIPT)  # shown as the literal text
@@ -109,6 +118,24 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     expect(viewer.get_by_text(SCRIPT).first).to_be_visible()
     viewer.close()
     assert dialogs == []
+
+
+def listen_to_status(page: Page) -> Locator:
+    """The status line before its first message: already a polite live region, and empty, as
+    screen readers need. Its element counts the messages written into it (``viwWritten``): a
+    status line replaced by a new element would lose the count."""
+    status = page.locator(".viw-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_attribute("aria-atomic", "true")
+    expect(status).to_have_text("")
+    status.evaluate("""el => {
+        el.viwWritten = 0;
+        new MutationObserver(changes => changes.forEach(change => {
+            if (change.addedNodes.length) el.viwWritten += 1;
+        })).observe(el, { childList: true, subtree: true });
+    }""")
+    return status
 
 
 def check_rows(rows: list[dict[str, str]]) -> None:

@@ -24,7 +24,7 @@ from widgets.results import ResultsStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
 from widgets.ui.markdown import to_html
-from widgets.ui.messages import StatusMessage
+from widgets.ui.messages import StatusMessage, live_region
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
@@ -49,7 +49,7 @@ class AssessmentPage(ipw.VBox):
         self.store = store
         self.status = StatusMessage()
         safe = safe_callback(self.status)  # every handler: a plain message, never a traceback
-        self.saved_note = ipw.HTML()
+        self.saved_note = live_region(ipw.HTML())  # told once, when the first change gets a resume code
         self.saved_note.add_class("viw-autosave")
         self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style={"description_width": "initial"})
                         for name in DETAIL_FIELDS}
@@ -204,7 +204,7 @@ def _saved_html(code: str | None) -> str:
     if not code:
         return ""
     return (
-        f"<div class='viw-message viw-info' role='status'><strong>Saved.</strong> Your resume code is "
+        f"<div class='viw-message viw-info'><strong>Saved.</strong> Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )

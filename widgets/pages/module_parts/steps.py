@@ -13,7 +13,7 @@ from widgets.content import Content
 from widgets.content.module import Module, Step
 from widgets.settings import content_dir
 from widgets.ui.markdown import to_html
-from widgets.ui.messages import StatusMessage
+from widgets.ui.messages import StatusMessage, live_region
 from widgets.ui.safe import safe_callback
 
 MIME = {"svg": "image/svg+xml", "png": "image/png"}
@@ -29,7 +29,7 @@ class StepsView(ipw.VBox):
         self._on_step = on_step
         self.total = len(module.steps) + 1
         self.status = StatusMessage()
-        self.counter = ipw.HTML()
+        self.counter = live_region(ipw.HTML())  # Back and Next keep the focus, so the new step is told here
         self.counter.add_class("viw-step-counter")
         self.body = ipw.VBox()
         self.back = ipw.Button(description="Back", tooltip="Previous step")
