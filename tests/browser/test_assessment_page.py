@@ -2,7 +2,8 @@
 
 Free text with HTML in it must show as text everywhere and never run. The page's status line is
 one live region from the start, whose text changes with each message (so screen readers announce
-it).
+it), and the focus follows the confirmation, a return to the form, the result, and a submit
+without a name.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, watch_dialogs
+from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, item, watch_dialogs
 from tests.browser.conftest import open_page, results_csv
 from tests.browser.voila_server import VoilaServer
 from widgets.assessment.drafts import Autosave
@@ -78,13 +79,21 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     for item_id, answer in SECOND_HALF.items():
         fill_item(page, item_id, answer)
     expect(page.locator(".viw-overall")).to_contain_text("9 of 10 answered")
-    page.get_by_role("button", name="Submit", exact=True).click()
+    submit = page.get_by_role("button", name="Submit", exact=True)
+    submit.click()
     confirm = page.locator(".viw-confirm")
+    expect(confirm.locator(":focus")).to_have_count(1)  # the focus is in the confirmation, on its question
+    expect(confirm.locator(".viw-message")).to_be_focused()
     expect(confirm).to_contain_text("1 item(s) have no rating yet")
     expect(confirm).to_contain_text("take part in reviewing the service")
+    page.get_by_role("button", name="Keep filling in").click()
+    expect(item(page, LEFT_BLANK).locator("h4")).to_be_focused()  # the item still to rate, not the top of the page
+    submit.click()
     assert not results_csv(staff_server).exists() or code not in results_csv(staff_server).read_text()
     page.get_by_role("button", name="Submit with these left blank").click()
     expect(status).to_contain_text("Submitted: 10 items saved")
+    expect(page.locator(".viw-result :focus")).to_have_count(1)  # the form went, with the focused button
+    expect(page.locator(".viw-result h2").first).to_be_focused()
     assert status.evaluate("el => el.viwWritten") == 4  # one region all along, written four times
 
     report = page.locator(".viw-report")
@@ -178,4 +187,7 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     expect_item(page, "iv4-training", Filled("Being established", evidence=SCRIPT))
     expect(page.locator(".viw-detail-organisation input")).to_have_value(SCRIPT)
     expect(page.get_by_role("link", name=f"carry on with {code}")).to_have_attribute("href", f"?code={code}")
+    page.get_by_role("button", name="Submit", exact=True).click()
+    expect(page.locator(".viw-status")).to_contain_text("Please fill in your name at the top of the page")
+    expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # up there too, into the empty box
     assert dialogs == []

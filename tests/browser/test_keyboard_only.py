@@ -93,7 +93,7 @@ ITEMS = {  # section 4.2 of IV Standard 4, every part of every item
 }
 
 
-def test_a_manager_completes_a_self_assessment_section_with_the_keyboard_alone(
+def test_a_manager_completes_a_self_assessment_section_and_submits_with_the_keyboard_alone(
     page: Page, staff_server: VoilaServer, offline: Callable[[str], list[str]]
 ) -> None:
     outside = offline(staff_server.url)
@@ -116,8 +116,14 @@ def test_a_manager_completes_a_self_assessment_section_with_the_keyboard_alone(
     expect(page.locator(f".viw-item-iv4-review .viw-action-due input")).to_have_value("2027-12-31")
 
     keys.press_on(page.get_by_role("button", name="Submit", exact=True))
-    expect(page.locator(".viw-confirm")).to_contain_text("7 item(s) have no rating yet")
+    question = page.locator(".viw-confirm .viw-message")
+    expect(question).to_be_focused()  # the confirmation is read out before anything can be pressed
+    expect(question).to_contain_text("7 item(s) have no rating yet")
     assert serious_violations(page) == []  # the form filled in, the confirmation open
+    keys.press_on(page.get_by_role("button", name="Submit with these left blank"))
+    expect(page.locator(".viw-result h2").first).to_be_focused()  # the form and its Submit button are gone
+    expect(page.locator(".viw-status")).to_contain_text("Submitted: 10 items saved")
+    assert serious_violations(page) == []  # the report and the download links
     assert outside == []
 
     code = page.locator(".viw-code").inner_text()
