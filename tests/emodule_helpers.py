@@ -43,11 +43,12 @@ def ratings(content: Content, value: int = 3) -> dict[str, int]:
     return {outcome.id: value for outcome in learning_outcomes(content)}
 
 
-def complete_everything(session: LearnerSession) -> None:
-    """Rate before, pass every module (each after one failed attempt), rate after."""
+def complete_everything(session: LearnerSession, rate_after: bool = True) -> None:
+    """Rate before, pass every module (each after one failed attempt), rate after (unless told not to)."""
     session.rate_confidence("before", ratings(session.content, 2))
     for module in session.content.modules:
         quiz = session.content.quiz_for(module)
         session.finish_attempt(quiz, wrong_answers(quiz))
         session.finish_attempt(quiz, right_answers(quiz))
-    session.rate_confidence("after", ratings(session.content, 4))
+    if rate_after:
+        session.rate_confidence("after", ratings(session.content, 4))

@@ -1,6 +1,9 @@
 """A manager fills in IV Standard 4 over two sittings, submits, and keeps the CSV and report.
 
-Free text with HTML in it must show as text everywhere and never run.
+Free text with HTML in it must show as text everywhere and never run. The page's status line is
+one live region from the start, whose text changes with each message (so screen readers announce
+it), and the focus follows the confirmation, a return to the form, the result, and a submit
+without a name.
 """
 
 from __future__ import annotations
@@ -9,10 +12,10 @@ import csv
 import io
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, watch_dialogs
+from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, item, watch_dialogs
 from tests.browser.conftest import open_page, results_csv
 from tests.browser.voila_server import VoilaServer
 from widgets.assessment.drafts import Autosave
@@ -58,9 +61,15 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     page.reload()  # a fresh kernel: only the draft remembers
     page.locator(".viw-assessment").wait_for()
     expect(page.locator(".viw-overall")).to_contain_text("0 of 10 answered")
+    status = listen_to_status(page)
+    page.get_by_label("Resume code").fill("nonsense")
+    for written in (1, 2):  # the same problem twice: written afresh, so it is announced again
+        page.get_by_role("button", name="Carry on from this code").click()
+        page.wait_for_function("n => document.querySelector('.viw-status').viwWritten === n", arg=written)
+    expect(status).to_have_text("Problem: That code doesn't look right: codes are 8 letters and digits, like K7QX-9MZD.")
     page.get_by_label("Resume code").fill(code.lower())
     page.get_by_role("button", name="Carry on from this code").click()
-    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 5 of 10 answered")
+    expect(status).to_have_text("Done: Your saved work is back: 5 of 10 answered.")
     for name, value in DETAILS.items():
         expect(page.locator(f".viw-detail-{name} input")).to_have_value(value)
     for item_id, answer in FIRST_HALF.items():
@@ -70,13 +79,22 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     for item_id, answer in SECOND_HALF.items():
         fill_item(page, item_id, answer)
     expect(page.locator(".viw-overall")).to_contain_text("9 of 10 answered")
-    page.get_by_role("button", name="Submit", exact=True).click()
+    submit = page.get_by_role("button", name="Submit", exact=True)
+    submit.click()
     confirm = page.locator(".viw-confirm")
+    expect(confirm.locator(":focus")).to_have_count(1)  # the focus is in the confirmation, on its question
+    expect(confirm.locator(".viw-message")).to_be_focused()
     expect(confirm).to_contain_text("1 item(s) have no rating yet")
     expect(confirm).to_contain_text("take part in reviewing the service")
+    page.get_by_role("button", name="Keep filling in").click()
+    expect(item(page, LEFT_BLANK).locator("h4")).to_be_focused()  # the item still to rate, not the top of the page
+    submit.click()
     assert not results_csv(staff_server).exists() or code not in results_csv(staff_server).read_text()
     page.get_by_role("button", name="Submit with these left blank").click()
-    expect(page.locator(".viw-status")).to_contain_text("Submitted: 10 items saved")
+    expect(status).to_contain_text("Submitted: 10 items saved")
+    expect(page.locator(".viw-result :focus")).to_have_count(1)  # the form went, with the focused button
+    expect(page.locator(".viw-result h2").first).to_be_focused()
+    assert status.evaluate("el => el.viwWritten") == 4  # one region all along, written four times
 
     report = page.locator(".viw-report")
     expect(report).to_contain_text(SCRIPT)  # shown as the literal text
@@ -109,6 +127,24 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     expect(viewer.get_by_text(SCRIPT).first).to_be_visible()
     viewer.close()
     assert dialogs == []
+
+
+def listen_to_status(page: Page) -> Locator:
+    """The status line before its first message: already a polite live region, and empty, as
+    screen readers need. Its element counts the messages written into it (``viwWritten``): a
+    status line replaced by a new element would lose the count."""
+    status = page.locator(".viw-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_attribute("aria-atomic", "true")
+    expect(status).to_have_text("")
+    status.evaluate("""el => {
+        el.viwWritten = 0;
+        new MutationObserver(changes => changes.forEach(change => {
+            if (change.addedNodes.length) el.viwWritten += 1;
+        })).observe(el, { childList: true, subtree: true });
+    }""")
+    return status
 
 
 def check_rows(rows: list[dict[str, str]]) -> None:
@@ -151,4 +187,7 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     expect_item(page, "iv4-training", Filled("Being established", evidence=SCRIPT))
     expect(page.locator(".viw-detail-organisation input")).to_have_value(SCRIPT)
     expect(page.get_by_role("link", name=f"carry on with {code}")).to_have_attribute("href", f"?code={code}")
+    page.get_by_role("button", name="Submit", exact=True).click()
+    expect(page.locator(".viw-status")).to_contain_text("Please fill in your name at the top of the page")
+    expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # up there too, into the empty box
     assert dialogs == []

@@ -1,6 +1,7 @@
 """The e-module in Chromium against the real server: a new learner registers, fails then
-passes a quiz with feedback, keeps progress over a reload, and a finished learner downloads a
-certificate naming them with a verification id from the results file."""
+passes a quiz with feedback, keeps progress over a reload, and a learner who passed every
+module rates their confidence again and downloads a certificate naming them with a
+verification id from the results file."""
 
 from __future__ import annotations
 
@@ -71,8 +72,11 @@ def test_finished_learner_downloads_a_certificate_with_a_stored_verification_id(
 ) -> None:
     monkeypatch.setenv(RESULTS_DIR_VARIABLE, str(staff_server.results_dir))  # the server's store
     session = LearnerSession.register(Learner("Certificate Learner", "Shire CFS"), CONTENT)
-    complete_everything(session)  # through the Python API, as the kernel would
-    open_page(page, staff_server, f"05_practice.ipynb?code={session.code}", ready=".viw-certificate")
+    complete_everything(session, rate_after=False)  # through the Python API, as the kernel would
+    open_page(page, staff_server, f"05_practice.ipynb?code={session.code}", ready=".viw-confidence-after")
+    expect(page.locator(".viw-page :focus")).to_have_count(0)  # opening a page moves no focus
+    rate_all(page, "after", "4 - confident")
+    expect(page.locator(".viw-certificate h2")).to_be_focused()  # the form and its Save button gave way to it
     href = page.locator(".viw-certificate a.viw-download").get_attribute("href")
     assert href and href.startswith("data:application/pdf;base64,")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(base64.b64decode(href.split(",", 1)[1]))).pages)

@@ -1,7 +1,9 @@
 """With the keyboard alone (Tab, Shift+Tab, arrows, Space, Enter, typing; no mouse), a learner
-passes a module quiz and a manager completes a self-assessment section. The focus shows at
-every stop, feedback is told in words and marks (never colour alone), and the states reached
-(quiz feedback, a filled-in form waiting for confirmation) pass the axe audit offline."""
+passes a module quiz and a manager completes a self-assessment section and submits it. The focus
+shows at every stop, and when the control that had it goes away (a form replaced, a Check button
+disabled) it moves to what replaced it, not to the top of the page. Feedback is told in words
+and marks (never colour alone), and the states reached (quiz feedback, a filled-in form waiting
+for confirmation, the submitted result) pass the axe audit offline."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(
     keys.type_into(page.get_by_label("Your name"), "Keyboard Learner")
     keys.type_into(page.get_by_label("Organisation"), "Shire CFS")
     keys.press_on(page.get_by_role("button", name="Start the e-module"))
+    expect(page.locator(".viw-progress h2")).to_be_focused()  # "My progress", with the resume code
 
     form = page.locator(".viw-confidence-before")
     expect(form.get_by_role("radiogroup", name="Statement 1", exact=True)).to_be_visible()  # named, for screen readers
@@ -60,6 +63,7 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(
         keys.choose_radio(group, "3 - fairly confident")
     keys.press_on(form.get_by_role("button", name="Save my ratings"))
     expect(form).to_have_count(0)
+    expect(page.locator(".viw-steps h2").first).to_be_focused()  # the first step's heading
 
     counter = page.locator(".viw-step-counter")
     back, next_step = page.get_by_role("button", name="Back"), page.get_by_role("button", name="Next")
@@ -77,11 +81,14 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(
     responses = {**right_answers(quiz), wrong.id: wrong_answer(wrong)}
     for item in quiz.items:
         answer_with_keys(keys, item, responses[item.id])
-        verdict = page.locator(f".viw-question-{item.id} .viw-feedback strong").first
-        expect(verdict).to_contain_text(verdict_for(item, item is not wrong))
+        feedback = page.locator(f".viw-question-{item.id} .viw-feedback .viw-message")
+        expect(feedback).to_be_focused()  # the Check button is disabled: the feedback has the focus, and is read out
+        expect(feedback.locator("strong").first).to_contain_text(verdict_for(item, item is not wrong))
     expect(page.locator(".viw-quiz-result")).to_contain_text("You passed this module")
     assert serious_violations(page) == []  # feedback of both kinds and the result on screen
     assert icon_font_glyphs(page) == 0
+    keys.press_on(page.get_by_role("button", name="Try the quiz again"))
+    expect(page.locator(".viw-question h3").first).to_be_focused()  # the button hides itself: "Question 1 of ..."
     assert outside == []
 
 
@@ -93,7 +100,7 @@ ITEMS = {  # section 4.2 of IV Standard 4, every part of every item
 }
 
 
-def test_a_manager_completes_a_self_assessment_section_with_the_keyboard_alone(
+def test_a_manager_completes_a_self_assessment_section_and_submits_with_the_keyboard_alone(
     page: Page, staff_server: VoilaServer, offline: Callable[[str], list[str]]
 ) -> None:
     outside = offline(staff_server.url)
@@ -116,8 +123,14 @@ def test_a_manager_completes_a_self_assessment_section_with_the_keyboard_alone(
     expect(page.locator(f".viw-item-iv4-review .viw-action-due input")).to_have_value("2027-12-31")
 
     keys.press_on(page.get_by_role("button", name="Submit", exact=True))
-    expect(page.locator(".viw-confirm")).to_contain_text("7 item(s) have no rating yet")
+    question = page.locator(".viw-confirm .viw-message")
+    expect(question).to_be_focused()  # the confirmation is read out before anything can be pressed
+    expect(question).to_contain_text("7 item(s) have no rating yet")
     assert serious_violations(page) == []  # the form filled in, the confirmation open
+    keys.press_on(page.get_by_role("button", name="Submit with these left blank"))
+    expect(page.locator(".viw-result h2").first).to_be_focused()  # the form and its Submit button are gone
+    expect(page.locator(".viw-status")).to_contain_text("Submitted: 10 items saved")
+    assert serious_violations(page) == []  # the report and the download links
     assert outside == []
 
     code = page.locator(".viw-code").inner_text()

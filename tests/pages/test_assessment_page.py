@@ -13,6 +13,7 @@ from pathlib import Path
 from widgets.content import load_content
 from widgets.pages.assessment_page import AssessmentPage
 from widgets.results import read_results
+from widgets.ui.focus import ATTRIBUTE
 
 SCRIPT = "<img src=x onerror=alert(1)>"
 
@@ -110,3 +111,29 @@ def test_a_refused_value_or_a_failed_save_shows_a_plain_message(results_folder: 
     first.rating.value = 1
     assert "Something went wrong and it was not saved" in page.status.value
     assert "Traceback" not in page.status.value and "No space" not in page.status.value
+
+
+def test_the_focus_follows_each_step_of_submitting(results_folder: Path, monkeypatch) -> None:
+    page = make_page()
+    sent: list[dict] = []
+    monkeypatch.setattr(page.details["organisation"], "send", sent.append)
+    page.submit_button.click()
+    assert sent == [{"do": "focus"}]  # into the first empty box the message names
+    page.details["organisation"].value = "North IV"
+    page.details["respondent"].value = "Ann"
+    item_forms(page)[0].rating.value = 3
+    page.submit_button.click()
+    question, buttons = page.confirm.children
+    assert question.value.startswith(f"<div {ATTRIBUTE}")  # the question about the blanks, read out in full
+    assert "role=" not in question.value  # told by the focus, not a second time as an alert
+
+    buttons.children[1].click()  # keep filling in
+    assert page.confirm.children == ()
+    marked = [form for form in item_forms(page) if ATTRIBUTE in form._heading.value]
+    assert [form.item.id for form in marked] == [item_forms(page)[1].item.id]  # the first item still unrated
+
+    page.submit_button.click()
+    page.confirm.children[1].children[0].click()  # submit with these left blank
+    files, report = page.result.children
+    assert files.value.startswith(f"<h2 {ATTRIBUTE}") and "Submitted: your files" in files.value
+    assert ATTRIBUTE not in report.value

@@ -11,6 +11,8 @@ from widgets.emodule import LearnerSession
 from widgets.pages.module_page import ModulePage
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.pages.module_parts.sign_in import SignIn
+from widgets.ui.focus import ATTRIBUTE
+from widgets.ui.messages import LIVE
 
 
 def test_a_new_visitor_signs_in_then_rates_confidence_then_sees_step_one(results_folder: Path) -> None:
@@ -67,3 +69,32 @@ def test_when_all_is_done_the_page_offers_the_certificate(results_folder: Path) 
     assert "Download your certificate (PDF)" in certificate.value
     assert session.certificate().verification_id in certificate.value
     assert "application/pdf;base64," in certificate.value
+
+
+def test_the_focus_goes_to_what_replaces_the_control_that_had_it(results_folder: Path) -> None:
+    page = ModulePage("lundy", query="")
+    sign_in = page.area.children[0]
+    sign_in.name.value, sign_in.organisation.value = "Ann Example", "Shire"
+    sign_in.start.click()
+    panel, form = page.area.children
+    assert panel.summary.value.startswith(f"<h2 {ATTRIBUTE}")  # "My progress", with the resume code
+    for scale in form.ratings.values():
+        scale.value = 4
+    form.save.click()
+    assert page.steps is not None and page.steps.page.value.startswith(f"<h2 {ATTRIBUTE}")  # the first step
+    page.steps.next.click()
+    assert ATTRIBUTE not in page.steps.page.value + page.steps.counter.value  # Back and Next keep the focus themselves
+    assert LIVE in page.steps.counter._dom_classes  # the new step is told instead
+
+
+def test_the_certificate_takes_the_focus_from_the_after_ratings_form(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    complete_everything(session, rate_after=False)
+    page = ModulePage("practice", query=f"code={session.code}")
+    assert ATTRIBUTE not in page.panel.summary.value  # opening the page leaves the focus alone
+    form = page.panel.finish.children[0]
+    for scale in form.ratings.values():
+        scale.value = 5
+    form.save.click()
+    certificate = page.panel.finish.children[0]
+    assert certificate.value.startswith(f"<h2 {ATTRIBUTE}") and "Download your certificate" in certificate.value

@@ -16,6 +16,7 @@ from widgets.emodule.attempts import save_attempt
 from widgets.quiz import VIEWS, QuestionView, question_view
 from widgets.quiz.quiz_view import QuizView
 from widgets.quiz_items import QUESTION_TYPES
+from widgets.ui.focus import ATTRIBUTE
 
 QUIZ = load_content().quizzes["lundy"]
 
@@ -93,3 +94,17 @@ def test_quiz_saves_when_the_last_question_is_checked_and_can_be_retried(results
         give(view, right_answer(view.item))
         view.submit()
     assert len(saved) == 2 and saved[1].passed and "You passed" in quiz.result.value
+
+
+def test_the_focus_goes_to_the_feedback_and_on_a_retry_to_the_first_question(results_folder: Path) -> None:
+    quiz = QuizView(QUIZ, lambda responses: save_attempt(QUIZ, LEARNER, responses))
+    first = quiz.questions[0]
+    first._check.click()  # no answer: the Check button stays, and so does the focus
+    assert ATTRIBUTE not in first._feedback.value + first._status.value
+    for view in quiz.questions:
+        give(view, wrong_answer(view.item))
+        view._check.click()
+        assert view._check.disabled and view._feedback.value.startswith(f"<div {ATTRIBUTE}")
+    assert "role=" not in first._feedback.value  # read out when it takes the focus, not announced twice
+    quiz._retry.click()  # the button hides itself
+    assert first._prompt.value.startswith(f"<h3 {ATTRIBUTE}") and "Question 1 of" in first._prompt.value

@@ -11,7 +11,7 @@ import pytest
 
 from widgets.ui.downloads import download_link
 from widgets.ui.free_text import FreeText
-from widgets.ui.messages import StatusMessage
+from widgets.ui.messages import LIVE, StatusMessage
 from widgets.ui.safe import SORRY, safe_callback
 
 
@@ -40,9 +40,21 @@ def test_value_errors_are_shown_in_plain_words_and_other_errors_as_an_apology(ca
 
 def test_messages_are_announced_and_escape_text() -> None:
     status = StatusMessage()
+    assert LIVE in status._dom_classes and status.value == ""  # the page makes it a live region, empty
     status.show("<b>saved</b>", "success")
-    assert 'role="status"' in status.value and "Done:" in status.value
-    assert "&lt;b&gt;saved&lt;/b&gt;" in status.value
+    assert "Done:" in status.value and "&lt;b&gt;saved&lt;/b&gt;" in status.value
+    assert "role=" not in status.value and "aria-live" not in status.value  # never a new region with each message
+
+
+def test_the_same_message_twice_is_written_afresh_so_it_is_announced_again() -> None:
+    status = StatusMessage()
+    shown: list[str] = []
+    status.observe(lambda change: shown.append(change["new"]), "value")
+    status.show("Choose an answer first.", "error")
+    status.show("Choose an answer first.", "error")
+    status.show("Saved.", "success")
+    assert [bool(value) for value in shown] == [True, False, True, True]
+    assert "Problem:" in shown[2] and "Done:" in shown[3]
 
 
 def test_free_text_has_a_visible_label_and_the_privacy_reminder() -> None:

@@ -20,6 +20,7 @@ MAX_SHORT = 200  # longest name, team, role or action owner
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DETAIL_FIELDS = ("organisation", "team", "respondent", "role")
 TEXT_FIELDS = ("evidence", "children_say", "action", "action_owner")
+REQUIRED_DETAILS = {"organisation": "organisation", "respondent": "your name"}  # field: how a message names it
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,13 @@ class Assessment:
                         continue
         return assessment
 
+    def missing_details(self) -> list[str]:
+        """The details a submission needs that are still empty, in page order."""
+        return [name for name in REQUIRED_DETAILS if not self.details[name]]
+
     def submission(self) -> Submission:
         """The rows for the results store: one per item, blank ones kept as left blank on purpose."""
-        missing = [label for name, label in (("organisation", "organisation"), ("respondent", "your name")) if not self.details[name]]
+        missing = [REQUIRED_DETAILS[name] for name in self.missing_details()]
         if missing:
             raise ValueError(f"Please fill in {' and '.join(missing)} at the top of the page before submitting.")
         top = self.instrument.scale.max_value

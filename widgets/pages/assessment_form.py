@@ -14,6 +14,7 @@ import ipywidgets as ipw
 
 from widgets.assessment.model import Answer
 from widgets.content.instrument import AssessmentItem, Instrument, Section
+from widgets.ui.focus import move_focus_to
 from widgets.ui.free_text import FreeText
 from widgets.ui.markdown import to_html
 
@@ -63,10 +64,10 @@ class ItemForm(ipw.VBox):
             control.add_class(f"viw-{part.replace('_', '-')}")  # a stable handle for tests and styles
             control.observe(lambda change, part=part: self._changed(part, change["new"]), "value")
         guidance = to_html(item.guidance) if item.guidance else ""
-        heading = ipw.HTML(f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}")
+        self._heading = ipw.HTML(f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}")
         choices = [self.controls[p] for p in ("rating", "participation_degree") if p in self.controls]
         when = [self.controls[p] for p in ("action_owner", "action_due") if p in self.controls]
-        super().__init__([heading, *choices, *texts, *when])
+        super().__init__([self._heading, *choices, *texts, *when])
         self.add_class("viw-card")
         self.add_class("viw-item")
         self.add_class(f"viw-item-{item.id}")
@@ -74,6 +75,11 @@ class ItemForm(ipw.VBox):
     def _changed(self, part: str, value: object) -> None:
         if not self._showing:
             self._on_change(self.item.id, part, value)
+
+    def take_focus(self) -> None:
+        """Focus the item's statement (its rating is the next Tab stop); ipywidgets' own focus()
+        on radio buttons lands on a label, which cannot take it."""
+        move_focus_to(self._heading)
 
     def show(self, answer: Answer) -> None:
         """Put a saved answer into the controls without treating it as a new change."""

@@ -23,8 +23,9 @@ from widgets.pages.assessment_form import SectionForm
 from widgets.results import ResultsStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
+from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
-from widgets.ui.messages import StatusMessage
+from widgets.ui.messages import StatusMessage, live_region
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
@@ -49,7 +50,7 @@ class AssessmentPage(ipw.VBox):
         self.store = store
         self.status = StatusMessage()
         safe = safe_callback(self.status)  # every handler: a plain message, never a traceback
-        self.saved_note = ipw.HTML()
+        self.saved_note = live_region(ipw.HTML())  # told once, when the first change gets a resume code
         self.saved_note.add_class("viw-autosave")
         self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style={"description_width": "initial"})
                         for name in DETAIL_FIELDS}
@@ -154,6 +155,9 @@ class AssessmentPage(ipw.VBox):
         """Submit; with items unrated, list them first and ask to confirm leaving them blank."""
         if self.done is not None:
             return self.done
+        missing_details = self.assessment.missing_details()
+        if missing_details:  # the message goes to the top of the page: so does the focus, into the first empty box
+            self.details[missing_details[0]].focus()
         self.assessment.submission()  # checks the details before anything else
         missing = self.assessment.incomplete()
         if missing and not blanks_confirmed:
@@ -161,11 +165,10 @@ class AssessmentPage(ipw.VBox):
             return None
         done = self.done = submit(self.assessment, self.store)
         self.confirm.children = ()
-        self.form.layout.display = "none"
-        self.result.children = [
-            ipw.HTML(_downloads(done)),
-            ipw.HTML(report_html(done.report, standalone=False)),
-        ]
+        self.form.layout.display = "none"  # and with it the Submit button that had the focus
+        files = ipw.HTML(_downloads(done))
+        self.result.children = [files, ipw.HTML(report_html(done.report, standalone=False))]
+        move_focus_to(files)
         self.status.show(
             f"Submitted: {len(done.saved.rows)} items saved (submission {done.saved.submission_id}). "
             "Your report is below; download it and the CSV to keep or send. "
@@ -180,12 +183,19 @@ class AssessmentPage(ipw.VBox):
         go.add_class("viw-confirm-submit")
         go.on_click(safe_callback(self.status)(lambda _: self.submit(blanks_confirmed=True)))
         back = ipw.Button(description="Keep filling in", layout=ipw.Layout(width="auto"))
-        back.on_click(safe_callback(self.status)(lambda _: setattr(self.confirm, "children", ())))
-        self.confirm.children = [
-            ipw.HTML(f"<div role='alert' class='viw-message viw-info'><p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
-                     "<p>Rate them now, or submit with them left blank on purpose.</p></div>"),
-            ipw.HBox([go, back]),
-        ]
+        back.on_click(safe_callback(self.status)(lambda _: self._keep_filling_in(missing[0])))
+        question = ipw.HTML(
+            f"<div class='viw-message viw-info'><p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
+            "<p>Rate them now, or submit with them left blank on purpose.</p></div>"
+        )
+        self.confirm.children = [question, ipw.HBox([go, back])]
+        move_focus_to(question)  # read out in full, and a stray Enter there submits nothing
+
+    def _keep_filling_in(self, first_missing: AssessmentItem) -> None:
+        """Close the question, whose button had the focus: the focus goes to the first item
+        still without a rating, not back to the top of the page."""
+        self.confirm.children = ()
+        next(form for section in self.sections for form in section.items if form.item.id == first_missing.id).take_focus()
 
 
 def _introduction(instrument: Instrument, content: Content) -> str:
@@ -204,15 +214,16 @@ def _saved_html(code: str | None) -> str:
     if not code:
         return ""
     return (
-        f"<div class='viw-message viw-info' role='status'><strong>Saved.</strong> Your resume code is "
+        f"<div class='viw-message viw-info'><strong>Saved.</strong> Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )
 
 
 def _downloads(done: Submitted) -> str:
+    """The heading takes the focus when the result replaces the form (and its Submit button)."""
     return (
-        "<p>"
+        "<h2>Submitted: your files</h2><p>"
         + download_link(done.csv, f"{done.file_stem}.csv", "text/csv", "Download the answers (CSV)")
         + " "
         + download_link(done.pdf, f"{done.file_stem}-report.pdf", "application/pdf", "Download the report (PDF)")

@@ -69,7 +69,7 @@ class ModulePage(ipw.VBox):
             message = ""
         except ValueError as error:
             message = str(error)
-        self.area.children = [SignIn(self.start, message)]
+        self.area.children = [SignIn(self._signed_in, message)]
 
     def start(self, session: LearnerSession) -> None:
         """Show the module for this learner (first asking their confidence, once)."""
@@ -82,10 +82,19 @@ class ModulePage(ipw.VBox):
         self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
         self.area.children = [self.panel, self.steps, self.next_module]
 
+    def _signed_in(self, session: LearnerSession) -> None:
+        """The sign-in form gives way to the module, and takes the focused button with it: the
+        focus goes to the top of what replaced it, the progress box with the resume code."""
+        self.start(session)
+        assert self.panel is not None
+        self.panel.take_focus()
+
     def _rated_before(self, ratings: dict[str, int]) -> None:
         assert self.session is not None
         self.session.rate_confidence("before", ratings)
         self.start(self.session)
+        assert self.steps is not None
+        self.steps.take_focus()  # the form and its Save button gave way to the first step
 
     def _visit(self, step: int) -> None:
         assert self.session is not None and self.panel is not None

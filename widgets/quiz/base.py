@@ -13,6 +13,7 @@ from typing import Any, Callable
 import ipywidgets as ipw
 
 from widgets.quiz_items import Marked
+from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
@@ -34,9 +35,9 @@ class QuestionView(ipw.VBox):
                                  layout=ipw.Layout(width="auto"))
         self._check.add_class("viw-check")
         self._check.on_click(safe_callback(self._status)(lambda _: self.submit()))
-        prompt = ipw.HTML(f"<h3>Question {number} of {total}</h3>{to_html(item.prompt)}")
+        self._prompt = ipw.HTML(f"<h3>Question {number} of {total}</h3>{to_html(item.prompt)}")
         self._input = self.build_input()
-        super().__init__([prompt, self._input, self._check, self._status, self._feedback])
+        super().__init__([self._prompt, self._input, self._check, self._status, self._feedback])
         self.add_class("viw-card")
         self.add_class("viw-question")
         self.add_class(f"viw-question-{item.id}")
@@ -64,6 +65,8 @@ class QuestionView(ipw.VBox):
         return self.marked is not None
 
     def submit(self) -> None:
+        """Mark the answer and show why. The Check button that had the focus is disabled, which
+        drops the focus to the top of the page: it goes to the feedback, which is read out."""
         response = self.read_response()
         marked = self.item.score(response)
         self.response, self.marked = response, marked
@@ -71,7 +74,12 @@ class QuestionView(ipw.VBox):
         self.set_enabled(False)
         self._check.disabled = True
         self._feedback.value = feedback_html(marked)
+        move_focus_to(self._feedback)
         self._on_checked(self)
+
+    def take_focus(self) -> None:
+        """Focus the question's heading ("Question 1 of 5"); its answer is the next Tab stop."""
+        move_focus_to(self._prompt)
 
     def reset(self) -> None:
         """Ready for a new attempt: empty answer, no feedback."""
@@ -90,6 +98,6 @@ def feedback_html(marked: Marked) -> str:
     points = f"{marked.score} of {marked.max_score} point{'s' if marked.max_score != 1 else ''}"
     items = "".join(f"<li>{html.escape(reason)}</li>" for reason in reasons if reason)
     return (
-        f'<div role="status" aria-live="polite" class="viw-message viw-{tone}">'
+        f'<div class="viw-message viw-{tone}">'
         f"<strong>{icon} {html.escape(verdict)}</strong> ({points})<ul>{items}</ul></div>"
     )

@@ -56,7 +56,10 @@ class QuizView(ipw.VBox):
         return attempt
 
     def restart(self) -> None:
+        """A fresh attempt. The retry button, which had the focus, is hidden: the focus goes to
+        the first question."""
         for question in self.questions:
             question.reset()
         self.result.clear()
         self._retry.layout.display = "none"
+        self.questions[0].take_focus()

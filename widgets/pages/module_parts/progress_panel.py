@@ -12,6 +12,7 @@ from widgets.emodule.certificate import certificate_pdf
 from widgets.emodule.resume import resume_link
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.ui.downloads import download_link
+from widgets.ui.focus import move_focus_to
 from widgets.ui.messages import StatusMessage
 
 ICONS = {Status.NOT_STARTED: "○", Status.IN_PROGRESS: "◐", Status.PASSED: "✔"}
@@ -54,6 +55,10 @@ class ProgressPanel(ipw.VBox):
             self._stage = stage
             self.finish.children = self._finish_parts()
 
+    def take_focus(self) -> None:
+        """Focus the panel's heading, "My progress", at the top of what it shows."""
+        move_focus_to(self.summary)
+
     def _finish_parts(self) -> list[ipw.Widget]:
         session = self.session
         if not session.all_passed():
@@ -71,5 +76,10 @@ class ProgressPanel(ipw.VBox):
         return [html_part]
 
     def _rated_after(self, ratings: dict[str, int]) -> None:
+        """The certificate replaces the ratings form, whose Save button had the focus: the focus
+        goes to the certificate."""
         self.session.rate_confidence("after", ratings)
         self.refresh()
+        certificate, = self.finish.children
+        assert isinstance(certificate, ipw.HTML)
+        move_focus_to(certificate)

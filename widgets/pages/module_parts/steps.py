@@ -12,8 +12,9 @@ import ipywidgets as ipw
 from widgets.content import Content
 from widgets.content.module import Module, Step
 from widgets.settings import content_dir
+from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
-from widgets.ui.messages import StatusMessage
+from widgets.ui.messages import StatusMessage, live_region
 from widgets.ui.safe import safe_callback
 
 MIME = {"svg": "image/svg+xml", "png": "image/png"}
@@ -29,7 +30,7 @@ class StepsView(ipw.VBox):
         self._on_step = on_step
         self.total = len(module.steps) + 1
         self.status = StatusMessage()
-        self.counter = ipw.HTML()
+        self.counter = live_region(ipw.HTML())  # Back and Next keep the focus, so the new step is told here
         self.counter.add_class("viw-step-counter")
         self.body = ipw.VBox()
         self.back = ipw.Button(description="Back", tooltip="Previous step")
@@ -58,12 +59,18 @@ class StepsView(ipw.VBox):
         title = "Quiz" if number == self.total else self.module.steps[number - 1].title
         self.counter.value = f"<p><strong>Step {number} of {self.total}</strong>: {html.escape(title)}</p>"
         if number == self.total:
-            self.body.children = [ipw.HTML(f"<h2>Quiz: {html.escape(self.module.title)}</h2>"), self._quiz]
+            self.page = ipw.HTML(f"<h2>Quiz: {html.escape(self.module.title)}</h2>")
+            self.body.children = [self.page, self._quiz]
         else:
-            self.body.children = [ipw.HTML(self.step_html(self.module.steps[number - 1]))]
+            self.page = ipw.HTML(self.step_html(self.module.steps[number - 1]))
+            self.body.children = [self.page]
         self.back.disabled = number == 1
         self.next.disabled = number == self.total
         self._on_step(number)
+
+    def take_focus(self) -> None:
+        """Focus the heading of the step shown."""
+        move_focus_to(self.page)
 
     def step_html(self, step: Step) -> str:
         parts = [f"<h2>{html.escape(step.title)}</h2>", to_html(step.body)]
