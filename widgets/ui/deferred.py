@@ -11,12 +11,20 @@ import asyncio
 from typing import Callable
 
 
-def after_this_cell(work: Callable[[], None]) -> None:
-    """Queue ``work`` to run when the kernel is next free; with no event loop running (a plain
-    Python process, a test) there is no page to send first, so it runs at once."""
+def in_kernel() -> bool:
+    """Whether this code runs in a Jupyter kernel (Voila, JupyterLab, nbval), whose event loop
+    goes on running after the cell."""
     try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
+def after_this_cell(work: Callable[[], None]) -> None:
+    """Queue ``work`` to run when the kernel is next free; outside a kernel (a plain Python
+    process, a test) there is no page to send first, so it runs at once."""
+    if not in_kernel():
         work()
         return
-    loop.call_soon(work)
+    asyncio.get_running_loop().call_soon(work)
