@@ -168,7 +168,7 @@ def dashboard_with_new_results(browser: Browser, servers: Servers, runs: int) ->
     """Rows saved after the dashboard's kernel was preheated: median seconds to the first usable
     widget, and until every view shows the new rows (warm browser cache)."""
     target = next(t for t in PAGES if t.server == "trainer")
-    new_rows = generate(20).astype(str).to_dict("records")
+    new_rows = generate(20).fillna("").astype(str).to_dict("records")
     context = browser.new_context()
     page = context.new_page()
     before = set(servers.trainer.kernel_pids())
