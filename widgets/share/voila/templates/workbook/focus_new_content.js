@@ -15,7 +15,7 @@
     element.focus();
   }
 
-  new MutationObserver(function () {
+  whenPageChanges(function () {
     document.querySelectorAll("[data-viw-focus]").forEach(focus);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
 })();

@@ -12,7 +12,7 @@
     region.setAttribute("aria-atomic", "true");
   }
 
-  new MutationObserver(function () {
+  whenPageChanges(function () {
     document.querySelectorAll(".viw-live:not([role])").forEach(announceChanges);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
 })();

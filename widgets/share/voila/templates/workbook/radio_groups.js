@@ -1,7 +1,7 @@
 /* ipywidgets draws RadioButtons without a shared `name`, so each option is a group of its own:
    every option is a separate Tab stop, the arrow keys do nothing, and a screen reader cannot
    say "2 of 4". Give each set of options one name, and mark it as a radio group named by the
-   widget's own label. Runs on every change to the page, as widgets are drawn at any time. */
+   widget's own label. Runs after changes to the page, as widgets are drawn at any time. */
 (function () {
   let groups = 0;
 
@@ -23,5 +23,5 @@
     document.querySelectorAll(".widget-radio-box").forEach(group);
   }
 
-  new MutationObserver(groupAll).observe(document.documentElement, { childList: true, subtree: true });
+  whenPageChanges(groupAll);
 })();
