@@ -172,7 +172,7 @@ def dashboard_with_new_results(browser: Browser, servers: Servers, runs: int) ->
     context = browser.new_context()
     page = context.new_page()
     before = set(servers.trainer.kernel_pids())
-    page.goto(servers.url(target))  # fills the browser cache
+    time_to_widget(page, servers.url(target), target.ready)  # fills the browser cache
     first, current = [], []
     for _ in range(runs):
         page.goto("about:blank")
