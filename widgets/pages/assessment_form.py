@@ -15,7 +15,7 @@ import ipywidgets as ipw
 from widgets.assessment.model import Answer
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.ui.focus import move_focus_to
-from widgets.ui.free_text import FreeText
+from widgets.ui.free_text import FreeText, SharedParts
 from widgets.ui.markdown import to_html
 
 OnChange = Callable[[str, str, object], None]
@@ -26,7 +26,7 @@ NO_DEGREE = "Choose one"
 class ItemForm(ipw.VBox):
     """One item: its statement, the rating and the boxes the instrument asks for."""
 
-    def __init__(self, item: AssessmentItem, instrument: Instrument, on_change: OnChange):
+    def __init__(self, item: AssessmentItem, instrument: Instrument, on_change: OnChange, shared: SharedParts):
         self.item = item
         self._on_change = on_change
         self._showing = False
@@ -54,7 +54,7 @@ class ItemForm(ipw.VBox):
             ("action", "Next action: what will be done", asks.action),
         ):
             if wanted:
-                text = FreeText(label, rows=2)
+                text = FreeText(label, rows=2, shared=shared)
                 texts.append(text)
                 self.controls[part] = text.box
         if asks.action:
@@ -97,9 +97,9 @@ class ItemForm(ipw.VBox):
 class SectionForm(ipw.VBox):
     """A section: title, introduction, progress line and its items."""
 
-    def __init__(self, section: Section, instrument: Instrument, on_change: OnChange):
+    def __init__(self, section: Section, instrument: Instrument, on_change: OnChange, shared: SharedParts):
         self.section = section
-        self.items = [ItemForm(item, instrument, on_change) for item in section.items]
+        self.items = [ItemForm(item, instrument, on_change, shared) for item in section.items]
         self.progress = ipw.HTML()
         self.progress.add_class("viw-progress")
         intro = to_html(section.intro) if section.intro else ""

@@ -23,6 +23,7 @@ from widgets.pages.assessment_form import SectionForm
 from widgets.results import ResultsStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
+from widgets.ui.free_text import SharedParts
 from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
 from widgets.ui.messages import StatusMessage, live_region
@@ -57,7 +58,8 @@ class AssessmentPage(ipw.VBox):
         for name, box in self.details.items():
             box.add_class(f"viw-detail-{name}")
             box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
-        self.sections = [SectionForm(s, instrument, safe(self._answer_changed)) for s in instrument.sections]
+        shared = SharedParts.make()  # one privacy reminder, style and width for every box
+        self.sections = [SectionForm(s, instrument, safe(self._answer_changed), shared) for s in instrument.sections]
         self.overall = ipw.HTML()
         self.overall.add_class("viw-overall-progress")
         self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style={"description_width": "initial"})
