@@ -71,6 +71,12 @@ def assessment(name: str, when: str, organisation: str, team: str, item: str, ra
                       item_id=item, response=rating, score=rating, max_score="3" if rating else "", **text)
 
 
+def late_attempt() -> list[dict[str, str]]:
+    """A quiz attempt from an organisation no other row has ("Org Late"): rows saved after a
+    dashboard has read the store."""
+    return attempt("late learner", "2026-11-20T09:00:00Z", "Org Late", "Team 9", "Late Learner", ("a", "a;b", "s1=space;s2=voice"))
+
+
 def csv_bytes(rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\r\n")

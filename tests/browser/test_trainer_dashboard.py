@@ -137,9 +137,7 @@ def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_
 def test_results_saved_while_the_preheated_dashboard_waited_show_when_it_opens(page: Page, trainer_server: VoilaServer) -> None:
     assert trainer_server.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60) == TRAINER_POOL_SIZE
     trainer_server.wait_until_quiet()  # the waiting kernel has built its page from the store as it was
-    ResultsStore(trainer_server.results_dir).append(
-        known.attempt("late learner", "2026-11-20T09:00:00Z", "Org Late", "Team 9", "Late Learner", ("a", "a;b", "s1=space;s2=voice"))
-    )
+    ResultsStore(trainer_server.results_dir).append(known.late_attempt())
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
     expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
     expect(page.locator(".viw-status")).to_contain_text("are in every view now", timeout=30_000)

@@ -13,7 +13,7 @@ from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
 from widgets.results import ResultsStore
 
-LATE = known.attempt("late learner", "2026-11-20T09:00:00Z", "Org Late", "Team 9", "Late Learner", ("a", "a;b", "s1=space;s2=voice"))
+LATE = known.late_attempt()
 
 
 def test_rows_saved_after_reading_mark_the_store_changed_until_read_again(tmp_path: Path) -> None:
