@@ -1,10 +1,13 @@
-"""The results store: one documented CSV format for every submission, safe with many writers.
+"""The results: a database (SQLite built in, PostgreSQL by URL) behind ``ResultsStore``, and
+one documented CSV format for every file that goes in or out.
 
-Writers call ``save_submission``; aggregation reads files back with ``read_results``.
+Writers call ``ResultsStore.save`` (or ``save_submission``); aggregation reads the store and
+files sent in with ``read_results``.
 """
 
 from widgets.results.columns import COLUMNS, KINDS, SCHEMA_VERSION
 from widgets.results.reader import FileReport, ReadResult, read_results
+from widgets.results.database import StoreError
 from widgets.results.store import ResultsStore, SavedSubmission, save_submission, submission_csv
 from widgets.results.submission import ItemResponse, Submission
 
@@ -17,6 +20,7 @@ __all__ = [
     "ReadResult",
     "ResultsStore",
     "SavedSubmission",
+    "StoreError",
     "Submission",
     "read_results",
     "save_submission",

@@ -1,27 +1,31 @@
 """Work in progress saved as people go: a learner's progress, a half-done self-assessment.
 
-Each draft lives in its own JSON file named by a resume code the workbook makes, written
-atomically (temporary file, then rename), so a crash mid-save leaves the previous version.
-A code a person types is checked against a strict pattern before it is used, so nothing a
-person types decides a file path.
+A draft is stored one answer at a time (``ResultsStore.save_draft``): nested data such as
+``{"answers": {"q1": {"evidence": "..."}}}`` is kept as ``answers.q1.evidence`` with a version
+of its own, so two tabs changing different answers never undo each other, and a tab that
+changes an answer another tab changed since is told. Drafts are known by a resume code the
+workbook makes; a code a person types is checked against a strict pattern before it is used.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
 import re
 import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from widgets.results.sharing import make_folder, share_file
-from widgets.settings import results_dir
+from widgets.results.store import Draft, DraftSaved, ResultsStore
+
+log = logging.getLogger(__name__)
 
 # No 0/O, 1/I/L: codes are read aloud and copied from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_PATTERN = re.compile(r"^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$")
 KIND_PATTERN = re.compile(r"^[a-z][a-z0-9\-]{0,40}$")
+SEPARATOR = "."
 
 
 def new_code() -> str:
@@ -39,39 +43,97 @@ def parse_code(text: str) -> str:
     return code
 
 
-class DraftStore:
-    """Drafts of one kind (e.g. 'learner', 'assessment') in results/drafts/<kind>/."""
+def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    """Nested data as one value per answer: dicts (and lists, by position) become dotted keys."""
+    if isinstance(data, list):
+        data = {str(position): value for position, value in enumerate(data)}
+    if not isinstance(data, dict) or not data:
+        return {prefix: data} if prefix else {}
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        flat.update(flatten(value, f"{prefix}{SEPARATOR}{key}" if prefix else str(key)))
+    return flat
 
-    def __init__(self, kind: str, folder: Path | None = None):
+
+def unflatten(values: dict[str, Any]) -> dict[str, Any]:
+    """The nested data again (a key that is both a value and a parent keeps its children)."""
+    nested: dict[str, Any] = {}
+    for key in sorted(values, key=lambda k: k.count(SEPARATOR)):
+        *parents, last = key.split(SEPARATOR)
+        place = nested
+        for parent in parents:
+            if not isinstance(place.get(parent), dict):
+                place[parent] = {}
+            place = place[parent]
+        if not isinstance(place.get(last), dict):
+            place[last] = values[key]
+    return nested
+
+
+@dataclass
+class Opened:
+    """A draft as one window last saw it: its data, and the versions to compare with."""
+
+    code: str
+    data: dict[str, Any]
+    versions: dict[str, int] = field(default_factory=dict)
+    submission_id: str | None = None
+    submitted_at: str | None = None
+    changed_elsewhere: tuple[str, ...] = ()  # answers another window changed that this one replaced
+
+
+class DraftStore:
+    """Drafts of one kind (e.g. 'learner', 'assessment') in the results store."""
+
+    def __init__(self, kind: str, folder: Path | None = None, store: ResultsStore | None = None):
         if not KIND_PATTERN.match(kind):
             raise ValueError(f"'{kind}' is not a draft kind")
-        self.folder = Path(folder or results_dir()) / "drafts" / kind
-        make_folder(self.folder)
+        self.kind = kind
+        self.store = store or ResultsStore(folder)
 
-    def _path(self, code: str) -> Path:
-        return self.folder / f"{parse_code(code)}.json"
-
-    def save(self, code: str, data: dict[str, Any]) -> None:
-        path = self._path(code)
-        temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
-            share_file(handle.fileno(), self.folder)
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-
-    def load(self, code: str) -> dict[str, Any] | None:
-        """The saved draft, or None when no draft has that code."""
-        path = self._path(code)
-        if not path.exists():
-            return None
-        return json.loads(path.read_text(encoding="utf-8"))
-
-    def create(self, data: dict[str, Any]) -> str:
-        """Save a new draft under a code not used before, and return the code."""
+    def create(self, data: dict[str, Any]) -> Opened:
+        """Save a new draft under a code not used before."""
+        values = flatten(data)
         while True:
             code = new_code()
-            if not self._path(code).exists():
-                self.save(code, data)
-                return code
+            if self.store.create_draft(self.kind, code, values):
+                return Opened(code, data, {key: 1 for key in values})
+
+    def load(self, code: str) -> Opened | None:
+        """The saved draft, or None when no draft of this kind has that code."""
+        code = parse_code(code)
+        draft = self.store.draft(code) or self._upgrade(code)
+        if draft is None or draft.kind != self.kind:
+            return None
+        return Opened(code, unflatten(draft.values), dict(draft.versions), draft.submission_id, draft.submitted_at)
+
+    def save(self, opened: Opened, data: dict[str, Any]) -> Opened:
+        """Save what changed since ``opened`` (answer by answer) and return the draft as now seen."""
+        before, after = flatten(opened.data), flatten(data)
+        changes = {key: value for key, value in after.items() if before.get(key, None) != value or key not in before}
+        changes.update({key: None for key in before if key not in after})
+        saved: DraftSaved = self.store.save_draft(opened.code, changes, opened.versions)
+        return Opened(opened.code, data, {**opened.versions, **saved.versions}, opened.submission_id,
+                      opened.submitted_at, saved.changed_elsewhere)
+
+    def _upgrade(self, code: str) -> Draft | None:
+        """A draft file left by an installation from before the database: moved in on first use."""
+        legacy = legacy_draft_path(self.store.folder, self.kind, code)
+        if not legacy.exists():
+            return None
+        import_legacy_draft(self.store, self.kind, legacy)
+        return self.store.draft(code)
+
+
+def legacy_draft_path(folder: Path, kind: str, code: str) -> Path:
+    return folder / "drafts" / kind / f"{code}.json"
+
+
+def import_legacy_draft(store: ResultsStore, kind: str, path: Path) -> bool:
+    """Move one draft file of an older installation into the store (False if already there)."""
+    code = parse_code(path.stem)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValueError(f"{path.name} is not a draft file the workbook can read") from error
+    return store.create_draft(kind, code, flatten(data))

@@ -54,10 +54,12 @@ class ReadResult:
     reports: list[FileReport]
 
 
-def read_results(sources: list[tuple[str, bytes | Path]]) -> ReadResult:
-    """Read (name, content) pairs in order; content is a path or the bytes of an upload.
+def read_results(sources: list[tuple[str, bytes | Path | pd.DataFrame]], typed: bool = True) -> ReadResult:
+    """Read (name, content) pairs in order; content is a path, the bytes of an upload, or rows
+    from the store (``ResultsStore.rows``: valid by construction, so only typed here).
 
-    One bad file never stops the others loading.
+    One bad file never stops the others loading. ``typed=False`` keeps times and scores as the
+    text the files hold (for importing them as they are).
     """
     frames: list[pd.DataFrame] = []
     reports: list[FileReport] = []
@@ -66,8 +68,10 @@ def read_results(sources: list[tuple[str, bytes | Path]]) -> ReadResult:
         report = FileReport(name)
         reports.append(report)
         try:
-            data = content.read_bytes() if isinstance(content, Path) else content
-            frame = _read_one(data, report)
+            if isinstance(content, pd.DataFrame):
+                frame = _from_store(content, typed)
+            else:
+                frame = _read_one(content.read_bytes() if isinstance(content, Path) else content, report, typed)
         except (OSError, ValueError) as error:
             report.error = str(error)
             continue
@@ -79,14 +83,19 @@ def read_results(sources: list[tuple[str, bytes | Path]]) -> ReadResult:
         seen = seen.append(keys[~repeated]) if len(seen) else keys[~repeated]
         frames.append(frame)
     rows = pd.concat(frames, ignore_index=True) if frames else empty_results()
-    return ReadResult(rows=_typed(rows), reports=reports)
+    return ReadResult(rows=rows.reset_index(drop=True), reports=reports)
 
 
 def empty_results() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS})
 
 
-def _read_one(data: bytes, report: FileReport) -> pd.DataFrame:
+def _from_store(rows: pd.DataFrame, typed: bool) -> pd.DataFrame:
+    rows = rows.set_axis(pd.RangeIndex(1, len(rows) + 1, name="line"))
+    return rows.assign(**parse_columns(rows)) if typed else rows
+
+
+def _read_one(data: bytes, report: FileReport, typed: bool = True) -> pd.DataFrame:
     """Parse one file, number its rows by the line they start on, and drop the bad ones."""
     try:
         frame = pd.read_csv(io.BytesIO(data), engine="pyarrow", dtype="str", keep_default_na=False, na_values=[])
@@ -113,7 +122,7 @@ def _read_one(data: bytes, report: FileReport) -> pd.DataFrame:
     bad = (reasons != "").to_numpy()
     report.rejected.extend(zip(frame.index[bad].tolist(), reasons[bad].tolist()))
     report.rejected.sort()
-    return frame.assign(**parsed)[~bad]
+    return _restored((frame.assign(**parsed) if typed else frame)[~bad])
 
 
 class _LinesDoNotAddUp(Exception):
@@ -158,9 +167,7 @@ def _read_row_by_row(data: bytes, report: FileReport) -> tuple[pd.DataFrame, lis
     return pd.DataFrame(records, columns=header, dtype="str"), lines
 
 
-def _typed(rows: pd.DataFrame) -> pd.DataFrame:
-    """Restore the text people typed (undo the spreadsheet guard) for aggregation and display."""
-    rows = rows.reset_index(drop=True)
-    for column in TEXT_COLUMNS:
-        rows[column] = restore_column(rows[column])
-    return rows
+def _restored(rows: pd.DataFrame) -> pd.DataFrame:
+    """The text people typed, with the spreadsheet guard of files undone (the store keeps text
+    unguarded, so its rows never come through here)."""
+    return rows.assign(**{column: restore_column(rows[column]) for column in TEXT_COLUMNS})

@@ -1,137 +1,385 @@
-"""Append submissions to results.csv safely while many Voila kernels write at once.
+"""The results store: every submission, draft and learner record, in a real database.
 
-Each append happens under a file lock (``filelock``, a separate .lock file), writes whole rows
-in one go, then flushes and fsyncs. A small marker file records how many bytes are known to be
-complete; if a writer was killed mid-write, the next writer moves the unfinished tail aside
-(to ``results.csv.incomplete-<time>``, so nothing is thrown away) before appending, so every
-complete row stays readable and no new row is glued to a broken one.
+Pages and tools use ``ResultsStore`` only; which engine is behind it (SQLite by default,
+PostgreSQL by URL, see ``database.py``) makes no difference to them.
+
+- A submission is one transaction: all its rows or none, never a part. Saving is idempotent: a
+  submission id or a draft that was saved already gives back what was saved, never a copy.
+- Lookups a page needs (the previous submission of an organisation, a learner's attempts, one
+  submission) are indexed queries: a staff kernel never reads the whole store.
+- With SQLite, results.csv beside the database is kept in step after every commit
+  (``csv_mirror.py``); with PostgreSQL, ``python -m widgets.results export`` writes it.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import os
+import json
+import logging
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
-from filelock import FileLock
+from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from widgets.results.columns import COLUMNS, FIXED_FORMAT_COLUMNS, SCHEMA_VERSION
-from widgets.results.sharing import PRIVATE_FILE, file_mode, make_folder, share_file
-from widgets.results.spreadsheet_safety import neutralise
+from widgets.results.columns import COLUMNS, SCHEMA_VERSION
+from widgets.results.csv_format import encode_header, encode_rows
+from widgets.results.database import Database, StoreError, database_url, open_database
+from widgets.results.keys import same_key
+from widgets.results.schema import draft_values, drafts, results, submissions
+from widgets.results.sharing import make_folder
 from widgets.results.submission import ItemResponse, Submission
-from widgets.results.validation import row_problems
+from widgets.results.validation import row_problem
 from widgets.settings import results_dir
 
-LOCK_TIMEOUT_SECONDS = 30
+log = logging.getLogger(__name__)
+
+NOT_SAVED = (
+    "Your answers were not saved: the results store could not be written to just now. Nothing was "
+    "stored, so nothing is doubled: press the button again in a minute. If it keeps happening, tell "
+    "whoever runs the workbook (the store may be full or read-only)."
+)
+UNREADABLE = "The results store could not be read just now. Please try again in a minute."
+ROW_COLUMNS = [results.c[name] for name in COLUMNS]
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+UNSTORABLE = "\x00"  # PostgreSQL text cannot hold it; no keyboard types it
 
 
 @dataclass(frozen=True)
 class SavedSubmission:
-    """What was written: the id people can quote (e.g. on a certificate) and the rows."""
+    """What was stored: the id people can quote (e.g. on a certificate) and the rows.
+    ``earlier`` is True when it had been stored before (a retry, a second press of Submit)."""
 
     submission_id: str
     submitted_at: str
     rows: tuple[dict[str, str], ...]
+    earlier: bool = False
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft as stored: each answer's value and version, and the submission it became."""
+
+    code: str
+    kind: str
+    values: dict[str, Any]
+    versions: dict[str, int]
+    submission_id: str | None = None
+    submitted_at: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftSaved:
+    """The versions now stored, and the answers another window had changed since this one read
+    them (the change just saved replaced theirs: the later one wins, and the page says so)."""
+
+    versions: dict[str, int]
+    changed_elsewhere: tuple[str, ...] = ()
+
+
+# A learner's record changes in the same transaction as their submission: given the new
+# submission's id and time, the record values to save (see ``ResultsStore.save``).
+RecordChange = Callable[[str, str], Mapping[str, Any]]
 
 
 class ResultsStore:
-    """The results.csv file in one folder."""
+    """The results of one installation: a results folder (results.csv, and the SQLite file by
+    default) and the database the URL names."""
 
-    def __init__(self, folder: Path | None = None):
+    def __init__(self, folder: Path | None = None, url: str | None = None):
         self.folder = Path(folder or results_dir())
-        make_folder(self.folder)
+        if not self.folder.exists():
+            make_folder(self.folder)
         self.path = self.folder / "results.csv"
-        # The mode only applies to a lock file this process creates (shared folder: group-writable).
-        self._lock = FileLock(str(self.folder / ".results.csv.lock"), timeout=LOCK_TIMEOUT_SECONDS,
-                              mode=file_mode(self.folder))
-        self._marker = self.folder / ".results.csv.complete-bytes"
+        self.url = database_url(self.folder, url)
 
-    def append(self, rows: list[dict[str, str]]) -> None:
-        """Write rows (already validated) after the last complete row, with one header per file."""
-        body = encode_rows(rows)
-        with self._lock:
-            new = not self.path.exists()
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+    @property
+    def database(self) -> Database:
+        return open_database(self.url)
+
+    @property
+    def keeps_csv(self) -> bool:
+        """SQLite keeps results.csv in step itself; with PostgreSQL an export job writes it."""
+        return self.url.get_backend_name() == "sqlite"
+
+    # --- submissions ----------------------------------------------------------------------
+
+    def save(self, submission: Submission, submission_id: str | None = None, draft: str | None = None,
+             learner: str | None = None, record: RecordChange | None = None) -> SavedSubmission:
+        """Store a submission in one transaction and return it.
+
+        ``submission_id`` (chosen by the page before its first try) and ``draft`` (the draft it
+        comes from) make retries safe: if either was stored already, that is returned and
+        nothing is added. ``learner`` and ``record`` save the learner's record change with it.
+        Raises ValueError with a plain reason for rows that break the format, StoreError when
+        the database could not be written (then nothing was stored).
+        """
+        if not submission.items:
+            raise ValueError("There is nothing to save: no item was answered.")
+        submission_id = submission_id or str(uuid.uuid4())
+        submitted_at = _now()
+        rows = [_row(submission, item, submission_id, submitted_at) for item in submission.items]
+        refuse_bad_rows(rows)
+        database = self.database
+        try:
+            with database.writer.begin() as connection:
+                found = self._saved(connection, submission_id, draft)
+                if found is not None:
+                    return found
+                self._insert(connection, rows, "workbook", draft=draft, learner=learner)
+                if draft is not None:
+                    connection.execute(drafts.update().where(drafts.c.code == draft)
+                                       .values(submission_id=submission_id, submitted_at=submitted_at))
+                if learner is not None and record is not None:
+                    self._write_values(connection, learner, record(submission_id, submitted_at), {})
+        except IntegrityError:
+            # Another server stored this submission (or this draft) at the same moment.
+            with database.reader.connect() as connection:
+                found = self._saved(connection, submission_id, draft)
+            if found is None:
+                log.exception("Saving submission %s was refused by the database", submission_id)
+                raise StoreError(NOT_SAVED)
+            return found
+        except SQLAlchemyError as error:
+            log.exception("Saving submission %s failed", submission_id)
+            raise StoreError(NOT_SAVED) from error
+        self.sync_csv()
+        return SavedSubmission(submission_id, submitted_at, tuple(rows))
+
+    def import_rows(self, rows: pd.DataFrame | Sequence[Mapping[str, str]], origin: str) -> tuple[int, int]:
+        """Add rows read from a results file (validated already), one transaction a submission;
+        rows stored before (same submission_id and item_id) are skipped. Returns (added, skipped)."""
+        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows), columns=list(COLUMNS), dtype=object)
+        added = skipped = 0
+        for submission_id, group in frame.groupby("submission_id", sort=False):
+            records = [{c: "" if pd.isna(v) else str(v) for c, v in zip(COLUMNS, values)}
+                       for values in group[list(COLUMNS)].itertuples(index=False, name=None)]
+            fresh = self._import_one(str(submission_id), records, origin)
+            added += fresh
+            skipped += len(records) - fresh
+        self.sync_csv()
+        return added, skipped
+
+    def _import_one(self, submission_id: str, records: list[dict[str, str]], origin: str) -> int:
+        try:
+            with self.database.writer.begin() as connection:
+                stored = set(connection.execute(select(results.c.item_id).where(results.c.submission_id == submission_id)).scalars())
+                fresh = [r for r in records if r["item_id"] not in stored]
+                if fresh:
+                    self._insert(connection, fresh, origin, position=len(stored))
+                return len(fresh)
+        except SQLAlchemyError as error:
+            log.exception("Importing submission %s failed", submission_id)
+            raise StoreError(NOT_SAVED) from error
+
+    def _insert(self, connection: Connection, rows: list[dict[str, str]], origin: str, draft: str | None = None,
+                learner: str | None = None, position: int = 0) -> None:
+        first = rows[0]
+        seq = connection.execute(select(submissions.c.seq).where(submissions.c.submission_id == first["submission_id"])).scalar()
+        if seq is None:
+            seq = connection.execute(submissions.insert().values(
+                submission_id=first["submission_id"], submitted_at=utc_text(first["submitted_at"]), kind=first["kind"],
+                instrument=first["instrument"], organisation_key=same_key(first["organisation"]),
+                team_key=same_key(first["team"]), draft_code=draft, learner_code=learner, origin=origin[:500],
+                row_count=len(rows),
+            ).returning(submissions.c.seq)).scalar_one()
+        else:
+            connection.execute(submissions.update().where(submissions.c.seq == seq)
+                               .values(row_count=submissions.c.row_count + len(rows)))
+        connection.execute(results.insert(), [{**row, "seq": seq, "position": position + n} for n, row in enumerate(rows)])
+
+    def _saved(self, connection: Connection, submission_id: str, draft: str | None) -> SavedSubmission | None:
+        same = submissions.c.submission_id == submission_id
+        if draft is not None:
+            same = or_(same, submissions.c.draft_code == draft)
+        seq = connection.execute(select(submissions.c.seq).where(same)).scalar()
+        return None if seq is None else self._submission(connection, seq, earlier=True)
+
+    def _submission(self, connection: Connection, seq: int, earlier: bool = False) -> SavedSubmission:
+        rows = tuple(dict(zip(COLUMNS, row)) for row in connection.execute(
+            select(*ROW_COLUMNS).where(results.c.seq == seq).order_by(results.c.position)))
+        return SavedSubmission(rows[0]["submission_id"], rows[0]["submitted_at"], rows, earlier)
+
+    def submission(self, submission_id: str) -> SavedSubmission | None:
+        """One stored submission, e.g. to offer its report again."""
+        with self._reading() as connection:
+            seq = connection.execute(select(submissions.c.seq).where(submissions.c.submission_id == submission_id)).scalar()
+            return None if seq is None else self._submission(connection, seq, earlier=True)
+
+    def previous(self, kind: str, instrument: str, organisation: str, before: str, team: str | None = None) -> SavedSubmission | None:
+        """The organisation's (or its team's) latest submission of this instrument before the
+        time ``before``: what a new self-assessment is compared with."""
+        query = select(submissions.c.seq).where(
+            submissions.c.kind == kind, submissions.c.instrument == instrument,
+            submissions.c.organisation_key == same_key(organisation), submissions.c.submitted_at < before,
+        )
+        if team is not None:
+            query = query.where(submissions.c.team_key == same_key(team))
+        with self._reading() as connection:
+            seq = connection.execute(query.order_by(submissions.c.submitted_at.desc()).limit(1)).scalar()
+            return None if seq is None else self._submission(connection, seq, earlier=True)
+
+    def learner_submissions(self, learner: str) -> list[SavedSubmission]:
+        """Everything one learner (by resume code) has submitted, oldest first."""
+        with self._reading() as connection:
+            seqs = connection.execute(select(submissions.c.seq).where(submissions.c.learner_code == learner)
+                                      .order_by(submissions.c.seq)).scalars().all()
+            return [self._submission(connection, seq, earlier=True) for seq in seqs]
+
+    def version(self) -> int | None:
+        """The newest submission's number (None when empty): it changes whenever something is
+        stored, so a reader can tell whether what it read is still current."""
+        with self._reading() as connection:
+            return connection.execute(select(func.max(submissions.c.seq))).scalar()
+
+    # --- reading for aggregation and export -----------------------------------------------
+
+    def rows(self, kind: str | None = None, instrument: str | None = None, organisation: str | None = None,
+             since: str | None = None, until: str | None = None) -> pd.DataFrame:
+        """Stored rows as text in the documented columns, in commit order; each filter is optional
+        (``since``/``until``: ISO times, ``until`` excluded)."""
+        conditions = [condition for condition, given in (
+            (submissions.c.kind == kind, kind), (submissions.c.instrument == instrument, instrument),
+            (submissions.c.organisation_key == same_key(organisation or ""), organisation),
+            (submissions.c.submitted_at >= (since or ""), since), (submissions.c.submitted_at < (until or ""), until),
+        ) if given]
+        if not conditions:
+            from widgets.results.bulk_read import read_all  # Arrow: several times faster for a whole store
+
             try:
-                if new:
-                    share_file(fd, self.folder)
-                size = self._drop_incomplete_tail(fd)
-                data = (encode_header() if size == 0 else b"") + body
-                written = 0
-                while written < len(data):
-                    written += os.write(fd, data[written:])
-                os.fsync(fd)
-                self._write_marker(size + len(data))
-            finally:
-                os.close(fd)
+                return read_all(self.database)
+            except Exception as error:  # noqa: BLE001 - the driver's own errors vary by engine
+                log.exception("Reading every stored row failed")
+                raise StoreError(UNREADABLE) from error
+        query = _ordered(select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq).where(and_(*conditions)))
+        with self._reading() as connection:
+            return pd.DataFrame(connection.execute(query).all(), columns=list(COLUMNS), dtype="str")
 
-    def version(self) -> tuple[int, int] | None:
-        """Size and modification time of results.csv (None before the first row): it changes
-        whenever rows are added, so a reader can tell whether what it read is still current."""
-        try:
-            found = self.path.stat()
-        except FileNotFoundError:
+    def row_chunks(self, size: int = 20_000) -> Iterator[list[tuple[str, ...]]]:
+        """Every stored row in commit order, a chunk at a time (exports of any size)."""
+        with self._reading() as connection:
+            result = connection.execution_options(stream_results=True, yield_per=size).execute(_ordered(select(*ROW_COLUMNS)))
+            for chunk in result.partitions():
+                yield [tuple(row) for row in chunk]
+
+    def export(self, target: Path) -> int:
+        """Write every stored row to ``target`` as a results file (written aside, then renamed
+        into place, so a reader never sees half); returns the number of rows."""
+        from widgets.results.csv_mirror import write_file
+
+        return write_file(target, self.row_chunks())
+
+    def sync_csv(self) -> str | None:
+        """Bring results.csv in step with the database (SQLite); returns a notice for people when
+        a copy changed outside the workbook was moved aside. Never fails a save: a results.csv
+        that cannot be written is logged and rebuilt next time."""
+        if not self.keeps_csv or self.database.read_only:
             return None
-        return found.st_size, found.st_mtime_ns
+        from widgets.results.csv_mirror import sync
 
-    def complete_bytes(self) -> bytes:
-        """The file up to its last complete row (what a reader should see while others write)."""
-        if not self.path.exists():
-            return b""
-        with self._lock:
-            data = self.path.read_bytes()
-            known = self._read_marker()
-        return data[:known] if known is not None and known <= len(data) else data
-
-    def _drop_incomplete_tail(self, fd: int) -> int:
-        size = os.fstat(fd).st_size
-        known = self._read_marker()
-        if known is None or known > size:  # marker lost, or the file was replaced by hand
-            known = size
-        if size == known:
-            return size
-        tail = os.pread(fd, size - known, known)
-        if _whole_rows(tail):
-            return size  # the writer finished its rows but died before updating the marker
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        (self.folder / f"results.csv.incomplete-{stamp}").write_bytes(tail)
-        os.ftruncate(fd, known)
-        return known
-
-    def _read_marker(self) -> int | None:
         try:
-            return int(self._marker.read_text())
-        except (OSError, ValueError):
+            return sync(self.database, self.path)
+        except (OSError, SQLAlchemyError):
+            log.exception("results.csv could not be brought in step; it will be rebuilt from the database")
             return None
 
-    def _write_marker(self, size: int) -> None:
-        temporary = self._marker.with_suffix(".tmp")
-        temporary.write_text(str(size))
-        os.chmod(temporary, file_mode(self.folder))
-        os.replace(temporary, self._marker)
+    def notices(self) -> list[str]:
+        """What the store has had to tell people (e.g. an edited results.csv kept aside)."""
+        from widgets.results.csv_mirror import notices
+
+        with self._reading() as connection:
+            return notices(connection)
+
+    # --- drafts and learner records -----------------------------------------------------------
+
+    def create_draft(self, kind: str, code: str, values: Mapping[str, Any]) -> bool:
+        """Start a draft under a new code; False when the code is taken (the caller picks another)."""
+        try:
+            with self.database.writer.begin() as connection:
+                connection.execute(drafts.insert().values(code=code, kind=kind, created_at=_now()))
+                self._write_values(connection, code, values, {})
+        except IntegrityError:
+            return False
+        except SQLAlchemyError as error:
+            log.exception("Starting a %s draft failed", kind)
+            raise StoreError(NOT_SAVED) from error
+        return True
+
+    def draft(self, code: str) -> Draft | None:
+        """The draft with this code, or None."""
+        with self._reading() as connection:
+            found = connection.execute(select(drafts).where(drafts.c.code == code)).mappings().first()
+            if found is None:
+                return None
+            stored = connection.execute(select(draft_values.c.key, draft_values.c.value, draft_values.c.version)
+                                        .where(draft_values.c.code == code)).all()
+        values = {key: json.loads(value) for key, value, _ in stored}
+        return Draft(code, found["kind"], {k: v for k, v in values.items() if v is not None},
+                     {key: version for key, _, version in stored}, found["submission_id"], found["submitted_at"])
+
+    def save_draft(self, code: str, changes: Mapping[str, Any], seen: Mapping[str, int]) -> DraftSaved:
+        """Save changed answers of a draft (None removes one). ``seen`` holds the versions this
+        window last read; an answer stored since under a newer version is reported back."""
+        if not changes:
+            return DraftSaved({})
+        try:
+            with self.database.writer.begin() as connection:
+                return self._write_values(connection, code, changes, seen)
+        except SQLAlchemyError as error:
+            log.exception("Saving a draft failed")
+            raise StoreError(NOT_SAVED) from error
+
+    def _write_values(self, connection: Connection, code: str, changes: Mapping[str, Any], seen: Mapping[str, int]) -> DraftSaved:
+        insert = (sqlite.insert if self.database.is_sqlite else postgresql.insert)(draft_values)
+        saved_at, versions, elsewhere = _now(), {}, []
+        for key, value in changes.items():
+            text = json.dumps(value, ensure_ascii=False)
+            if UNSTORABLE in text:
+                raise ValueError("This text holds a character that cannot be stored (NUL); please remove it.")
+            statement = insert.values(code=code, key=key, value=text, version=1, saved_at=saved_at).on_conflict_do_update(
+                index_elements=[draft_values.c.code, draft_values.c.key],
+                set_={"value": text, "version": draft_values.c.version + 1, "saved_at": saved_at},
+            ).returning(draft_values.c.version)
+            version = connection.execute(statement).scalar_one()
+            versions[key] = version
+            if version - 1 != seen.get(key, 0):
+                elsewhere.append(key)
+        return DraftSaved(versions, tuple(elsewhere))
+
+    def _reading(self) -> Any:
+        try:
+            return self.database.reader.connect()
+        except SQLAlchemyError as error:
+            log.exception("Opening the results store for reading failed")
+            raise StoreError(UNREADABLE) from error
 
 
-def save_submission(submission: Submission, store: ResultsStore | None = None) -> SavedSubmission:
-    """Validate a submission, give it an id and a time, and append one row per item.
-
-    Raises ValueError with a plain reason when a row would break the format.
-    """
-    if not submission.items:
-        raise ValueError("There is nothing to save: no item was answered.")
-    submission_id = str(uuid.uuid4())
-    submitted_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    rows = [_row(submission, item, submission_id, submitted_at) for item in submission.items]
-    reasons = row_problems(pd.DataFrame(rows, columns=list(COLUMNS), dtype=object))
-    problems = sorted({reason for reason in reasons if reason})
+def refuse_bad_rows(rows: list[dict[str, str]]) -> None:
+    """Raise ValueError naming every way these rows break the format (nothing is stored)."""
+    problems = sorted({reason for reason in map(row_problem, rows) if reason})
+    if any(UNSTORABLE in value for row in rows for value in row.values()):
+        problems.append("a text holds a character that cannot be stored (NUL)")
     if problems:
         raise ValueError("This could not be saved: " + "; ".join(problems) + ".")
-    (store or ResultsStore()).append(rows)
-    return SavedSubmission(submission_id, submitted_at, tuple(rows))
+
+
+def save_submission(submission: Submission, store: ResultsStore | None = None, **options: Any) -> SavedSubmission:
+    """Store a submission in the store given (or the installation's); see ``ResultsStore.save``."""
+    return (store or ResultsStore()).save(submission, **options)
+
+
+def submission_csv(saved: SavedSubmission) -> bytes:
+    """One submission as a results file of its own (header and rows, encoded as results.csv is),
+    e.g. for a service to send to a trainer or network."""
+    return encode_header() + encode_rows(saved.rows)
+
+
+def _ordered(query: Select[Any]) -> Select[Any]:
+    return query.order_by(results.c.seq, results.c.position)
 
 
 def _row(submission: Submission, item: ItemResponse, submission_id: str, submitted_at: str) -> dict[str, str]:
@@ -151,33 +399,11 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def submission_csv(saved: SavedSubmission) -> bytes:
-    """One submission as a results file of its own (header and rows, encoded as the store does),
-    e.g. for a service to send to a trainer or network."""
-    return encode_header() + encode_rows(list(saved.rows))
+def utc_text(value: str) -> str:
+    """An ISO 8601 time (any offset, any precision, as other services' files hold them) in the
+    one form the store writes, so times compare correctly as text in indexed lookups."""
+    return pd.to_datetime(value, format="ISO8601", utc=True).strftime(TIME_FORMAT)
 
 
-def encode_header() -> bytes:
-    return (",".join(COLUMNS) + "\r\n").encode("utf-8")
-
-
-def encode_rows(rows: list[dict[str, str]]) -> bytes:
-    """Rows as CSV bytes, free text neutralised for spreadsheets: the one encoding of the format."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180: a lone \r in text gets quoted
-    for row in rows:
-        writer.writerow(
-            [row[c] if c in FIXED_FORMAT_COLUMNS else neutralise(row[c]) for c in COLUMNS]
-        )
-    return buffer.getvalue().encode("utf-8")
-
-
-def _whole_rows(tail: bytes) -> bool:
-    """True when the bytes are complete CSV rows of the right width, ending with a line end."""
-    if not tail.endswith(b"\n"):
-        return False
-    try:
-        records = list(csv.reader(io.StringIO(tail.decode("utf-8"), newline=""), strict=True))
-    except (UnicodeDecodeError, csv.Error):
-        return False
-    return all(len(record) == len(COLUMNS) for record in records)
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime(TIME_FORMAT)

@@ -1,12 +1,16 @@
-"""The rules every results row must meet, applied to whole columns at once.
-
-The store checks rows with these rules before writing, and the reader checks every row it
-reads, so a file from another service is held to exactly the same format.
+"""The rules every results row must meet: ``row_problems`` applies them to whole columns at
+once (files of a million rows), ``row_problem`` to one row (a submission being saved, in a
+kernel that need not load pandas). The store checks its rows before writing and the reader
+checks every row it reads, so a file from another service is held to the same format; a test
+feeds both the same good and bad rows and requires the same answers.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import math
+import re
+from datetime import date, datetime
+from typing import Callable, Mapping
 
 import pandas as pd
 
@@ -75,3 +79,57 @@ def row_problems(frame: pd.DataFrame, parsed: dict[str, pd.Series] | None = None
         bad_due = given & (~due.str.match(DATE_PATTERN) | pd.to_datetime(due.where(given), format="%Y-%m-%d", errors="coerce").isna())
         flag(bad_due, quoted("action_due", "is not a date like 2027-03-31"))
     return reasons
+
+
+_UUID = re.compile(UUID_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+
+
+def row_problem(row: Mapping[str, str]) -> str:
+    """The first reason one row breaks the format, or '' when it is fine (same order and words
+    as ``row_problems``)."""
+    def quoted(column: str, text: str) -> str:
+        return f"{column} '{row[column]}' {text}"
+
+    score, max_score = _number(row["score"]), _number(row["max_score"])
+    checks: list[tuple[bool, Callable[[], str]]] = [
+        (row["schema_version"] != SCHEMA_VERSION, lambda: quoted("schema_version", f"is not supported (this workbook reads {SCHEMA_VERSION})")),
+        (not _UUID.match(row["submission_id"]), lambda: quoted("submission_id", "is not a UUID")),
+        (not _is_time(row["submitted_at"]), lambda: quoted("submitted_at", "is not an ISO 8601 date and time")),
+        (row["kind"] not in KINDS, lambda: quoted("kind", "is not one of " + ", ".join(KINDS))),
+        *[(row[column].strip() == "", lambda column=column: f"{column} is empty") for column in ("instrument", "item_id", "organisation")],
+        (row["score"] != "" and score is None, lambda: quoted("score", "is not a number")),
+        (row["max_score"] != "" and max_score is None, lambda: quoted("max_score", "is not a number")),
+        ((row["score"] == "") != (row["max_score"] == ""), lambda: "score and max_score must both be given or both be empty"),
+        (score is not None and max_score is not None and (score < 0 or score > max_score or max_score <= 0),
+         lambda: "score must be between 0 and max_score (above 0)"),
+        (row["kind"] == "confidence" and row["response"] not in ("1", "2", "3", "4", "5"), lambda: "a confidence rating must be 1 to 5"),
+        (row["action_due"] != "" and not _is_date(row["action_due"]), lambda: quoted("action_due", "is not a date like 2027-03-31")),
+    ]
+    return next((message() for broken, message in checks if broken), "")
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(value) else value
+
+
+def _is_time(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return "T" in text or " " in text or len(text) == 10
+
+
+def _is_date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

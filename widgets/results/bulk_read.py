@@ -1,0 +1,36 @@
+"""Reading a whole store at once, for aggregation: straight into Arrow columns (ADBC).
+
+Row-by-row drivers turn a million rows into twenty million Python strings before pandas sees
+them (about 7 s here); ADBC hands over Arrow columns (about 2.5 s for the same rows, a third of
+the memory), so the trainer's views and the CLI read from the database as fast as from CSV.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from widgets.results.columns import COLUMNS
+from widgets.results.database import BUSY_TIMEOUT_SECONDS, Database, read_only_uri
+
+QUERY = f"SELECT {', '.join(COLUMNS)} FROM results ORDER BY seq, position"
+
+
+def read_all(database: Database) -> pd.DataFrame:
+    """Every stored row as text, in commit order."""
+    if database.is_sqlite:
+        import adbc_driver_sqlite.dbapi as driver
+
+        connection = driver.connect(read_only_uri(database.sqlite_path or Path(), database.read_only))
+    else:
+        import adbc_driver_postgresql.dbapi as driver
+
+        connection = driver.connect(database.url.set(drivername="postgresql").render_as_string(hide_password=False))
+    with connection, connection.cursor() as cursor:
+        if database.is_sqlite:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")  # wait out a checkpoint
+        cursor.execute(QUERY)
+        table = cursor.fetch_arrow_table()
+    frame = table.to_pandas()
+    return frame.astype("str") if len(frame) else pd.DataFrame({c: pd.Series(dtype="str") for c in COLUMNS})

@@ -1,0 +1,154 @@
+"""results.csv kept in step with the SQLite database, for aggregation by anything that reads CSV.
+
+The database is the truth; results.csv is its copy. After every commit the rows not yet in the
+file are appended, in commit order, inside a write transaction (so two servers never append
+at once or out of order). The file's size, time and inode are recorded with the last row
+written: if the file no longer matches them (deleted, cut short by a crash, opened and saved in
+Excel), it is rebuilt from the database. A copy holding anything the database would not write
+(an edit, a row typed in by hand) is first moved aside as ``results.csv.edited-<time>`` and a
+notice recorded; it is never appended to and never read as results.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sqlalchemy import Connection, func, select
+
+from widgets.results.columns import COLUMNS
+from widgets.results.csv_format import encode_header, encode_tuples
+from widgets.results.database import Database
+from widgets.results.schema import results, store_info, submissions
+from widgets.results.sharing import share_file
+
+log = logging.getLogger(__name__)
+
+STATE = "results_csv"  # store_info entry: {"seq": last row's submission, "stat": [size, mtime_ns, inode]}
+NOTICE = "notice:"  # store_info entries that are notices for people, by time
+CHUNK_ROWS = 20_000
+COMPARE_BYTES = 1 << 20
+
+
+def sync(database: Database, path: Path) -> str | None:
+    """Append what results.csv lacks, or rebuild it; returns a notice when a changed copy was
+    moved aside."""
+    with database.writer.begin() as connection:
+        latest = connection.execute(select(func.max(submissions.c.seq))).scalar() or 0
+        recorded = _recorded(connection)
+        found = _stat(path)
+        if latest == 0 and found is None:
+            return None  # nothing stored yet: no file, as before the first submission
+        notice = None
+        if found is not None and recorded is not None and found == recorded["stat"]:
+            if recorded["seq"] == latest:
+                return None
+            _append(connection, path, recorded["seq"])
+        else:
+            notice = _rebuild(connection, path, found is not None)
+        _record(connection, latest, _stat(path))
+        if notice:
+            connection.execute(store_info.insert().values(name=NOTICE + _stamp(), value=notice))
+    if notice:
+        log.warning(notice)
+    return notice
+
+
+def notices(connection: Connection) -> list[str]:
+    """Every notice recorded, oldest first."""
+    return list(connection.execute(select(store_info.c.value).where(store_info.c.name.startswith(NOTICE))
+                                   .order_by(store_info.c.name)).scalars())
+
+
+def write_file(target: Path, chunks: Iterable[list[tuple[str, ...]]]) -> int:
+    """A whole results file written aside and renamed into place; returns the number of rows."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    count = 0
+    try:
+        with temporary.open("wb") as handle:
+            share_file(handle.fileno(), target.parent)
+            handle.write(encode_header())
+            for chunk in chunks:
+                handle.write(encode_tuples(chunk))
+                count += len(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
+
+
+def _append(connection: Connection, path: Path, after: int) -> None:
+    query = select(*[results.c[c] for c in COLUMNS]).where(results.c.seq > after).order_by(results.c.seq, results.c.position)
+    data = b"".join(encode_tuples(chunk) for chunk in _chunks(connection, query))
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        written = 0
+        while written < len(data):
+            written += os.write(fd, data[written:])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _rebuild(connection: Connection, path: Path, exists: bool) -> str | None:
+    """Write the file afresh from the database; keep a copy that differs from it (beyond being
+    cut short, which is the workbook's own unfinished append) and say where it went."""
+    query = select(*[results.c[c] for c in COLUMNS]).order_by(results.c.seq, results.c.position)
+    fresh = path.with_name(f".{path.name}.rebuilding.{os.getpid()}")
+    write_file(fresh, _chunks(connection, query))
+    notice = None
+    if exists and not _is_start_of(path, fresh):
+        kept = path.with_name(f"{path.name}.edited-{_stamp()}")
+        os.replace(path, kept)
+        notice = (f"results.csv had been changed outside the workbook (opened and saved in a spreadsheet, or edited). "
+                  f"That copy is kept as {kept.name} and is not read as results; results.csv was rebuilt from the "
+                  f"database with every stored row. To add rows typed into the copy, send it in as a results file "
+                  f"or run: python -m widgets.results import {kept.name}")
+    os.replace(fresh, path)
+    return notice
+
+
+def _chunks(connection: Connection, query: object) -> Iterator[list[tuple[str, ...]]]:
+    result = connection.execution_options(yield_per=CHUNK_ROWS).execute(query)  # type: ignore[call-overload]
+    for chunk in result.partitions():
+        yield [tuple(row) for row in chunk]
+
+
+def _is_start_of(old: Path, new: Path) -> bool:
+    """True when every byte of ``old`` is the start of ``new``."""
+    if old.stat().st_size > new.stat().st_size:
+        return False
+    with old.open("rb") as first, new.open("rb") as second:
+        while block := first.read(COMPARE_BYTES):
+            if second.read(len(block)) != block:
+                return False
+    return True
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ino]
+
+
+def _recorded(connection: Connection) -> dict | None:
+    value = connection.execute(select(store_info.c.value).where(store_info.c.name == STATE)).scalar()
+    return json.loads(value) if value else None
+
+
+def _record(connection: Connection, seq: int, stat: list[int] | None) -> None:
+    value = json.dumps({"seq": seq, "stat": stat})
+    if connection.execute(store_info.update().where(store_info.c.name == STATE).values(value=value)).rowcount == 0:
+        connection.execute(store_info.insert().values(name=STATE, value=value))
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")

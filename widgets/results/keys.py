@@ -1,0 +1,20 @@
+"""What counts as "the same organisation" (or team): one rule, used by every part that compares.
+
+People type "North IV Service", "north iv service " and "North  IV Service" for one service;
+all three are the same organisation. Case, outer spaces and repeated spaces are ignored, and
+nothing else (a different spelling is a different organisation).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def same_key(text: str) -> str:
+    """The key two names share when they name the same organisation or team."""
+    return " ".join(text.split()).casefold()
+
+
+def same_key_column(values: pd.Series) -> pd.Series:
+    """``same_key`` for a whole column (large files)."""
+    return values.astype(str).str.split().str.join(" ").str.casefold()
