@@ -178,7 +178,7 @@ def dashboard_with_new_results(browser: Browser, servers: Servers, runs: int) ->
         page.goto("about:blank")
         wait_for_refill(servers.trainer, before, TRAINER_POOL_SIZE)
         before = set(servers.trainer.kernel_pids())
-        ResultsStore(servers.trainer.results_dir).append(new_rows)
+        ResultsStore(servers.trainer.results_dir).import_rows(new_rows, origin="bench")
         started = time.perf_counter()
         page.goto(servers.url(target))
         page.locator(target.ready).first.wait_for(state="visible", timeout=90_000)

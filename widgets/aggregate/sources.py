@@ -9,14 +9,14 @@ import pandas as pd
 
 from widgets.results import FileReport, ResultsStore
 
-STORE_NAME = "local store (results.csv)"
-Source = tuple[str, "bytes | Path"]
+STORE_NAME = "the results database"
+Source = tuple[str, "bytes | Path | pd.DataFrame"]
 
 
 def store_source(store: ResultsStore) -> list[Source]:
-    """The local store up to its last complete row (others may be writing), if it has any."""
-    data = store.complete_bytes()
-    return [(STORE_NAME, data)] if data else []
+    """Every row in the results database (whole submissions only, as others write), if any."""
+    rows = store.rows()
+    return [(STORE_NAME, rows)] if len(rows) else []
 
 
 def path_sources(paths: list[Path]) -> tuple[list[Source], list[FileReport]]:

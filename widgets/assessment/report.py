@@ -5,18 +5,17 @@
 - A strength is an item rated at the top of the scale; a gap is an item rated at the bottom.
 - The action plan is every item with a next action, earliest due date first, undated last.
 - The change is measured against the same organisation's latest earlier submission of the
-  same instrument (organisation names compared ignoring case and outer spaces).
+  same instrument (the same organisation by ``widgets.results.keys.same_key``).
 
-Current rows come straight from the store as text; earlier ones from ``read_results``; both go
-through the same ``section_scores`` so the two sides of a comparison follow one rule.
+Both sides of a comparison are rows from the store, as text, and go through the same
+``section_scores``, so they follow one rule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Mapping, Sequence
-
-import pandas as pd
 
 from widgets.content.instrument import Instrument
 
@@ -114,11 +113,10 @@ def overall_score(sections: Sequence[SectionScore]) -> SectionScore:
     )
 
 
-def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]], history: pd.DataFrame | None = None) -> Report:
-    """The report for one saved submission (its rows, as the store wrote them).
-
-    ``history`` is every stored result (from ``read_results``); it may include this submission.
-    """
+def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
+                 previous: Sequence[Mapping[str, str]] | None = None) -> Report:
+    """The report for one saved submission (its rows, as the store wrote them); ``previous``
+    holds the rows of the submission it is compared with (``ResultsStore.previous``), if any."""
     if not rows:
         raise ValueError("There is no submission to report on.")
     first = rows[0]
@@ -162,37 +160,19 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]], hist
         not_rated=tuple(blank),
         answers=tuple(answers),
         actions=tuple(actions),
-        previous=_previous(instrument, first, sections, history),
+        previous=_previous(instrument, sections, previous),
     )
 
 
-def _previous(instrument: Instrument, current: Mapping[str, str], now: Sequence[SectionScore], history: pd.DataFrame | None) -> Previous | None:
-    earlier = previous_rows(history, instrument.id, current["organisation"], current["submission_id"], current["submitted_at"])
-    if earlier is None:
+def _previous(instrument: Instrument, now: Sequence[SectionScore], earlier: Sequence[Mapping[str, str]] | None) -> Previous | None:
+    if not earlier:
         return None
-    ratings = {row.item_id: (None if pd.isna(row.score) else float(row.score)) for row in earlier.itertuples()}
-    before = section_scores(instrument, ratings)
+    before = section_scores(instrument, {row["item_id"]: _number(row["score"]) for row in earlier})
     changes = [Change(b.title, b.percent, n.percent) for b, n in zip(before, now)]
     changes.append(Change("All sections", overall_score(before).percent, overall_score(now).percent))
-    when = earlier["submitted_at"].iloc[0]
-    return Previous(str(earlier["submission_id"].iloc[0]), when.strftime("%Y-%m-%d %H:%M UTC"), tuple(changes))
-
-
-def previous_rows(history: pd.DataFrame | None, instrument_id: str, organisation: str, submission_id: str, submitted_at: str) -> pd.DataFrame | None:
-    """The rows of the organisation's latest submission of this instrument before this one."""
-    if history is None or history.empty:
-        return None
-    same = history[
-        (history["kind"] == "assessment")
-        & (history["instrument"] == instrument_id)
-        & (history["organisation"].str.strip().str.casefold() == organisation.strip().casefold())
-        & (history["submission_id"] != submission_id)
-        & (history["submitted_at"] < pd.Timestamp(submitted_at))
-    ]
-    if same.empty:
-        return None
-    latest = same.loc[same["submitted_at"].idxmax(), "submission_id"]
-    return same[same["submission_id"] == latest]
+    when = datetime.fromisoformat(earlier[0]["submitted_at"])
+    when = when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
+    return Previous(earlier[0]["submission_id"], when.strftime("%Y-%m-%d %H:%M UTC"), tuple(changes))
 
 
 def _number(text: str) -> float | None:

@@ -32,7 +32,7 @@ class DashboardState:
         self.loaded: ReadResult = read_results([])
         self.report: Report = build_report(self.loaded, self.labels, self.filters)
         self.read_at: datetime | None = None  # when the local store was last read
-        self._store_version: tuple[int, int] | None = None
+        self._store_version: int | None = None
 
     def add_uploads(self, files: list[tuple[str, bytes]]) -> None:
         """Keep uploaded files by name (a file sent again under the same name replaces the

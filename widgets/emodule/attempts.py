@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Mapping
 
 from widgets.content.quiz import Quiz
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt
 from widgets.quiz_items import Marked
-from widgets.results import ItemResponse, Submission, save_submission
+from widgets.results import ItemResponse, ResultsStore, Submission, save_submission
 
 
 def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
@@ -20,15 +20,22 @@ def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
     return {item.id: item.score(responses[item.id]) for item in quiz.items}
 
 
-def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any]) -> Attempt:
-    """Score and store one attempt; every attempt is kept, passed or not."""
+def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store: ResultsStore | None = None,
+                 learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None) -> Attempt:
+    """Score and store one attempt; every attempt is kept, passed or not. ``record`` gives the
+    learner record's values for the attempt, saved in the same transaction as its rows."""
     marks = mark_all(quiz, responses)
     items = tuple(
         ItemResponse(item.id, item.encode(responses[item.id]), marks[item.id].score, marks[item.id].max_score)
         for item in quiz.items
     )
-    saved = save_submission(
-        Submission("quiz", quiz.id, quiz.version, learner.organisation, learner.team, learner.name, learner.role, items)
-    )
     score = sum(mark.score for mark in marks.values())
-    return Attempt(saved.submission_id, saved.submitted_at, score, quiz.max_score, quiz.passes(score))
+
+    def attempt(submission_id: str, submitted_at: str) -> Attempt:
+        return Attempt(submission_id, submitted_at, score, quiz.max_score, quiz.passes(score))
+
+    saved = save_submission(
+        Submission("quiz", quiz.id, quiz.version, learner.organisation, learner.team, learner.name, learner.role, items),
+        store, learner=learner_code, record=(lambda sid, at: record(attempt(sid, at))) if record else None,
+    )
+    return attempt(saved.submission_id, saved.submitted_at)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from widgets.content import Content
 from widgets.content.module import LearningOutcome
 from widgets.emodule.learner import Learner
-from widgets.results import ItemResponse, SavedSubmission, Submission, save_submission
+from widgets.results import ItemResponse, ResultsStore, SavedSubmission, Submission, save_submission
+from widgets.results.store import RecordChange
 
 ROUNDS = {"before": "confidence-before", "after": "confidence-after"}
 VERSION = "1"
@@ -24,8 +25,11 @@ def learning_outcomes(content: Content) -> list[LearningOutcome]:
     return [outcome for module in content.modules for outcome in module.learning_outcomes]
 
 
-def save_confidence(content: Content, learner: Learner, when: str, ratings: dict[str, int]) -> SavedSubmission:
-    """Check every outcome has a rating of 1 to 5, then append the round to the results."""
+def save_confidence(content: Content, learner: Learner, when: str, ratings: dict[str, int],
+                    store: ResultsStore | None = None, learner_code: str | None = None,
+                    record: RecordChange | None = None) -> SavedSubmission:
+    """Check every outcome has a rating of 1 to 5, then store the round; ``record`` gives the
+    learner record's values for it, saved in the same transaction."""
     if when not in ROUNDS:
         raise ValueError(f"'{when}' is not a confidence round")
     outcomes = learning_outcomes(content)
@@ -34,5 +38,6 @@ def save_confidence(content: Content, learner: Learner, when: str, ratings: dict
         raise ValueError(f"Please rate every statement: {len(unrated)} still to rate.")
     items = tuple(ItemResponse(item_id=o.id, response=str(ratings[o.id])) for o in outcomes)
     return save_submission(
-        Submission("confidence", ROUNDS[when], VERSION, learner.organisation, learner.team, learner.name, learner.role, items)
+        Submission("confidence", ROUNDS[when], VERSION, learner.organisation, learner.team, learner.name, learner.role, items),
+        store, learner=learner_code, record=record,
     )

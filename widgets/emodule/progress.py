@@ -76,7 +76,7 @@ class LearnerRecord:
         return {
             "learner": self.learner.to_dict(),
             "modules": {
-                key: {"step": value.step, "attempts": [asdict(a) for a in value.attempts]}
+                key: {"step": value.step, "attempts": {a.submission_id: asdict(a) for a in value.attempts}}
                 for key, value in self.modules.items()
             },
             "confidence": dict(self.confidence),
@@ -89,14 +89,20 @@ class LearnerRecord:
             modules = {
                 str(key): ModuleProgress(
                     step=int(value.get("step", 0)),
-                    attempts=[
+                    attempts=sorted((
                         Attempt(str(a["submission_id"]), str(a["submitted_at"]), float(a["score"]),
                                 float(a["max_score"]), bool(a["passed"]))
-                        for a in value.get("attempts", [])
-                    ],
+                        for a in _listed(value.get("attempts", []))
+                    ), key=lambda attempt: attempt.submitted_at),
                 )
                 for key, value in data.get("modules", {}).items()
             }
             return cls(Learner.from_dict(data["learner"]), modules, {str(k): str(v) for k, v in data.get("confidence", {}).items()})
         except (KeyError, TypeError, AttributeError, ValueError) as error:
             raise ValueError("The progress saved under this code could not be read. Please tell your trainer.") from error
+
+
+def _listed(attempts: Any) -> list[Any]:
+    """Attempts as stored (by submission id, so two tabs' attempts never collide) or as older
+    records listed them."""
+    return list(attempts.values()) if isinstance(attempts, dict) else list(attempts)

@@ -1,12 +1,15 @@
 """One learner's session: the facade the pages call and tests drive without a browser.
 
-Each change reloads the saved record first and saves it straight after, so a second tab or a
-reload never works from stale progress, and nothing is held only in widgets.
+Each change reloads the saved record first and saves only what it changed, answer by answer,
+so a second tab or a reload never works from stale progress and never undoes another tab's
+change; a quiz attempt or confidence round goes into the record in the same transaction as
+its rows. Nothing is held only in widgets.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from dataclasses import asdict
+from typing import Any, Callable, Mapping
 
 from widgets.content import Content, load_content
 from widgets.content.module import Module
@@ -16,17 +19,21 @@ from widgets.emodule.certificate import Certificate, certificate_for
 from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
-from widgets.results.drafts import DraftStore, parse_code
+from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
 
 DRAFT_KIND = "learner"
 
 
 class LearnerSession:
-    def __init__(self, code: str, record: LearnerRecord, content: Content, drafts: DraftStore):
-        self.code = code
+    def __init__(self, opened: Opened, record: LearnerRecord, content: Content, drafts: DraftStore):
+        self.opened = opened
         self.record = record
         self.content = content
         self._drafts = drafts
+
+    @property
+    def code(self) -> str:
+        return self.opened.code
 
     @classmethod
     def register(cls, learner: Learner, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession":
@@ -40,10 +47,10 @@ class LearnerSession:
         """Continue with a code a person typed or a link carried; ValueError says what is wrong."""
         drafts = drafts or DraftStore(DRAFT_KIND)
         code = parse_code(code_text)
-        saved = drafts.load(code)
-        if saved is None:
+        opened = drafts.load(code)
+        if opened is None:
             raise ValueError(f"No saved progress has the code {code}. Check it, or start afresh below.")
-        return cls(code, LearnerRecord.from_dict(saved), content or load_content(), drafts)
+        return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
 
     @property
     def learner(self) -> Learner:
@@ -67,14 +74,18 @@ class LearnerSession:
 
     def finish_attempt(self, quiz: Quiz, responses: dict[str, Any]) -> Attempt:
         """Score, store and remember one quiz attempt."""
-        attempt = save_attempt(quiz, self.learner, responses)
-        self._update(lambda record: record.module(quiz.module).attempts.append(attempt))
+        def recorded(attempt: Attempt) -> Mapping[str, Any]:
+            return flatten({"modules": {quiz.module: {"attempts": {attempt.submission_id: asdict(attempt)}}}})
+
+        attempt = save_attempt(quiz, self.learner, responses, self._drafts.store, self.code, recorded)
+        self._reload()
         return attempt
 
     def rate_confidence(self, when: str, ratings: dict[str, int]) -> str:
         """Store a confidence round; returns its submission id."""
-        saved = save_confidence(self.content, self.learner, when, ratings)
-        self._update(lambda record: record.confidence.__setitem__(when, saved.submission_id))
+        saved = save_confidence(self.content, self.learner, when, ratings, self._drafts.store, self.code,
+                                lambda submission_id, _at: flatten({"confidence": {when: submission_id}}))
+        self._reload()
         return saved.submission_id
 
     def certificate(self) -> Certificate:
@@ -83,9 +94,13 @@ class LearnerSession:
             raise ValueError("Rate your confidence once more, then your certificate is ready.")
         return certificate_for(self.record, self.content)
 
+    def _reload(self) -> None:
+        self.opened = self._drafts.load(self.code) or self.opened
+        self.record = LearnerRecord.from_dict(self.opened.data)
+
     def _update(self, change: Callable[[LearnerRecord], None]) -> None:
-        saved = self._drafts.load(self.code)
-        record = LearnerRecord.from_dict(saved) if saved is not None else self.record
+        self._reload()
+        record = LearnerRecord.from_dict(self.opened.data)
         change(record)
-        self._drafts.save(self.code, record.to_dict())
+        self.opened = self._drafts.save(self.opened, record.to_dict())
         self.record = record
