@@ -8,7 +8,7 @@ PORT ?= 8866
 DASHBOARD_PORT ?= 8867
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: start test validate lab chromium dashboard bench
+.PHONY: start test validate lab chromium postgresql dashboard bench
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -40,6 +40,17 @@ chromium:
 	    echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian) and try again."; exit 1; \
 	  fi; }
 
-test: $(VENV)/.installed chromium
+# The store tests run against a real PostgreSQL server that the tests start themselves
+# (tests/pg_server.py): only Debian's package is needed, not a running service.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's PostgreSQL for the store tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL is missing: run 'sudo apt-get install postgresql' (Debian) and try again."; exit 1; \
+	  fi; }
+
+test: $(VENV)/.installed chromium postgresql
 	$(PY) -m widgets.content.validate
 	$(PY) -m pytest

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tests.builders import result_row, valid_content, write_content
 from widgets.content import Content, load_content
-from widgets.results import COLUMNS
+from widgets.results import COLUMNS, ResultsStore
 
 XSS_ACTION = "<img src=x onerror=alert(1)>"
 XSS_NAME = "<script>alert(1)</script>"
@@ -128,7 +128,7 @@ def uploads() -> list[tuple[str, bytes]]:
 
 
 def write_store(folder: Path) -> Path:
-    """The local store as the workbook writes it (results.csv in the results folder)."""
+    """The local store with the known rows in it (its database, and results.csv in step)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "results.csv").write_bytes(csv_bytes(store_rows()))
+    ResultsStore(folder).import_rows(store_rows(), origin="known results")
     return folder

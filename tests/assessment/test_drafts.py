@@ -9,18 +9,27 @@ import pytest
 from tests.assessment.helpers import small_instrument
 from tests.assessment.test_model import filled
 from widgets.assessment.drafts import Autosave
+from sqlalchemy import select
+
+from widgets.results import ResultsStore
 from widgets.results.drafts import DraftStore
+from widgets.results.schema import drafts
 
 
-def test_no_draft_until_the_first_save_then_one_file_rewritten(results_folder: Path) -> None:
+def draft_codes(folder: Path) -> list[str]:
+    with ResultsStore(folder).database.reader.connect() as connection:
+        return list(connection.execute(select(drafts.c.code)).scalars())
+
+
+def test_no_draft_until_the_first_save_then_one_draft_kept_up_to_date(results_folder: Path) -> None:
     autosave = Autosave(small_instrument())
-    folder = results_folder / "drafts" / "assessment"
-    assert autosave.code is None and list(folder.iterdir()) == []
+    assert autosave.code is None and draft_codes(results_folder) == []
     assessment = filled()
     code = autosave.save(assessment)
     assessment.set_answer("b", "rating", 1)
     assert autosave.save(assessment) == code
-    assert [p.name for p in folder.iterdir()] == [f"{code}.json"]
+    assert draft_codes(results_folder) == [code]
+    assert Autosave(small_instrument()).resume(code).answer("b").rating == 1
 
 
 def test_resume_brings_back_everything_and_keeps_saving_to_the_same_code(results_folder: Path) -> None:

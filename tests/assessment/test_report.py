@@ -22,8 +22,10 @@ def saved_rows(assessment, store: ResultsStore):
     return save_submission(assessment.submission(), store).rows
 
 
-def history(store: ResultsStore):
-    return read_results([("results.csv", store.path)]).rows
+def previous(store: ResultsStore, rows):
+    """The rows the report compares with, found as submitting finds them."""
+    found = store.previous("assessment", rows[0]["instrument"], rows[0]["organisation"], before=rows[0]["submitted_at"])
+    return found.rows if found else None
 
 
 def test_section_scores_count_only_rated_items() -> None:
@@ -66,14 +68,14 @@ def test_change_is_measured_against_the_same_organisations_latest_earlier_submis
     other.set_answer("c", "rating", 3)
     saved_rows(other, store)  # another organisation: never compared
     middle = filled()
-    middle.set_detail("organisation", "  north iv ")  # same organisation, typed differently
+    middle.set_detail("organisation", "  north   iv ")  # same organisation, typed differently
     middle.set_answer("c", "rating", 1)
     saved_rows(middle, store)  # section two 33%
     latest = filled()
     latest.set_answer("c", "rating", 2)
     latest.set_answer("b", "rating", 1)
     rows = saved_rows(latest, store)
-    report = build_report(latest.instrument, rows, history(store))
+    report = build_report(latest.instrument, rows, previous(store, rows))
     assert report.previous is not None
     assert [(c.title, c.before, c.now, c.difference) for c in report.previous.changes] == [
         ("Section one", 100, 67, -33),
@@ -84,7 +86,7 @@ def test_change_is_measured_against_the_same_organisations_latest_earlier_submis
 
 def test_the_first_submission_has_no_change(store: ResultsStore) -> None:
     rows = saved_rows(filled(), store)
-    assert build_report(small_instrument(), rows, history(store)).previous is None
+    assert build_report(small_instrument(), rows, previous(store, rows)).previous is None
 
 
 def test_typed_html_is_shown_as_text_in_the_report(store: ResultsStore) -> None:

@@ -77,7 +77,7 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
     dashboard = page.locator(".viw-dashboard")
     expect(dashboard).to_be_visible(timeout=60_000)
-    expect(page.locator(".viw-validation")).to_contain_text("local store (results.csv)")
+    expect(page.locator(".viw-validation")).to_contain_text("the results database")
 
     upload_known_files(page)
     expect(page.locator(".viw-validation")).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment")
@@ -137,7 +137,7 @@ def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_
 def test_results_saved_while_the_preheated_dashboard_waited_show_when_it_opens(page: Page, trainer_server: VoilaServer) -> None:
     assert trainer_server.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60) == TRAINER_POOL_SIZE
     trainer_server.wait_until_quiet()  # the waiting kernel has built its page from the store as it was
-    ResultsStore(trainer_server.results_dir).append(known.late_attempt())
+    ResultsStore(trainer_server.results_dir).import_rows(known.late_attempt(), origin="late")
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
     expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
     expect(page.locator(".viw-status")).to_contain_text("are in every view now", timeout=30_000)

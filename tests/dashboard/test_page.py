@@ -50,7 +50,7 @@ def test_the_page_has_a_view_for_every_summary_and_starts_from_the_local_store(p
     for name in SUMMARIES:
         find(page, f"viw-summary-{name}")
     validation = find(page, "viw-validation").value
-    assert "local store (results.csv)" in validation and "<td>12</td>" in validation
+    assert "the results database" in validation and "<td>12</td>" in validation
 
 
 def test_uploads_are_validated_per_file_and_every_view_follows_the_filters(page: ipw.VBox) -> None:

@@ -22,7 +22,7 @@ def test_rows_saved_after_reading_mark_the_store_changed_until_read_again(tmp_pa
     assert state.read_at is None
     state.load()
     assert not state.store_changed() and state.read_at is not None
-    store.append(LATE)
+    store.import_rows(LATE, origin="late")
     assert state.store_changed()
     state.load()
     assert not state.store_changed()
@@ -34,7 +34,7 @@ def test_an_empty_store_is_unchanged_until_its_first_row(tmp_path: Path) -> None
     state = DashboardState(store, known.content(tmp_path))
     state.load()
     assert not state.store_changed()
-    store.append(LATE)
+    store.import_rows(LATE, origin="late")
     assert state.store_changed()
 
 
@@ -46,7 +46,7 @@ def test_the_page_says_when_it_read_the_local_store(tmp_path: Path) -> None:
 def test_a_preheated_page_reads_rows_saved_while_it_waited_for_the_trainer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = known.write_store(tmp_path / "results")
     # While the preheated kernel waits for a visitor, someone finishes a quiz.
-    monkeypatch.setattr("widgets.dashboard.page.wait_for_visitor", lambda: ResultsStore(folder).append(LATE))
+    monkeypatch.setattr("widgets.dashboard.page.wait_for_visitor", lambda: ResultsStore(folder).import_rows(LATE, origin="late"))
     page = dashboard_page(folder, known.content(tmp_path))
     assert "Org Late" in find(find(page, "viw-summary-completion"), "viw-summary-table").value
     assert "are in every view now" in find(page, "viw-status").value

@@ -103,3 +103,25 @@ def test_a_file_ending_mid_row_loses_only_that_row() -> None:
     result = read_results([("cut.csv", cut)])
     assert result.reports[0].rejected == [(3, "incomplete row at the end of the file (was the writer stopped?)")]
     assert len(result.rows) == 1
+
+
+def test_one_row_and_whole_columns_are_judged_by_the_same_rules() -> None:
+    """The store checks a submission row by row, the reader whole files at once: same answers."""
+    from widgets.results.validation import row_problem, row_problems
+
+    import pandas as pd
+
+    rows = [
+        result_row(), result_row(kind="exam"), result_row(submission_id="not-a-uuid"), result_row(submitted_at="yesterday"),
+        result_row(submitted_at="2026-11-23T10:00:00+01:00"), result_row(submitted_at="2026-11-23 10:00"),
+        result_row(score="2", max_score="1"), result_row(score="-1", max_score="1"), result_row(score="1", max_score="0"),
+        result_row(score="x", max_score="1"), result_row(score="1", max_score="y"), result_row(score="", max_score="1"),
+        result_row(score="", max_score=""), result_row(score="1.5", max_score="4"),
+        result_row(kind="confidence", response="9", score="", max_score=""), result_row(kind="confidence", response="3", score="", max_score=""),
+        result_row(organisation=""), result_row(organisation="   "), result_row(instrument=""), result_row(item_id=" "),
+        result_row(action_due="31/03/2027"), result_row(action_due="2027-02-31"), result_row(action_due="20277-01-01"),
+        result_row(action_due="2027-03-31"), result_row(schema_version="2"), result_row(kind="exam", organisation=""),
+    ]
+    expected = row_problems(pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)).tolist()
+    assert [row_problem(row) for row in rows] == expected
+    assert sum(1 for reason in expected if reason) == 19

@@ -1,5 +1,6 @@
 """A shared results folder (JupyterHub: each person's server runs as their own Unix user) takes
-rows and drafts from every person; a private folder keeps its files private."""
+rows and drafts from every person into one SQLite database whose files the group shares.
+(A private folder keeps them private: tests/results/test_results_csv.py.)"""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from sqlalchemy import func, select
 
 from tests.builders import quiz_submission
 from widgets.results import ResultsStore, read_results, save_submission
 from widgets.results.drafts import DraftStore
+from widgets.results.schema import drafts
 
 STAFF_GID = 54321
 PEOPLE_UIDS = (54322, 54323)
@@ -32,7 +35,7 @@ def write_as(uid: int, folder: Path, name: str) -> int:
             os.setuid(uid)
             os.umask(0o022)
             save_submission(quiz_submission(respondent=name, items=2), ResultsStore(folder))
-            DraftStore("learner", folder).create({"name": name})
+            DraftStore("learner", folder).create({"learner": {"name": name}})
             status = 0
         finally:
             os._exit(status)
@@ -59,16 +62,11 @@ def test_two_people_as_their_own_unix_users_both_write_to_a_shared_folder(shared
     folder = shared_folder
     for number, uid in enumerate(PEOPLE_UIDS):
         assert write_as(uid, folder, f"person{number}") == 0
+    store = ResultsStore(folder)
+    assert sorted(store.rows()["respondent"]) == ["person0", "person0", "person1", "person1"]
     result = read_results([("results.csv", folder / "results.csv")])
     assert sorted(result.rows["respondent"]) == ["person0", "person0", "person1", "person1"]
-    assert mode(folder / "results.csv") == 0o660 and mode(folder / ".results.csv.lock") == 0o660
-    assert mode(folder / "drafts") == mode(folder / "drafts" / "learner") == 0o2770
-    assert {mode(draft) for draft in (folder / "drafts" / "learner").glob("*.json")} == {0o660}
-
-
-def test_a_private_folder_keeps_results_and_drafts_private(tmp_path: Path) -> None:
-    tmp_path.chmod(0o700)
-    save_submission(quiz_submission(items=1), ResultsStore(tmp_path))
-    code = DraftStore("learner", tmp_path).create({"name": "x"})
-    assert mode(tmp_path / "results.csv") == 0o600
-    assert mode(tmp_path / "drafts" / "learner" / f"{code}.json") == 0o600
+    shared = ("results.sqlite", "results.sqlite-wal", "results.sqlite-shm", "results.csv")
+    assert {name: mode(folder / name) for name in shared} == {name: 0o660 for name in shared}
+    with store.database.reader.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(drafts)).scalar() == 2

@@ -1,142 +1,175 @@
-"""The store: one header, no lost or split rows with many writers, safe after a killed writer,
-and spreadsheet formulas neutralised yet restored on reading."""
+"""The results store, on both engines (SQLite and a real PostgreSQL server): whole submissions
+or nothing, idempotent saves, indexed lookups, text kept exactly, and the CSV that comes out."""
 
 from __future__ import annotations
 
 import csv
-import multiprocessing
-import os
-import signal
-import subprocess
-import sys
-import time
+import io
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from tests.builders import quiz_submission
-from widgets.results import COLUMNS, ResultsStore, read_results, save_submission
-from widgets.settings import PROJECT_ROOT
+from widgets.results import COLUMNS, ResultsStore, StoreError, read_results, save_submission
+from widgets.results.submission import ItemResponse, Submission
+
+WELSH = "Dywedodd y plant fod y cyngor ieuenctid yn gwrando arnyn nhw; ŵyr, ŷd, Siân a Llŷr. "
+ARABIC = "قال الأطفال إن المجلس استمع إليهم وغيّر خطة اللعب. "
+EMOJI = "They loved it 👍🏽🎉 - "
 
 
-def read_back(store: ResultsStore):
-    return read_results([("results.csv", store.path)])
+def exported(store: ResultsStore, tmp_path: Path) -> bytes:
+    """results.csv as it comes out of the store (kept in step by SQLite, exported from PostgreSQL)."""
+    target = tmp_path / "exported.csv"
+    store.export(target)
+    return target.read_bytes()
 
 
-def test_rows_have_the_documented_columns_in_order(store: ResultsStore) -> None:
-    saved = save_submission(quiz_submission(items=3), store)
-    with store.path.open(newline="") as handle:
-        rows = list(csv.reader(handle))
-    assert rows[0] == list(COLUMNS)
-    assert rows[0][:16] == [
-        "schema_version", "submission_id", "submitted_at", "kind", "instrument", "instrument_version",
-        "organisation", "team", "respondent", "role", "item_id", "response", "score", "max_score",
-        "evidence", "action",
-    ]
-    assert len(rows) == 4
-    assert {row[1] for row in rows[1:]} == {saved.submission_id}
-    assert rows[1][2].endswith("Z") and rows[1][3] == "quiz"
+def test_rows_have_the_documented_columns_in_order(any_store: ResultsStore, tmp_path: Path) -> None:
+    saved = save_submission(quiz_submission(items=3), any_store)
+    data = exported(any_store, tmp_path)
+    header, *records = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert header == list(COLUMNS) and len(records) == 3
+    assert {r[1] for r in records} == {saved.submission_id}
+    assert list(any_store.rows().columns) == list(COLUMNS)
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+44 7700", "-2", "@SUM(A1)", "\tTAB", "\rCR", "'quoted", "''twice", "=HYPERLINK(\"x\")"])
-def test_formula_like_text_is_neutralised_in_the_file_and_restored_on_reading(store: ResultsStore, text: str) -> None:
-    save_submission(quiz_submission(respondent=text, items=1, evidence=text), store)
-    with store.path.open(newline="") as handle:
-        row = list(csv.DictReader(handle))[0]
-    assert row["respondent"] == "'" + text and row["evidence"] == "'" + text
-    result = read_back(store)
-    assert result.rows.loc[0, "respondent"] == text
-    assert result.rows.loc[0, "evidence"] == text
+@pytest.mark.parametrize("typed", ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab", "'already quoted"])
+def test_formula_like_text_is_neutralised_in_the_csv_and_kept_exactly_in_the_database(any_store: ResultsStore, tmp_path: Path, typed: str) -> None:
+    save_submission(quiz_submission(respondent=typed, items=1, evidence=typed), any_store)
+    assert any_store.rows()["evidence"].tolist() == [typed]
+    data = exported(any_store, tmp_path)
+    assert list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))[0]["evidence"] == "'" + typed
+    assert read_results([("exported.csv", data)]).rows["evidence"].tolist() == [typed]
 
 
-def test_free_text_with_commas_quotes_and_line_breaks_round_trips(store: ResultsStore) -> None:
-    text = 'She said, "we want a say"\nand then: more'
-    save_submission(quiz_submission(items=1, evidence=text, action="Ask, then act"), store)
-    rows = read_back(store).rows
-    assert rows.loc[0, "evidence"] == text and rows.loc[0, "action"] == "Ask, then act"
+def test_long_text_in_every_script_is_kept_whole(any_store: ResultsStore, tmp_path: Path) -> None:
+    text_5000 = ((WELSH + ARABIC + EMOJI) * 40)[:5000]
+    lines = "Ask, then act.\r\nSaid \"yes\",\nthen \"no\"."
+    saved = save_submission(quiz_submission(items=4, evidence=text_5000, action=lines, children_say=ARABIC), any_store)
+    stored = any_store.rows()
+    assert stored["evidence"].tolist() == [text_5000] * 4 and stored["action"].tolist() == [lines] * 4
+    assert [row["evidence"] for row in saved.rows] == [text_5000] * 4
+    again = read_results([("exported.csv", exported(any_store, tmp_path))]).rows
+    assert again["evidence"].tolist() == [text_5000] * 4 and again["children_say"].tolist() == [ARABIC] * 4
 
 
-def test_a_submission_breaking_the_format_is_refused_with_a_reason(store: ResultsStore) -> None:
+def test_a_submission_breaking_the_format_is_refused_with_a_reason_and_nothing_is_stored(any_store: ResultsStore) -> None:
     with pytest.raises(ValueError, match="organisation is empty"):
-        save_submission(quiz_submission(organisation="  "), store)
-    assert not store.path.exists() or store.path.read_text().count("\n") <= 1
+        save_submission(quiz_submission(organisation="  "), any_store)
+    with pytest.raises(ValueError, match="cannot be stored"):
+        save_submission(quiz_submission(evidence="a\x00b"), any_store)
+    assert len(any_store.rows()) == 0
 
 
-def _write_rows(folder: str, writer: int, count: int) -> None:
-    store = ResultsStore(Path(folder))
-    for number in range(count):
-        save_submission(quiz_submission(respondent=f"writer{writer}-row{number}", items=1), store)
+def test_the_same_submission_saved_twice_is_stored_once(any_store: ResultsStore) -> None:
+    first = any_store.save(quiz_submission(items=2), submission_id="0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    again = any_store.save(quiz_submission(items=2), submission_id=first.submission_id)
+    assert not first.earlier and again.earlier and again.rows == first.rows
+    assert len(any_store.rows()) == 2
 
 
-def test_eight_processes_writing_200_rows_each_give_1600_rows_and_one_header(store: ResultsStore) -> None:
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_write_rows, args=(str(store.folder), w, 200)) for w in range(8)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=240)
-        assert worker.exitcode == 0
-    text = store.path.read_text()
-    assert text.count("schema_version,submission_id") == 1
-    result = read_back(store)
-    assert result.reports[0].rejected == [] and result.reports[0].duplicates == 0
-    assert len(result.rows) == 1600
-    expected = {f"writer{w}-row{n}" for w in range(8) for n in range(200)}
-    assert set(result.rows["respondent"]) == expected
+def test_a_draft_becomes_one_submission_however_often_it_is_submitted(any_store: ResultsStore) -> None:
+    any_store.create_draft("assessment", "K7QX-9MZD", {"details.organisation": "North IV"})
+    first = any_store.save(quiz_submission(items=2), draft="K7QX-9MZD")
+    for _ in range(3):  # pressed again, a retry with a new id, a reopened draft
+        again = any_store.save(quiz_submission(items=2), draft="K7QX-9MZD")
+        assert again.earlier and again.submission_id == first.submission_id
+    assert len(any_store.rows()) == 2
+    draft = any_store.draft("K7QX-9MZD")
+    assert draft is not None and (draft.submission_id, draft.submitted_at) == (first.submission_id, first.submitted_at)
 
 
-def test_rows_cut_off_by_a_crash_are_moved_aside_and_later_rows_stay_whole(store: ResultsStore) -> None:
-    save_submission(quiz_submission(respondent="before", items=2), store)
-    good = store.path.read_bytes()
-    # A writer dies mid-row, inside a quoted field that holds a line break.
-    with store.path.open("ab") as handle:
-        handle.write(b'1,0b7c,2026-11-23T10:00:00Z,quiz,lundy,1,Org,Team,Half,role,q1,a,1,1,"started\nbut never')
-    result = read_back(store)  # a reader in between sees every complete row
-    assert len(result.rows) == 2 and len(result.reports[0].rejected) == 1
-    save_submission(quiz_submission(respondent="after", items=2), store)
-    result = read_back(store)
-    assert result.reports[0].rejected == []
-    assert list(result.rows["respondent"]) == ["before", "before", "after", "after"]
-    assert store.path.read_bytes().startswith(good)
-    [kept] = list(store.folder.glob("results.csv.incomplete-*"))
-    assert b"started\nbut never" in kept.read_bytes()
+def test_a_submission_that_fails_part_way_stores_none_of_its_rows_and_the_retry_stores_it_once(any_store: ResultsStore) -> None:
+    """The engine refuses the third row of a submission (an injected engine error): the first
+    two must not be left behind, the person is told it was not saved, and a retry saves once."""
+    fail_on_third_row(any_store)
+    with pytest.raises(StoreError, match="were not saved"):
+        any_store.save(quiz_submission(items=5), submission_id="0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    assert len(any_store.rows()) == 0
+    allow_every_row(any_store)
+    any_store.save(quiz_submission(items=5), submission_id="0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    any_store.save(quiz_submission(items=5), submission_id="0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    assert len(any_store.rows()) == 5
 
 
-WRITER_SCRIPT = """
-import sys
-from pathlib import Path
-from tests.builders import quiz_submission
-from widgets.results import ResultsStore, save_submission
-store = ResultsStore(Path(sys.argv[1]))
-print("ready", flush=True)
-number = 0
-while True:
-    save_submission(quiz_submission(respondent=f"row{number}", items=5, evidence="x" * 2000), store)
-    number += 1
-"""
+def fail_on_third_row(store: ResultsStore) -> None:
+    with store.database.writer.begin() as connection:
+        if store.database.is_sqlite:
+            connection.execute(text("CREATE TRIGGER fail_third BEFORE INSERT ON results WHEN NEW.position = 2 "
+                                    "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"))
+        else:
+            connection.execute(text("CREATE FUNCTION fail_third() RETURNS trigger AS $$ BEGIN "
+                                    "RAISE EXCEPTION 'injected failure' USING ERRCODE = '53100'; END $$ LANGUAGE plpgsql"))
+            connection.execute(text("CREATE TRIGGER fail_third BEFORE INSERT ON results FOR EACH ROW "
+                                    "WHEN (NEW.position = 2) EXECUTE FUNCTION fail_third()"))
 
 
-def test_a_writer_killed_while_writing_leaves_every_complete_row_readable(store: ResultsStore) -> None:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    for _ in range(3):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER_SCRIPT, str(store.folder)], env=env, stdout=subprocess.PIPE)
-        assert writer.stdout is not None and writer.stdout.readline() == b"ready\n"
-        time.sleep(0.4)
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-        save_submission(quiz_submission(respondent="survivor", items=1), store)
-    result = read_back(store)
-    report = result.reports[0]
-    assert report.rejected == [], report.rejected[:3]
-    assert (result.rows["respondent"] == "survivor").sum() == 3
-    assert len(result.rows) > 3
-    assert (result.rows["evidence"].isin(["x" * 2000, ""])).all()
+def allow_every_row(store: ResultsStore) -> None:
+    with store.database.writer.begin() as connection:
+        connection.execute(text("DROP TRIGGER fail_third" + ("" if store.database.is_sqlite else " ON results")))
 
 
-def test_the_version_changes_with_every_append_so_readers_know_to_read_again(store: ResultsStore) -> None:
-    assert store.version() is None
-    save_submission(quiz_submission(items=1), store)
-    first = store.version()
-    assert first is not None and first[0] == store.path.stat().st_size
-    save_submission(quiz_submission(items=1), store)
-    assert store.version() != first
+def assessment(organisation: str, team: str = "Team 1") -> Submission:
+    return Submission("assessment", "iv-standard-4", "1", organisation, team, "Ann", "Manager",
+                      (ItemResponse("a", "3", 3, 4), ItemResponse("b", "", None, None)))
+
+
+def test_the_previous_submission_is_the_same_organisations_latest_before_this_one(any_store: ResultsStore) -> None:
+    first = any_store.save(assessment("North IV"))
+    any_store.save(assessment("South IV"))
+    second = any_store.save(assessment("  north   IV ", team="Team 2"))
+    third = any_store.save(assessment("North IV"))
+    assert any_store.previous("assessment", "iv-standard-4", "NORTH IV", before=third.submitted_at).submission_id == second.submission_id  # type: ignore[union-attr]
+    assert any_store.previous("assessment", "iv-standard-4", "North IV", before=second.submitted_at).submission_id == first.submission_id  # type: ignore[union-attr]
+    by_team = any_store.previous("assessment", "iv-standard-4", "North IV", before=third.submitted_at, team="team 1")
+    assert by_team is not None and by_team.submission_id == first.submission_id
+    assert any_store.previous("assessment", "iv-standard-4", "North IV", before=first.submitted_at) is None
+    assert any_store.previous("assessment", "other", "North IV", before=third.submitted_at) is None
+
+
+def test_a_learners_submissions_are_found_by_their_code(any_store: ResultsStore) -> None:
+    mine = [any_store.save(quiz_submission(items=1), learner="K7QX-9MZD") for _ in range(2)]
+    any_store.save(quiz_submission(items=1), learner="ABCD-EFGH")
+    found = any_store.learner_submissions("K7QX-9MZD")
+    assert [s.submission_id for s in found] == [s.submission_id for s in mine]
+
+
+def test_rows_can_be_read_with_filters(any_store: ResultsStore) -> None:
+    any_store.save(assessment("North IV"))
+    any_store.save(quiz_submission(organisation="north iv", items=3))
+    any_store.save(quiz_submission(organisation="South", items=1))
+    assert len(any_store.rows(organisation="NORTH IV")) == 5
+    assert len(any_store.rows(kind="quiz")) == 4 and len(any_store.rows(instrument="iv-standard-4")) == 2
+    assert len(any_store.rows(since="2000-01-01", until="2100-01-01")) == 6 and len(any_store.rows(until="2000-01-01")) == 0
+
+
+def test_the_version_changes_with_every_submission_so_readers_know_to_read_again(any_store: ResultsStore) -> None:
+    assert any_store.version() is None
+    save_submission(quiz_submission(items=1), any_store)
+    first = any_store.version()
+    save_submission(quiz_submission(items=1), any_store)
+    assert first is not None and any_store.version() != first
+
+
+def test_files_imported_twice_add_their_rows_once(any_store: ResultsStore) -> None:
+    save_submission(quiz_submission(items=2), any_store)
+    other = read_results([("x.csv", (Path(__file__).parent / "samples" / "other-service.csv"))], typed=False).rows
+    assert any_store.import_rows(other, "import: other-service.csv") == (len(other), 0)
+    assert any_store.import_rows(other, "import: other-service.csv") == (0, len(other))
+    assert len(any_store.rows()) == 2 + len(other)
+    stored = any_store.rows().iloc[2:]
+    assert stored["submitted_at"].tolist() == other["submitted_at"].tolist()  # as the file had them
+
+
+def test_a_database_from_a_newer_workbook_is_refused_in_plain_words(any_store: ResultsStore, results_folder: Path) -> None:
+    from widgets.results.database import open_database, _opened
+
+    save_submission(quiz_submission(items=1), any_store)
+    with any_store.database.writer.begin() as connection:
+        connection.execute(text("UPDATE store_info SET value = '99' WHERE name = 'schema_version'"))
+    _opened.clear()  # as a server started afresh would
+    with pytest.raises(StoreError, match="newer version of the workbook"):
+        open_database(any_store.url)
+    _opened.clear()

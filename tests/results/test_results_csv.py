@@ -1,0 +1,132 @@
+"""results.csv beside the SQLite database: in step after every commit, rebuilt when missing or
+cut short, and never harmed by, or read from, a copy someone opened and saved in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.builders import quiz_submission, result_row
+from widgets.results import COLUMNS, ResultsStore, read_results, save_submission
+
+
+def in_csv(store: ResultsStore) -> list[dict[str, str]]:
+    result = read_results([("results.csv", store.path)])
+    assert result.reports[0].ok, result.reports[0].summary()
+    return result.rows.astype(str).to_dict("records")
+
+
+def keys(rows: list[dict[str, str]]) -> list[tuple[str, str]]:
+    return [(row["submission_id"], row["item_id"]) for row in rows]
+
+
+def test_results_csv_follows_every_commit_in_order(store: ResultsStore) -> None:
+    assert not store.path.exists()  # nothing stored, no file
+    ids = [save_submission(quiz_submission(respondent=f"p{n}", items=2), store).submission_id for n in range(3)]
+    assert [k[0] for k in keys(in_csv(store))] == [i for i in ids for _ in range(2)]
+    assert store.path.read_bytes().count(b"schema_version,submission_id") == 1
+
+
+def test_a_missing_results_csv_is_rebuilt_with_every_row(store: ResultsStore) -> None:
+    save_submission(quiz_submission(items=2), store)
+    store.path.unlink()
+    save_submission(quiz_submission(items=2), store)
+    assert len(in_csv(store)) == 4 and not list(store.folder.glob("results.csv.edited-*"))
+
+
+def test_a_results_csv_cut_short_by_a_crash_is_completed_without_an_edited_copy(store: ResultsStore) -> None:
+    save_submission(quiz_submission(items=2), store)
+    data = store.path.read_bytes()
+    save_submission(quiz_submission(items=2), store)
+    store.path.write_bytes(store.path.read_bytes()[: len(data) + 40])  # the append was cut off mid-row
+    assert store.sync_csv() is None
+    assert len(in_csv(store)) == 4 and not list(store.folder.glob("results.csv.edited-*"))
+
+
+def excel_save(path: Path) -> bytes:
+    """What Excel does to a CSV it opens and saves: a byte-order mark, CRLF, the columns in
+    another order, and here a row typed in by hand."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    order = ["team", "organisation"] + [c for c in COLUMNS if c not in ("team", "organisation")]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=order, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows + [result_row(respondent="Typed in by hand", organisation="Org Typed")])
+    data = "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+    path.write_bytes(data)
+    return data
+
+
+def test_a_results_csv_saved_in_excel_is_kept_aside_and_rebuilt_and_the_database_is_unharmed(store: ResultsStore) -> None:
+    first = [save_submission(quiz_submission(respondent=f"Siân {n}", organisation="North IV", items=2), store)
+             for n in range(2)]
+    edited = excel_save(store.path)
+    later = save_submission(quiz_submission(respondent="after Excel", organisation="North IV", items=2), store)
+    [kept] = list(store.folder.glob("results.csv.edited-*"))
+    assert kept.read_bytes() == edited  # the edited copy, exactly as saved
+    rows = in_csv(store)
+    assert keys(rows) == keys([r for saved in (*first, later) for r in saved.rows])
+    assert {(r["organisation"], r["team"]) for r in rows} == {("North IV", "Team 1")}  # never swapped
+    assert "Typed in by hand" not in {r["respondent"] for r in rows}  # the typed row is not read as results
+    assert len(store.rows()) == 6
+    [notice] = store.notices()
+    assert kept.name in notice and "changed outside the workbook" in notice
+    save_submission(quiz_submission(items=1), store)
+    assert len(in_csv(store)) == 7 and len(list(store.folder.glob("results.csv.edited-*"))) == 1
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o7777
+
+
+def test_a_private_folder_keeps_the_database_and_results_csv_private(tmp_path: Path) -> None:
+    tmp_path.chmod(0o700)
+    store = ResultsStore(tmp_path)
+    save_submission(quiz_submission(items=1), store)
+    store.create_draft("learner", "K7QX-9MZD", {"learner.name": "x"})
+    files = [tmp_path / name for name in ("results.sqlite", "results.sqlite-wal", "results.sqlite-shm", "results.csv")]
+    assert {path.name: mode(path) for path in files} == {path.name: 0o600 for path in files}
+
+
+def read_as_another_user(folder: Path) -> int:
+    """In a forked child running as 'nobody' (who may not write anything there): read the store,
+    and try to write to it. Exit status 0 when reading worked and writing was refused."""
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            store = ResultsStore(folder)
+            if len(store.rows()) == 2 and store.version() is not None and store.previous("quiz", "lundy", "Org A", "2100") is not None:
+                try:
+                    save_submission(quiz_submission(items=1), store)
+                except ValueError:
+                    status = 0
+        finally:
+            os._exit(status)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to read as another Unix user")
+def test_a_read_only_copy_of_the_results_opens_for_reading(tmp_path: Path) -> None:
+    import shutil
+    import tempfile
+
+    original = tmp_path / "results"
+    save_submission(quiz_submission(items=2), ResultsStore(original))
+    copy = Path(tempfile.mkdtemp(prefix="viw-read-only-"))  # a trainer's laptop copy, or a read-only share
+    for file in original.iterdir():  # the folder copied while the server runs: its -wal holds the newest rows
+        shutil.copy(file, copy / file.name)
+        (copy / file.name).chmod(0o644)
+    copy.chmod(0o755)
+    files = sorted(p.name for p in copy.iterdir())
+    try:
+        assert "results.sqlite-wal" in files and read_as_another_user(copy) == 0
+        assert sorted(p.name for p in copy.iterdir()) == files  # nothing written
+    finally:
+        shutil.rmtree(copy)
