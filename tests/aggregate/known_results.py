@@ -136,7 +136,8 @@ def broken_uploads() -> dict[str, tuple[bytes, str]]:
     lines[2] = lines[2].replace(b",Org A,", b',"Org A,')  # line 3 opens a quote; no later quote closes it
     not_utf8 = "the file is not UTF-8 text (see line 1): save it as 'CSV UTF-8'"
     return {
-        "value-too-long": (csv_bytes([result_row(), result_row(evidence="x" * (MOST_VALUE_CHARS + 1))]),
+        # The blank line at the end has it read row by row, where the csv module meets the long value.
+        "value-too-long": (csv_bytes([result_row(), result_row(evidence="x" * (MOST_VALUE_CHARS + 1))]) + b"\r\n",
                            "a value on line 3 is longer than 1,000,000 characters, the most the results format allows"),
         "quote-never-closed": (b"\r\n".join(lines), "line 3 has a quote that is never closed"),
         "picture": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), not_utf8),

@@ -34,14 +34,14 @@ def last_value_opens_a_quote() -> bytes:
 
 
 def unreadable_files() -> dict[str, tuple[bytes, str]]:
-    """The broken uploads, and the same problems where the file is read row by row or where a
-    parser could take the open quote to the end of the file."""
+    """The broken uploads, and the same problems read the other way (at once, or row by row), or
+    where a parser could take the open quote to the end of the file."""
     files = known.broken_uploads()
     too_long, too_long_reason = files["value-too-long"]
     opens_a_quote = files["quote-never-closed"][0].splitlines()[2] + b"\n"
     return {
         **files,
-        "value-too-long-read-row-by-row": (with_a_wide_row(too_long), too_long_reason),
+        "value-too-long-read-at-once": (too_long.removesuffix(b"\r\n"), too_long_reason),
         "quote-never-closed-in-the-last-value": (last_value_opens_a_quote(), "line 3 has a quote that is never closed"),
         "quote-never-closed-after-a-wide-row": (with_a_wide_row(csv_bytes([result_row()])) + opens_a_quote,
                                                 "line 4 has a quote that is never closed"),
