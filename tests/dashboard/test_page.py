@@ -18,8 +18,7 @@ from tests.aggregate import known_results as known
 from widgets.aggregate import SUMMARIES, Filters
 from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
-from widgets.results import ResultsStore
-from widgets.results.reader import FileReport
+from widgets.results import FileReport, ResultsStore
 
 
 def walk(widget: ipw.Widget) -> Iterator[ipw.Widget]:
@@ -192,10 +191,15 @@ def test_the_page_reads_uploads_after_a_broken_one(page: ipw.VBox) -> None:
 
 def test_after_a_failed_upload_the_same_files_can_be_chosen_again(page: ipw.VBox, monkeypatch: pytest.MonkeyPatch) -> None:
     box = find(page, "viw-upload")
-    chosen = ({"name": "service-b.csv", "type": "text/csv", "size": 1, "content": memoryview(known.service_b()),
-               "last_modified": datetime(2026, 11, 23, tzinfo=timezone.utc)},)  # the browser sends the same again
-    with monkeypatch.context() as busy:
-        busy.setattr(ResultsStore, "complete_bytes", lambda store: (_ for _ in ()).throw(TimeoutError("store locked")))
+    data = known.service_b()
+    chosen = ({"name": "service-b.csv", "type": "text/csv", "size": len(data), "content": memoryview(data),
+               "last_modified": datetime(2026, 11, 23, tzinfo=timezone.utc)},)  # what the browser sends each time
+
+    def reading_fails(sources: list) -> None:
+        raise TimeoutError("the results store stayed locked")
+
+    with monkeypatch.context() as failing:
+        failing.setattr("widgets.dashboard.state.read_results", reading_fails)
         box.value = chosen
     assert "Problem:" in find(page, "viw-status").value and box.value == ()
     box.value = chosen
