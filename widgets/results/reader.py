@@ -152,6 +152,7 @@ class _NeedsExactPath(Exception):
 
 
 def _refuse_long_values(frame: pd.DataFrame) -> None:
+    """The fast parser takes values of any length: hold it to the format's limit, as csv is."""
     too_long = np.zeros(len(frame), dtype=bool)
     for column in frame.columns:
         too_long |= (frame[column].str.len() > MOST_VALUE_CHARS).to_numpy()
@@ -208,9 +209,9 @@ def _read_row_by_row(data: bytes, report: FileReport) -> tuple[pd.DataFrame, lis
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as error:
-        if not (_open_at_the_end(error) and not data.endswith(LINE_ENDS)):
+        writer_stopped = _open_at_the_end(error) and not data.endswith(LINE_ENDS)  # inside a quoted value
+        if not writer_stopped:
             raise _FileProblem(_csv_problem(error, start)) from None
-        # No line end after an open quote: the writer stopped inside a quoted value.
         report.rejected.append((start, INCOMPLETE_ROW))
     frame = pd.DataFrame(records, columns=header, dtype="str")
     return frame.loc[:, ~frame.columns.duplicated()], lines  # a repeated column: the first counts, as on the fast path
