@@ -36,7 +36,8 @@ def run(arguments: list[str]) -> tuple[int, str]:
 def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks(inputs) -> None:
     tmp_path, arguments = inputs
     code, printed = run([*arguments, "--out", str(tmp_path / "report")])
-    assert code == 0, printed
+    assert code == 3, printed  # every file read, two rows rejected
+    assert "2 row(s) were rejected." in printed
     # A folder is read in name order: service-b-again.csv comes first, so service-b.csv is the copy.
     assert "results.csv: 12 rows accepted" in printed
     assert "service-b-again.csv: 8 rows accepted" in printed
@@ -63,7 +64,7 @@ def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks
 
 def test_free_text_that_looks_like_a_formula_stays_text_in_csv_and_excel(inputs) -> None:
     tmp_path, arguments = inputs
-    assert run([*arguments, "--out", str(tmp_path / "report")])[0] == 0
+    assert run([*arguments, "--out", str(tmp_path / "report")])[0] == 3
     actions = (tmp_path / "report" / "open_actions.csv").read_text()
     assert "'=HYPERLINK(" in actions and ",=HYPERLINK(" not in actions
     sheet = openpyxl.load_workbook(tmp_path / "report" / "trainer-report.xlsx")["open_actions"]
@@ -76,7 +77,7 @@ def test_filters_and_formats_are_chosen_by_name(inputs) -> None:
     tmp_path, arguments = inputs
     out = tmp_path / "org-a"
     code, printed = run([*arguments, "--out", str(out), "--organisation", "Org A", "--format", "csv", "png", "--with-results"])
-    assert code == 0 and "organisations: Org A" in printed
+    assert code == 3 and "organisations: Org A" in printed
     results = pd.read_csv(out / "results.csv", keep_default_na=False)
     assert set(results["organisation"]) == {"Org A"} and len(results) == 12
     assert (out / "completion.png").read_bytes().startswith(b"\x89PNG")
@@ -102,3 +103,65 @@ def test_broken_content_or_dates_stop_the_report_with_a_reason(tmp_path: Path) -
     assert code == 1 and "content/quizzes/lundy.yaml" in printed
     code, printed = run([str(tmp_path), "--out", str(tmp_path / "r"), "--since", "2026-02-01", "--until", "2026-01-01"])
     assert code == 1 and "start date is after the end date" in printed
+
+
+def content_options(tmp_path: Path) -> list[str]:
+    known.content(tmp_path / "tree")
+    return ["--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
+
+
+def test_the_exit_status_is_0_only_when_every_row_was_accepted(tmp_path: Path) -> None:
+    store = known.write_store(tmp_path / "results") / "results.csv"
+    code, printed = run([str(store), "--out", str(tmp_path / "r"), *content_options(tmp_path)])
+    assert code == 0 and "rejected" not in printed and "could not be read" not in printed
+
+
+@pytest.mark.parametrize("kind", known.broken_uploads())
+def test_a_file_that_cannot_be_read_is_named_with_what_to_fix_and_a_good_one_beside_it_loads(tmp_path: Path, kind: str) -> None:
+    data, problem = known.broken_uploads()[kind]
+    (tmp_path / "sent-in.csv").write_bytes(data)
+    store = known.write_store(tmp_path / "results") / "results.csv"
+    code, printed = run([str(tmp_path / "sent-in.csv"), str(store), "--out", str(tmp_path / "r"), *content_options(tmp_path)])
+    assert code == 2
+    assert f"sent-in.csv: not loaded - {problem}\n" in printed
+    assert "results.csv: 12 rows accepted\n" in printed and "Learners started: 2;" in printed
+    assert "1 input(s) could not be read." in printed
+    assert (tmp_path / "r" / "completion.csv").exists()
+
+
+def test_a_folder_without_results_files_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, printed = run([str(tmp_path / "empty"), "--out", str(tmp_path / "r"), *content_options(tmp_path)])
+    assert code == 2 and "No results files were found." in printed
+
+
+def test_a_path_that_may_not_be_looked_at_is_reported_and_the_others_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    is_dir = Path.is_dir
+
+    def locked(path: Path) -> bool:
+        if path.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", locked)
+    store = known.write_store(tmp_path / "results") / "results.csv"
+    code, printed = run([str(tmp_path / "locked"), str(store), "--out", str(tmp_path / "r"), *content_options(tmp_path)])
+    assert code == 2
+    assert "locked: not loaded - it could not be opened: check that it may be read" in printed
+    assert "results.csv: 12 rows accepted" in printed
+
+
+def test_a_wrong_date_or_option_is_explained_in_a_sentence_with_exit_status_1(tmp_path: Path) -> None:
+    code, printed = run([str(tmp_path), "--out", str(tmp_path / "r"), "--since", "2026-13-01"])
+    assert code == 1
+    assert printed == "Cannot report: argument --since: '2026-13-01' is not a date like 2026-01-31 (--help lists the options)\n"
+    code, printed = run([str(tmp_path)])
+    assert code == 1 and "the following arguments are required: --out" in printed
+
+
+def test_an_out_folder_that_cannot_be_written_is_explained_with_exit_status_1(tmp_path: Path) -> None:
+    store = known.write_store(tmp_path / "results") / "results.csv"
+    (tmp_path / "taken").write_text("a file, not a folder")
+    code, printed = run([str(store), "--out", str(tmp_path / "taken"), *content_options(tmp_path)])
+    assert code == 1
+    assert f"Cannot write the tables to {tmp_path / 'taken'} (File exists): give --out a folder you may write to." in printed

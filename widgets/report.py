@@ -5,8 +5,12 @@
 
 RESULTS are results CSV files or folders of them. Writes the same summary tables the
 dashboard shows (one CSV each and one Excel workbook) to DIR, prints the validation report
-per file and a short summary. Exit code 0 when every input was read, 2 when one could not be
-(the others are still reported), 1 when the content or the options are wrong.
+per file and a short summary. It never stops with a traceback; its exit status says how it went:
+
+    0  every input was read and every row in it accepted
+    1  no tables written: the content, the options or the --out folder are wrong
+    2  an input could not be read, or none was found (the others are still reported)
+    3  every input was read, but some rows were rejected (each is reported with its line)
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from widgets.aggregate import Filters, Labels, Report, build_report
 from widgets.aggregate.exports import EXPORTERS, exporter
@@ -24,11 +28,32 @@ from widgets.content import ContentError, load_content
 from widgets.results import FileReport, read_results
 
 MOST_PROBLEMS_SHOWN = 5
+WRONG_OPTIONS = 1
 UNREADABLE = 2
+ROWS_REJECTED = 3
+
+
+class _WrongOptions(Exception):
+    """An option argparse refused, with its reason."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong option comes back to ``main`` as plain words and exit status 1
+    (argparse would exit with 2, which here means an input could not be read)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _WrongOptions(f"{message} (--help lists the options)")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
 
 
 def parser() -> argparse.ArgumentParser:
-    command = argparse.ArgumentParser(prog="python -m widgets.report", description=__doc__.splitlines()[0])
+    command = _Parser(prog="python -m widgets.report", description=__doc__.splitlines()[0])
     command.add_argument("results", nargs="+", type=Path, help="results CSV files or folders of them")
     command.add_argument("--out", type=Path, required=True, help="folder for the tables (created if needed)")
     command.add_argument("--content", type=Path, help="content folder (default: the workbook's content/)")
@@ -38,36 +63,51 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--organisation", nargs="+", default=[], help="only these organisations")
     command.add_argument("--team", nargs="+", default=[], help="only these teams")
     command.add_argument("--instrument", nargs="+", default=[], help="only these quizzes or instruments")
-    command.add_argument("--since", type=date.fromisoformat, help="first day, YYYY-MM-DD")
-    command.add_argument("--until", type=date.fromisoformat, help="last day, YYYY-MM-DD")
+    command.add_argument("--since", type=iso_date, help="first day, YYYY-MM-DD")
+    command.add_argument("--until", type=iso_date, help="last day, YYYY-MM-DD")
     return command
 
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    args = parser().parse_intermixed_args(argv)  # files may come before or after options
     try:
+        args = parser().parse_intermixed_args(argv)  # files may come before or after options
         labels = Labels.from_content(load_content(args.content, args.pages))
         filters = Filters(tuple(args.organisation), tuple(args.team), tuple(args.instrument), args.since, args.until)
-    except (ContentError, ValueError) as error:
+    except (_WrongOptions, ContentError, ValueError) as error:
         print(f"Cannot report: {error}", file=out)
-        return 1
+        return WRONG_OPTIONS
     sources, missing = path_sources(args.results)
     loaded = read_results(sources)
     loaded.reports[:0] = missing
     report = build_report(loaded, labels, filters)
     print_validation(loaded.reports, out)
     print_summary(report, out)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name in args.format:
-        for file in exporter(name).files(report, with_results=args.with_results):
-            (args.out / file.filename).write_bytes(file.data)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name in args.format:
+            for file in exporter(name).files(report, with_results=args.with_results):
+                (args.out / file.filename).write_bytes(file.data)
+    except OSError as error:
+        print(f"Cannot write the tables to {args.out} ({error.strerror}): give --out a folder you may write to.", file=out)
+        return WRONG_OPTIONS
     print(f"Tables written to {args.out} ({', '.join(args.format)}).", file=out)
-    unreadable = [r for r in loaded.reports if r.error]
-    if unreadable or not loaded.reports:
-        print(f"{len(unreadable) or 'No'} input(s) could not be read.", file=out)
+    return exit_status(loaded.reports, out)
+
+
+def exit_status(reports: list[FileReport], out: TextIO) -> int:
+    """The status the module docstring lists, said in words too."""
+    unreadable = [r for r in reports if r.error]
+    rejected = sum(len(r.rejected) for r in reports)
+    if not reports:
+        print("No results files were found.", file=out)
         return UNREADABLE
-    return 0
+    if rejected:
+        print(f"{rejected} row(s) were rejected.", file=out)
+    if unreadable:
+        print(f"{len(unreadable)} input(s) could not be read.", file=out)
+        return UNREADABLE
+    return ROWS_REJECTED if rejected else 0
 
 
 def print_validation(reports: list[FileReport], out: TextIO) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from tests.builders import result_row, valid_content, write_content
 from widgets.content import Content, load_content
 from widgets.results import COLUMNS, ResultsStore
+from widgets.results.columns import MOST_VALUE_CHARS
 
 XSS_ACTION = "<img src=x onerror=alert(1)>"
 XSS_NAME = "<script>alert(1)</script>"
@@ -125,6 +126,25 @@ def service_c_with_bad_rows() -> bytes:
 def uploads() -> list[tuple[str, bytes]]:
     """Three uploads: Org B, Org C (with bad rows), and Org B's file sent again."""
     return [("service-b.csv", service_b()), ("service-c.csv", service_c_with_bad_rows()), ("service-b-again.csv", service_b())]
+
+
+def broken_uploads() -> dict[str, tuple[bytes, str]]:
+    """Files a trainer may be sent that cannot be read as results, by kind, each with what the
+    reader says is wrong with it (a file's problem, never a stop for the others)."""
+    rows = [result_row() for _ in range(4)]
+    lines = csv_bytes(rows).split(b"\r\n")
+    lines[2] = lines[2].replace(b",Org A,", b',"Org A,')  # line 3 opens a quote; no later quote closes it
+    not_utf8 = "the file is not UTF-8 text (see line 1): save it as 'CSV UTF-8'"
+    return {
+        # The blank line at the end has it read row by row, where the csv module meets the long value.
+        "value-too-long": (csv_bytes([result_row(), result_row(evidence="x" * (MOST_VALUE_CHARS + 1))]) + b"\r\n",
+                           "a value on line 3 is longer than 1,000,000 characters, the most the results format allows"),
+        "quote-never-closed": (b"\r\n".join(lines), "line 3 has a quote that is never closed"),
+        "picture": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), not_utf8),
+        "utf-16": (csv_bytes(rows).decode().encode("utf-16"), not_utf8),
+        "empty": (b"", "the file is empty"),
+        "header-only": (csv_bytes([]), "the file has a header but no rows"),
+    }
 
 
 def write_store(folder: Path) -> Path:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import re
+import struct
 from dataclasses import replace
 
 from pypdf import PdfReader
@@ -106,6 +109,16 @@ def test_chart_is_a_png_described_in_words() -> None:
     text = chart_alt_text(sections)
     assert "Section one: 100% (1 of 2 rated)" in text and "Section two: 33% (1 of 2 rated)" in text
     assert "not rated" in chart_alt_text([replace(sections[0], answered=0, score=0, max_score=0)])
+
+
+def test_the_html_report_embeds_the_chart_as_a_png_of_the_size_drawn(store: ResultsStore) -> None:
+    report = build_report(small_instrument(), saved_rows(filled(), store))
+    source = re.search(r"<img src='data:image/png;base64,([^']*)'", report_html(report)).group(1)
+    png = base64.b64decode(source, validate=True)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk comes first
+    inches = (7, 0.6 * len(report.sections) + 1.2)  # the chart's figsize, drawn at 100 dpi
+    assert (width, height) == (round(inches[0] * 100), round(inches[1] * 100))
 
 
 def test_the_pdf_report_holds_the_same_figures_and_typed_text_as_text(store: ResultsStore) -> None:

@@ -18,7 +18,7 @@ from tests.aggregate import known_results as known
 from widgets.aggregate import SUMMARIES, Filters
 from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
-from widgets.results import ResultsStore
+from widgets.results import FileReport, ResultsStore
 
 
 def walk(widget: ipw.Widget) -> Iterator[ipw.Widget]:
@@ -131,3 +131,77 @@ def test_an_upload_that_is_not_a_results_file_is_reported_and_the_rest_still_loa
     assert reports["upload: photo.csv"].error
     assert reports["upload: service-b.csv"].accepted == 8
     assert state.report.filters == Filters()
+
+
+def reports_by_name(state: DashboardState) -> dict[str, FileReport]:
+    return {r.name: r for r in state.loaded.reports}
+
+
+@pytest.mark.parametrize("kind", known.broken_uploads())
+def test_a_broken_upload_between_two_good_ones_leaves_both_loaded_and_later_uploads_work(tmp_path: Path, kind: str) -> None:
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    data, problem = known.broken_uploads()[kind]
+    state.add_uploads([("service-b.csv", known.service_b()), ("broken.csv", data), ("service-c.csv", known.service_c_with_bad_rows())])
+    reports = reports_by_name(state)
+    assert reports["upload: broken.csv"].error == problem
+    assert reports["upload: service-b.csv"].accepted == 8 and reports["upload: service-c.csv"].accepted == 5
+    state.add_uploads([("late.csv", known.csv_bytes(known.late_attempt()))])
+    assert reports_by_name(state)["upload: late.csv"].accepted == 3
+    assert "Org Late" in set(state.report.summaries["completion"].table["organisation"])
+
+
+def test_files_uploaded_under_the_same_name_are_all_kept(tmp_path: Path) -> None:
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    state.add_uploads([("services.csv", known.service_b())])
+    state.add_uploads([("services.csv", known.service_c_with_bad_rows()), ("services.csv", known.service_b())])
+    reports = reports_by_name(state)
+    assert reports["upload: services.csv"].accepted == 8
+    assert reports["upload: services.csv (2)"].accepted == 5
+    assert (reports["upload: services.csv (3)"].accepted, reports["upload: services.csv (3)"].duplicates) == (0, 8)
+
+
+def test_a_file_too_large_is_reported_as_not_loaded_and_the_others_in_its_batch_load(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("widgets.dashboard.state.MOST_UPLOAD_BYTES", 1024**2)
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    state.add_uploads([("huge.csv", b"x" * (1024**2 + 1)), ("service-b.csv", known.service_b())])
+    reports = reports_by_name(state)
+    assert reports["upload: huge.csv"].error == "it is larger than 1 MB: use the command-line report for it"
+    assert reports["upload: service-b.csv"].accepted == 8
+
+
+def test_a_batch_the_browser_garbled_is_refused_whole(tmp_path: Path) -> None:
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    with pytest.raises(ValueError, match="cannot read"):
+        state.add_uploads([("service-b.csv", known.service_b()), ("odd.csv", "text, not bytes")])
+    assert state.uploads == {}
+
+
+def test_the_page_reads_uploads_after_a_broken_one(page: ipw.VBox) -> None:
+    data, problem = known.broken_uploads()["value-too-long"]  # it used to raise, and again on every later read
+    upload(page, [("service-b.csv", known.service_b()), ("broken.csv", data), ("service-c.csv", known.service_c_with_bad_rows())])
+    validation = find(page, "viw-validation").value
+    assert f"not loaded: {problem}" in validation
+    assert re.search(r"upload: service-b.csv</td>\s*<td>8</td>", validation)
+    assert re.search(r"upload: service-c.csv</td>\s*<td>5</td>", validation)
+    upload(page, [("late.csv", known.csv_bytes(known.late_attempt()))])
+    assert re.search(r"upload: late.csv</td>\s*<td>3</td>", find(page, "viw-validation").value)
+    assert "Added 1 file(s)" in find(page, "viw-status").value
+
+
+def test_after_a_failed_upload_the_same_files_can_be_chosen_again(page: ipw.VBox, monkeypatch: pytest.MonkeyPatch) -> None:
+    box = find(page, "viw-upload")
+    data = known.service_b()
+    chosen = ({"name": "service-b.csv", "type": "text/csv", "size": len(data), "content": memoryview(data),
+               "last_modified": datetime(2026, 11, 23, tzinfo=timezone.utc)},)  # what the browser sends each time
+
+    def reading_fails(sources: list) -> None:
+        raise TimeoutError("the results store stayed locked")
+
+    with monkeypatch.context() as failing:
+        failing.setattr("widgets.dashboard.state.read_results", reading_fails)
+        box.value = chosen
+    assert "Problem:" in find(page, "viw-status").value and box.value == ()
+    box.value = chosen
+    assert "Added 1 file(s)" in find(page, "viw-status").value
+    assert "upload: service-b.csv" in find(page, "viw-validation").value

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from pathlib import Path
 
+import pytest
+
+from tests.aggregate import known_results as known
 from tests.builders import result_row
-from widgets.results import COLUMNS, read_results
+from widgets.results import COLUMNS, read_results, reader
 
 
 def csv_bytes(rows: list[dict[str, str]], columns: list[str] | None = None) -> bytes:
@@ -17,6 +21,37 @@ def csv_bytes(rows: list[dict[str, str]], columns: list[str] | None = None) -> b
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue().encode()
+
+
+def with_a_wide_row(data: bytes) -> bytes:
+    """The file with a row of one value too many at the end, which has it read row by row."""
+    return data + data.splitlines()[1] + b",extra\n"
+
+
+def last_value_opens_a_quote() -> bytes:
+    """Line 3's last value opens a quote that nothing closes (a parser may take it to the end)."""
+    return csv_bytes([result_row(), result_row()]).removesuffix(b"\n") + b'"Consulted\n'
+
+
+def unreadable_files() -> dict[str, tuple[bytes, str]]:
+    """The broken uploads, and the same problems read the other way (at once, or row by row), or
+    where a parser could take the open quote to the end of the file."""
+    files = known.broken_uploads()
+    too_long, too_long_reason = files["value-too-long"]
+    opens_a_quote = files["quote-never-closed"][0].splitlines()[2] + b"\n"
+    return {
+        **files,
+        "value-too-long-read-at-once": (too_long.removesuffix(b"\r\n"), too_long_reason),
+        "quote-never-closed-in-the-last-value": (last_value_opens_a_quote(), "line 3 has a quote that is never closed"),
+        "quote-never-closed-after-a-wide-row": (with_a_wide_row(csv_bytes([result_row()])) + opens_a_quote,
+                                                "line 4 has a quote that is never closed"),
+        "text-after-a-closing-quote": (with_a_wide_row(csv_bytes([result_row()]).replace(b",Org A,", b',"Org A"x,')),
+                                       "line 2 has text after a closing quote: a quote inside a value is written twice, "
+                                       "with the value in quotes"),
+    }
+
+
+UNREADABLE = unreadable_files()
 
 
 def test_bad_rows_are_reported_by_line_and_every_good_row_loads() -> None:
@@ -92,7 +127,7 @@ def test_one_bad_file_never_stops_the_others(tmp_path: Path) -> None:
     assert errors[0].startswith("it is not a results file: the header lacks schema_version")
     assert "UTF-8" in errors[1]
     assert errors[2] == "the file is empty"
-    assert errors[3]
+    assert errors[3] == "the file could not be opened: check that it is there and may be read"
     assert result.reports[4].ok and len(result.rows) == 1
     assert result.reports[0].summary().startswith("not-results.csv: not loaded - ")
 
@@ -125,3 +160,51 @@ def test_one_row_and_whole_columns_are_judged_by_the_same_rules() -> None:
     expected = row_problems(pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)).tolist()
     assert [row_problem(row) for row in rows] == expected
     assert sum(1 for reason in expected if reason) == 19
+
+
+@pytest.mark.parametrize("kind", UNREADABLE)
+def test_a_file_that_cannot_be_read_as_results_is_refused_with_what_to_fix_and_the_others_load(kind: str) -> None:
+    data, problem = UNREADABLE[kind]
+    result = read_results([("before.csv", csv_bytes([result_row()])), (kind, data), ("after.csv", csv_bytes([result_row()]))])
+    before, broken, after = result.reports
+    assert (broken.error, broken.accepted, broken.rejected) == (problem, 0, [])
+    assert before.ok and after.ok and len(result.rows) == 2
+
+
+def test_long_text_loads_whichever_way_the_file_is_read() -> None:
+    text = "x" * 200_000  # more than the csv module takes by default (131,072 characters)
+    fast = csv_bytes([result_row(evidence=text)])
+    for data in (fast, with_a_wide_row(fast)):
+        result = read_results([("long.csv", data)])
+        assert result.reports[0].accepted == 1 and result.rows.loc[0, "evidence"] == text
+
+
+def test_a_file_cut_off_inside_a_quoted_value_loses_only_that_row() -> None:
+    data = csv_bytes([result_row(), result_row(evidence="started\nbut never finished")])
+    result = read_results([("cut.csv", data[:data.index(b"never")])])
+    assert result.reports[0].rejected == [(3, "incomplete row at the end of the file (was the writer stopped?)")]
+    assert len(result.rows) == 1
+
+
+def test_a_column_named_twice_in_the_header_counts_once_whichever_way_the_file_is_read() -> None:
+    fast = csv_bytes([{**result_row(), "again": "Other Org"}], [*COLUMNS, "again"]).replace(b",again", b",organisation", 1)
+    for data in (fast, with_a_wide_row(fast)):
+        result = read_results([("twice.csv", data)])
+        assert result.reports[0].accepted == 1 and result.rows.loc[0, "organisation"] == "Org A"
+
+
+def test_an_unexpected_failure_is_logged_and_the_file_reported_in_plain_words(monkeypatch, caplog) -> None:
+    parse_columns = reader.parse_columns
+
+    def fail_on_one_file(frame):
+        if (frame["organisation"] == "Org Fail").any():
+            raise KeyError("deep inside a library")
+        return parse_columns(frame)
+
+    monkeypatch.setattr(reader, "parse_columns", fail_on_one_file)
+    with caplog.at_level(logging.ERROR, logger="widgets"):
+        result = read_results([("odd.csv", csv_bytes([result_row(organisation="Org Fail")])),
+                               ("good.csv", csv_bytes([result_row()]))])
+    assert result.reports[0].error == "the file could not be read (the details are in the log)"
+    assert result.reports[1].ok and len(result.rows) == 1
+    assert "odd.csv" in caplog.text and "deep inside a library" in caplog.text

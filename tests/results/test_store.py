@@ -60,6 +60,8 @@ def test_a_submission_breaking_the_format_is_refused_with_a_reason_and_nothing_i
         save_submission(quiz_submission(organisation="  "), any_store)
     with pytest.raises(ValueError, match="cannot be stored"):
         save_submission(quiz_submission(evidence="a\x00b"), any_store)
+    with pytest.raises(ValueError, match="longer than 1,000,000 characters"):
+        save_submission(quiz_submission(evidence="x" * 1_000_001), any_store)
     assert len(any_store.rows()) == 0
 
 

@@ -20,17 +20,20 @@ def store_source(store: ResultsStore) -> list[Source]:
 
 
 def path_sources(paths: list[Path]) -> tuple[list[Source], list[FileReport]]:
-    """Files as given and every *.csv in a folder (sorted); a path that does not exist is
-    reported as unreadable rather than stopping the others."""
+    """Files as given and every *.csv in a folder (sorted); a path that does not exist (or may
+    not be looked at) is reported as unreadable rather than stopping the others."""
     sources: list[Source] = []
     missing: list[FileReport] = []
     for path in paths:
-        if path.is_dir():
-            sources += [(str(p), p) for p in sorted(path.glob("*.csv"))]
-        elif path.is_file():
-            sources.append((str(path), path))
-        else:
-            missing.append(FileReport(str(path), error="no such file or folder"))
+        try:
+            if path.is_dir():
+                sources += [(str(p), p) for p in sorted(path.glob("*.csv"))]
+            elif path.is_file():
+                sources.append((str(path), path))
+            else:
+                missing.append(FileReport(str(path), error="no such file or folder"))
+        except OSError:  # e.g. inside a folder this user may not open
+            missing.append(FileReport(str(path), error="it could not be opened: check that it may be read"))
     return sources, missing
 
 

@@ -46,7 +46,7 @@ def _block(block: Block) -> str:
             for b in block.items
         )
         return f"<ul>{items}</ul>"
-    image = base64.b64encode(block.png)  # the one block left: the chart with its table.decode("ascii")
+    image = base64.b64encode(block.png).decode("ascii")  # the one block left: the chart with its table
     return (f"<div class='viw-scores'><img src='data:image/png;base64,{image}' alt='{escape(block.alt)}'>"
             f"<div>{_table(block.table)}</div></div>")
 

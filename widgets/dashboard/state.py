@@ -15,7 +15,7 @@ from widgets.aggregate.exports import ExportFile, exporter
 from widgets.aggregate.filters import choices
 from widgets.aggregate.sources import store_source
 from widgets.content import Content
-from widgets.results import ReadResult, ResultsStore, read_results
+from widgets.results import FileReport, ReadResult, ResultsStore, read_results
 
 MOST_UPLOAD_BYTES = 200 * 1024 * 1024
 UNSAFE_NAME = re.compile(r"[\x00-\x1f]")
@@ -28,6 +28,7 @@ class DashboardState:
         self.store = store
         self.labels = Labels.from_content(content)
         self.uploads: dict[str, bytes] = {}
+        self.refused: list[FileReport] = []  # uploads too large to read here
         self.filters = Filters()
         self.loaded: ReadResult = read_results([])
         self.report: Report = build_report(self.loaded, self.labels, self.filters)
@@ -35,20 +36,37 @@ class DashboardState:
         self._store_version: int | None = None
 
     def add_uploads(self, files: list[tuple[str, bytes]]) -> None:
-        """Keep uploaded files by name (a file sent again under the same name replaces the
-        first), then read everything again. What a browser sends is checked, not trusted."""
+        """Keep every uploaded file, even one sent again under the same name (the reader counts
+        rows seen before once), then read everything again. What a browser sends is checked,
+        not trusted: a batch in a form it cannot read changes nothing, and a file too large is
+        reported as not loaded while the others load."""
         for name, data in files:
             if not isinstance(name, str) or not isinstance(data, (bytes, bytearray)):
                 raise ValueError("An upload arrived in a form the dashboard cannot read; please add it again.")
+        for name, data in files:
+            shown = self._new_name(name)
             if len(data) > MOST_UPLOAD_BYTES:
-                raise ValueError(f"{name} is larger than {MOST_UPLOAD_BYTES // 1024**2} MB: use the command-line report for it.")
-            self.uploads[f"upload: {UNSAFE_NAME.sub('', name)[:200]}"] = bytes(data)
+                error = f"it is larger than {MOST_UPLOAD_BYTES // 1024**2} MB: use the command-line report for it"
+                self.refused.append(FileReport(shown, error=error))
+            else:
+                self.uploads[shown] = bytes(data)
         self.load()
+
+    def _new_name(self, name: str) -> str:
+        """'upload: services.csv', or 'upload: services.csv (2)' for the second file of that name."""
+        shown = f"upload: {UNSAFE_NAME.sub('', name)[:200]}"
+        taken = set(self.uploads) | {report.name for report in self.refused}
+        numbered, number = shown, 1
+        while numbered in taken:
+            number += 1
+            numbered = f"{shown} ({number})"
+        return numbered
 
     def load(self) -> None:
         """Read the local store (up to its last complete row) and every upload again."""
         version = self.store.version()  # before reading: rows added meanwhile count as new
         self.loaded = read_results(store_source(self.store) + list(self.uploads.items()))
+        self.loaded.reports.extend(self.refused)
         self._store_version, self.read_at = version, datetime.now()
         self.refresh()
 

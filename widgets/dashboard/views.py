@@ -43,8 +43,12 @@ class SourcesView(ipw.VBox):
             files = change["new"]
             if not files:
                 return
-            self._state.add_uploads([(f["name"], bytes(f["content"])) for f in files])
-            self._upload.value = ()  # the bytes are kept by the state; free the widget's copy
+            try:
+                self._state.add_uploads([(f["name"], bytes(f["content"])) for f in files])
+            finally:
+                # Emptied even when adding failed, or the same files chosen again would not count as
+                # a change; the state keeps the bytes, so the widget's copy is freed too.
+                self._upload.value = ()
             status.show(f"Added {len(files)} file(s); see the report per file below.", "success")
             self._changed()
 

@@ -37,3 +37,7 @@ OPTIONAL_COLUMNS = tuple(list(COLUMNS)[16:])  # filled with empty text when a fi
 # Columns whose values are machine-made and never neutralised for spreadsheets.
 FIXED_FORMAT_COLUMNS = ("schema_version", "submission_id", "submitted_at", "kind", "score", "max_score", "action_due")
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in FIXED_FORMAT_COLUMNS)
+
+# The longest value a file may hold: far above any text typed on a page (5,000 characters at
+# most), so only a broken file reaches it.
+MOST_VALUE_CHARS = 1_000_000

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Select, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from widgets.results.columns import COLUMNS, SCHEMA_VERSION
+from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database
 from widgets.results.keys import same_key
@@ -363,6 +363,8 @@ def refuse_bad_rows(rows: list[dict[str, str]]) -> None:
     problems = sorted({reason for reason in map(row_problem, rows) if reason})
     if any(UNSTORABLE in value for row in rows for value in row.values()):
         problems.append("a text holds a character that cannot be stored (NUL)")
+    if any(len(value) > MOST_VALUE_CHARS for row in rows for value in row.values()):
+        problems.append(f"a text is longer than {MOST_VALUE_CHARS:,} characters, the most the results format allows")
     if problems:
         raise ValueError("This could not be saved: " + "; ".join(problems) + ".")
 
