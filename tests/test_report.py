@@ -13,6 +13,7 @@ from tests.aggregate import known_results as known
 from tests.builders import valid_content, write_content
 from widgets.aggregate import SUMMARIES
 from widgets.report import main
+from widgets.results import ResultsStore
 
 
 @pytest.fixture
@@ -165,3 +166,21 @@ def test_an_out_folder_that_cannot_be_written_is_explained_with_exit_status_1(tm
     code, printed = run([str(store), "--out", str(tmp_path / "taken"), *content_options(tmp_path)])
     assert code == 1
     assert f"Cannot write the tables to {tmp_path / 'taken'} (File exists): give --out a folder you may write to." in printed
+
+
+def test_the_database_is_read_as_the_stores_rows_and_gives_the_same_tables_as_its_csv(tmp_path: Path, database_url: str) -> None:
+    known.content(tmp_path / "tree")
+    options = ["--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
+    ResultsStore(known.write_store(tmp_path / "results"), database_url).export(tmp_path / "exported.csv")
+    code, printed = run(["--database", database_url, *options, "--out", str(tmp_path / "from-db")])
+    assert code == 0, printed
+    assert "the results database: 12 rows accepted" in printed
+    run([str(tmp_path / "exported.csv"), *options, "--out", str(tmp_path / "from-csv")])
+    for table in sorted((tmp_path / "from-db").glob("*.csv")):
+        if table.name != "validation.csv":  # names the source: the database, or the exported file
+            assert table.read_bytes() == (tmp_path / "from-csv" / table.name).read_bytes(), table.name
+
+
+def test_without_files_or_the_database_there_is_nothing_to_report(tmp_path: Path) -> None:
+    code, printed = run(["--out", str(tmp_path / "out")])
+    assert code == 1 and "give results files or folders, or --database" in printed

@@ -1,9 +1,12 @@
 """Command: the trainer report without a browser, for scheduled runs.
 
-    python -m widgets.report RESULTS... --out DIR [--content DIR [--pages DIR]] [--format csv xlsx png]
-           [--organisation NAME ...] [--team NAME ...] [--instrument ID ...] [--since DATE] [--until DATE]
+    python -m widgets.report [RESULTS...] [--database [URL]] --out DIR [--content DIR [--pages DIR]]
+           [--format csv xlsx png] [--organisation NAME ...] [--team NAME ...] [--instrument ID ...]
+           [--since DATE] [--until DATE]
 
-RESULTS are results CSV files or folders of them. Writes the same summary tables the
+RESULTS are results CSV files or folders of them; ``--database`` reads the results database too
+(the installation's when no URL is given: VIW_DATABASE_URL, or results.sqlite in the results
+folder). Writes the same summary tables the
 dashboard shows (one CSV each and one Excel workbook) to DIR, prints the validation report
 per file and a short summary. It never stops with a traceback; its exit status says how it went:
 
@@ -23,9 +26,9 @@ from typing import NoReturn, TextIO
 
 from widgets.aggregate import Filters, Labels, Report, build_report
 from widgets.aggregate.exports import EXPORTERS, exporter
-from widgets.aggregate.sources import path_sources
+from widgets.aggregate.sources import STORE_NAME, path_sources, store_source
 from widgets.content import ContentError, load_content
-from widgets.results import FileReport, read_results
+from widgets.results import FileReport, ResultsStore, StoreError, read_results
 
 MOST_PROBLEMS_SHOWN = 5
 WRONG_OPTIONS = 1
@@ -54,7 +57,9 @@ def iso_date(text: str) -> date:
 
 def parser() -> argparse.ArgumentParser:
     command = _Parser(prog="python -m widgets.report", description=__doc__.splitlines()[0])
-    command.add_argument("results", nargs="+", type=Path, help="results CSV files or folders of them")
+    command.add_argument("results", nargs="*", type=Path, help="results CSV files or folders of them")
+    command.add_argument("--database", nargs="?", const="", metavar="URL",
+                         help="read the results database as well (default URL: the installation's)")
     command.add_argument("--out", type=Path, required=True, help="folder for the tables (created if needed)")
     command.add_argument("--content", type=Path, help="content folder (default: the workbook's content/)")
     command.add_argument("--pages", type=Path, help="the staff pages that content names, for its checks (default: notebooks/staff)")
@@ -74,10 +79,17 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         args = parser().parse_intermixed_args(argv)  # files may come before or after options
         labels = Labels.from_content(load_content(args.content, args.pages))
         filters = Filters(tuple(args.organisation), tuple(args.team), tuple(args.instrument), args.since, args.until)
+        if not args.results and args.database is None:
+            raise _WrongOptions("give results files or folders, or --database (--help lists the options)")
     except (_WrongOptions, ContentError, ValueError) as error:
         print(f"Cannot report: {error}", file=out)
         return WRONG_OPTIONS
     sources, missing = path_sources(args.results)
+    if args.database is not None:
+        try:
+            sources[:0] = store_source(ResultsStore(url=args.database or None))
+        except StoreError as error:
+            missing.append(FileReport(STORE_NAME, error=str(error)))
     loaded = read_results(sources)
     loaded.reports[:0] = missing
     report = build_report(loaded, labels, filters)

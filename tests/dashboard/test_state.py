@@ -58,3 +58,12 @@ def test_an_unchanged_store_is_not_read_twice(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(DashboardState, "load", lambda self: (reads.append(1), original(self))[1])
     page = dashboard_page(known.write_store(tmp_path / "results"), known.content(tmp_path))
     assert len(reads) == 1 and find(page, "viw-status").value == ""
+
+
+def test_a_results_csv_edited_outside_the_workbook_is_reported_on_the_sources_view(tmp_path: Path) -> None:
+    folder = known.write_store(tmp_path / "results")
+    (folder / "results.csv").write_bytes("\ufeff".encode() + (folder / "results.csv").read_bytes().replace(b"\r\n", b"\n"))
+    page = dashboard_page(folder, known.content(tmp_path))
+    sources = find(page, "viw-validation").value
+    assert "Notes from the results store" in sources and "results.csv.edited-" in sources
+    assert "changed outside the workbook" in sources

@@ -66,7 +66,7 @@ def test_two_people_as_their_own_unix_users_both_write_to_a_shared_folder(shared
     assert sorted(store.rows()["respondent"]) == ["person0", "person0", "person1", "person1"]
     result = read_results([("results.csv", folder / "results.csv")])
     assert sorted(result.rows["respondent"]) == ["person0", "person0", "person1", "person1"]
-    shared = ("results.sqlite", "results.sqlite-wal", "results.sqlite-shm", "results.csv")
+    shared = ("results.sqlite", "results.sqlite-wal", "results.sqlite-shm", "results.sqlite-writers", "results.csv")
     assert {name: mode(folder / name) for name in shared} == {name: 0o660 for name in shared}
     with store.database.reader.connect() as connection:
         assert connection.execute(select(func.count()).select_from(drafts)).scalar() == 2

@@ -175,3 +175,10 @@ def test_a_database_from_a_newer_workbook_is_refused_in_plain_words(any_store: R
     with pytest.raises(StoreError, match="newer version of the workbook"):
         open_database(any_store.url)
     _opened.clear()
+
+
+def test_rows_of_a_submission_stored_before_are_added_after_its_own(any_store: ResultsStore) -> None:
+    saved = any_store.save(quiz_submission(items=2))
+    extra = {**saved.rows[0], "item_id": "lundy-q9"}
+    assert any_store.import_rows([*saved.rows, extra], "import: again.csv") == (1, 2)
+    assert any_store.rows()["item_id"].tolist() == ["lundy-q1", "lundy-q2", "lundy-q9"]

@@ -33,6 +33,7 @@ class DashboardState:
         self.loaded: ReadResult = read_results([])
         self.report: Report = build_report(self.loaded, self.labels, self.filters)
         self.read_at: datetime | None = None  # when the local store was last read
+        self.notices: list[str] = []  # what the store has had to tell people (e.g. an edited results.csv kept aside)
         self._store_version: int | None = None
 
     def add_uploads(self, files: list[tuple[str, bytes]]) -> None:
@@ -63,7 +64,9 @@ class DashboardState:
         return numbered
 
     def load(self) -> None:
-        """Read the local store (up to its last complete row) and every upload again."""
+        """Read the local store (whole submissions only) and every upload again."""
+        self.store.sync_csv()  # results.csv brought in step (or an edited copy kept aside) before it is read about
+        self.notices = self.store.notices()
         version = self.store.version()  # before reading: rows added meanwhile count as new
         self.loaded = read_results(store_source(self.store) + list(self.uploads.items()))
         self.loaded.reports.extend(self.refused)

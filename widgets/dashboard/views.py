@@ -67,6 +67,9 @@ class SourcesView(ipw.VBox):
     def show(self) -> None:
         report, read_at = self._state.report, self._state.read_at
         parts = [f"<p class='viw-read-at'>The local store was read at {read_at:%H:%M:%S on %d %B %Y}.</p>" if read_at else ""]
+        if self._state.notices:
+            notes = "".join(f"<li>{html.escape(notice)}</li>" for notice in self._state.notices)
+            parts.append(f"<div class='viw-store-notices'><h3>Notes from the results store</h3><ul>{notes}</ul></div>")
         parts.append(html_table(report.validation, "What each file gave"))
         if not report.rejections.empty:
             parts.append(html_table(report.rejections, "Rows rejected, with their line and why"))

@@ -41,7 +41,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    args = parser().parse_intermixed_args(argv)
+    args = parser().parse_args(argv)
     try:
         store = ResultsStore(args.results_dir, args.database)
         if args.action == "export":

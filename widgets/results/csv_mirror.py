@@ -37,7 +37,7 @@ COMPARE_BYTES = 1 << 20
 def sync(database: Database, path: Path) -> str | None:
     """Append what results.csv lacks, or rebuild it; returns a notice when a changed copy was
     moved aside."""
-    with database.writer.begin() as connection:
+    with database.write() as connection:
         latest = connection.execute(select(func.max(submissions.c.seq))).scalar() or 0
         recorded = _recorded(connection)
         found = _stat(path)

