@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 import aggregate_bench  # noqa: E402
 import load_test  # noqa: E402
 import page_speed  # noqa: E402
+import store_bench  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from widgets.server import STAFF_POOL_SIZE  # noqa: E402
 
@@ -97,6 +98,7 @@ def main() -> None:
     print(f"Voice & Influence Workbook benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     pages(runs)
     aggregation([100_000] if arguments.quick else [100_000, 1_000_000], 1 if arguments.quick else 3)
+    store_bench.run(arguments.quick)
 
 
 if __name__ == "__main__":

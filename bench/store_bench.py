@@ -152,16 +152,20 @@ def cli_from_database(engine: str, store: ResultsStore, rows: int) -> None:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true", help="fewer saves, and 10,000 rows only")
-    arguments = options.parse_args()
+    run(options.parse_args().quick)
+
+
+def run(quick: bool) -> None:
+    """Every figure above, on both engines."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    sizes = [10_000] if arguments.quick else [10_000, 1_000_000]
+    sizes = [10_000] if quick else [10_000, 1_000_000]
     server = PostgresServer().start()
     try:
         engines = {"SQLite": lambda: None, "PostgreSQL": server.new_database}
         print("\nThe results database")
         for engine, new_url in engines.items():
             folder = Path(tempfile.mkdtemp(prefix="viw-bench-store-"))
-            append_latency(engine, new_url() or f"sqlite:///{folder / 'results.sqlite'}", folder, 20 if arguments.quick else 100)
+            append_latency(engine, new_url() or f"sqlite:///{folder / 'results.sqlite'}", folder, 20 if quick else 100)
         for rows in sizes:
             print(f"\nWith {rows:,} rows stored")
             for engine, new_url in engines.items():
