@@ -140,6 +140,17 @@ def trainer_token(token_file: Path | None) -> str:
     return token
 
 
+def upgrade_results() -> None:
+    """Before anyone arrives: results kept by a version before the database move into it, once."""
+    from widgets.results import ResultsStore, StoreError
+    from widgets.results.importer import upgrade
+
+    try:
+        upgrade(ResultsStore(), sys.stdout)
+    except StoreError as error:
+        raise SystemExit(f"Cannot open the results store: {error}") from None
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m widgets.server", description=__doc__.splitlines()[0])
     parser.add_argument("app", choices=["staff", "trainer"], help="which server to start")
@@ -152,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.results_dir:
         os.environ[RESULTS_DIR_VARIABLE] = str(args.results_dir.resolve())  # kernels inherit it
+    upgrade_results()
     if args.app == "staff":
         port = args.port or 8866
         print(f"Voice & Influence Workbook: open http://127.0.0.1:{port}/ in your browser. Stop with Ctrl+C.")

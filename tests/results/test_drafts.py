@@ -33,6 +33,11 @@ def test_nested_data_is_stored_one_answer_a_key_and_comes_back_whole() -> None:
     assert unflatten(flat) == {**data, "list": {"0": "x", "1": "y"}}
 
 
+def test_names_holding_dots_or_percent_signs_come_back_as_they_were() -> None:
+    data = {"answers": {"iv-4.1": {"evidence": "50% of children"}, "a%2Eb": {"rating": 1}}, "modules": {"m.1": {"step": 2}}}
+    assert unflatten(flatten(data)) == data
+
+
 def test_drafts_round_trip_and_keep_changes(results_folder: Path) -> None:
     drafts = DraftStore("assessment")
     opened = drafts.create({"answers": {"a": 1}, "note": "<b>kept</b> as typed"})

@@ -156,10 +156,11 @@ def test_one_row_and_whole_columns_are_judged_by_the_same_rules() -> None:
         result_row(organisation=""), result_row(organisation="   "), result_row(instrument=""), result_row(item_id=" "),
         result_row(action_due="31/03/2027"), result_row(action_due="2027-02-31"), result_row(action_due="20277-01-01"),
         result_row(action_due="2027-03-31"), result_row(schema_version="2"), result_row(kind="exam", organisation=""),
+        result_row(organisation="N" * 501), result_row(item_id="q" * 501), result_row(respondent="Siân " * 100),
     ]
     expected = row_problems(pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)).tolist()
     assert [row_problem(row) for row in rows] == expected
-    assert sum(1 for reason in expected if reason) == 19
+    assert sum(1 for reason in expected if reason) == 21
 
 
 @pytest.mark.parametrize("kind", UNREADABLE)

@@ -130,3 +130,49 @@ def test_a_read_only_copy_of_the_results_opens_for_reading(tmp_path: Path) -> No
         assert sorted(p.name for p in copy.iterdir()) == files  # nothing written
     finally:
         shutil.rmtree(copy)
+
+
+def test_a_consistent_copy_for_a_laptop_opens_on_its_own(store: ResultsStore, tmp_path: Path) -> None:
+    from widgets.results.__main__ import main
+
+    save_submission(quiz_submission(items=2), store)
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    out = io.StringIO()
+    assert main(["--results-dir", str(store.folder), "copy", "--out", str(laptop / "results.sqlite")], out) == 0
+    assert len(ResultsStore(laptop).rows()) == 2
+    assert main(["--results-dir", str(store.folder), "copy", "--out", str(laptop / "results.sqlite")], out) == 1  # never overwritten
+
+
+def test_a_results_folder_from_before_the_database_is_moved_in_once_when_the_server_starts(tmp_path: Path) -> None:
+    from tests.aggregate import known_results as known
+    from widgets.results.importer import upgrade
+
+    folder = tmp_path / "results"
+    folder.mkdir()
+    (folder / "results.csv").write_bytes(known.csv_bytes(known.store_rows()))
+    (folder / ".results.csv.complete-bytes").write_text("123")
+    out = io.StringIO()
+    assert upgrade(ResultsStore(folder), out) == 0
+    assert "12 rows added" in out.getvalue()
+    store = ResultsStore(folder)
+    assert len(store.rows()) == 12 and len(in_csv(store)) == 12 and store.notices() == []
+    assert upgrade(store, io.StringIO()) is None  # once only
+
+
+def test_a_writer_waiting_too_long_for_its_turn_is_told_it_was_not_saved_and_the_retry_works(store: ResultsStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from widgets.results import StoreError
+
+    save_submission(quiz_submission(items=1), store)
+    monkeypatch.setattr("widgets.results.database.BUSY_TIMEOUT_SECONDS", 0.3)
+    holder = os.open(store.folder / "results.sqlite-writers", os.O_RDONLY)  # another server, stuck mid-write
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(StoreError, match="busy or cannot be written to"):
+            save_submission(quiz_submission(items=1), store, submission_id="0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    finally:
+        os.close(holder)
+    save_submission(quiz_submission(items=1), store, submission_id="0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    assert len(store.rows()) == 2

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from tests.builders import quiz_submission
 from widgets.results import COLUMNS, ResultsStore, StoreError, read_results, save_submission
+from widgets.results.store import ADDS_TO_STORED, Imported
 from widgets.results.submission import ItemResponse, Submission
 
 WELSH = "Dywedodd y plant fod y cyngor ieuenctid yn gwrando arnyn nhw; ŵyr, ŷd, Siân a Llŷr. "
@@ -58,11 +59,21 @@ def test_long_text_in_every_script_is_kept_whole(any_store: ResultsStore, tmp_pa
 def test_a_submission_breaking_the_format_is_refused_with_a_reason_and_nothing_is_stored(any_store: ResultsStore) -> None:
     with pytest.raises(ValueError, match="organisation is empty"):
         save_submission(quiz_submission(organisation="  "), any_store)
-    with pytest.raises(ValueError, match="cannot be stored"):
-        save_submission(quiz_submission(evidence="a\x00b"), any_store)
+    for broken in ("a\x00b", "half an emoji \ud83d"):
+        with pytest.raises(ValueError, match="broken character"):
+            save_submission(quiz_submission(evidence=broken), any_store)
     with pytest.raises(ValueError, match="longer than 1,000,000 characters"):
         save_submission(quiz_submission(evidence="x" * 1_000_001), any_store)
     assert len(any_store.rows()) == 0
+
+
+def test_a_draft_answer_no_engine_can_store_is_refused_in_plain_words_and_the_others_are_kept(any_store: ResultsStore) -> None:
+    any_store.create_draft("assessment", "K7QX-9MZD", {"answers.a.evidence": "kept"})
+    with pytest.raises(ValueError, match="broken character"):
+        any_store.save_draft("K7QX-9MZD", {"answers.b.evidence": "half an emoji \ud83d"}, {})
+    any_store.save_draft("K7QX-9MZD", {"answers.c.evidence": "Siân 👍🏽"}, {})
+    draft = any_store.draft("K7QX-9MZD")
+    assert draft is not None and draft.values == {"answers.a.evidence": "kept", "answers.c.evidence": "Siân 👍🏽"}
 
 
 def test_the_same_submission_saved_twice_is_stored_once(any_store: ResultsStore) -> None:
@@ -158,8 +169,8 @@ def test_the_version_changes_with_every_submission_so_readers_know_to_read_again
 def test_files_imported_twice_add_their_rows_once(any_store: ResultsStore) -> None:
     save_submission(quiz_submission(items=2), any_store)
     other = read_results([("x.csv", (Path(__file__).parent / "samples" / "other-service.csv"))], typed=False).rows
-    assert any_store.import_rows(other, "import: other-service.csv") == (len(other), 0)
-    assert any_store.import_rows(other, "import: other-service.csv") == (0, len(other))
+    assert any_store.import_rows(other, "import: other-service.csv") == Imported(added=len(other))
+    assert any_store.import_rows(other, "import: other-service.csv") == Imported(already_stored=len(other))
     assert len(any_store.rows()) == 2 + len(other)
     stored = any_store.rows().iloc[2:]
     assert stored["submitted_at"].tolist() == other["submitted_at"].tolist()  # as the file had them
@@ -177,8 +188,13 @@ def test_a_database_from_a_newer_workbook_is_refused_in_plain_words(any_store: R
     _opened.clear()
 
 
-def test_rows_of_a_submission_stored_before_are_added_after_its_own(any_store: ResultsStore) -> None:
+def test_rows_that_would_add_items_to_a_stored_submission_are_refused_and_named(any_store: ResultsStore, tmp_path: Path) -> None:
+    """A submission is stored whole, once: a file that adds an item to it later is refused by
+    name (and results.csv, which follows commits, never misses a row the database holds)."""
     saved = any_store.save(quiz_submission(items=2))
     extra = {**saved.rows[0], "item_id": "lundy-q9"}
-    assert any_store.import_rows([*saved.rows, extra], "import: again.csv") == (1, 2)
-    assert any_store.rows()["item_id"].tolist() == ["lundy-q1", "lundy-q2", "lundy-q9"]
+    result = any_store.import_rows([*saved.rows, extra], "import: again.csv")
+    assert result == Imported(already_stored=2, refused=[(saved.submission_id, "lundy-q9", ADDS_TO_STORED)])
+    assert any_store.rows()["item_id"].tolist() == ["lundy-q1", "lundy-q2"]
+    with_nul = [{**row, "submission_id": "0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e", "evidence": "a\x00b"} for row in saved.rows]
+    assert len(any_store.import_rows(with_nul, "import: nul.csv").refused) == 2 and len(any_store.rows()) == 2

@@ -13,18 +13,21 @@ from widgets.ui.downloads import download_link
 from widgets.ui.free_text import FreeText
 from widgets.ui.messages import LIVE, StatusMessage
 from widgets.ui.safe import SORRY, safe_callback
+from widgets.errors import Refused
 
 
-def test_value_errors_are_shown_in_plain_words_and_other_errors_as_an_apology(caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("internal", [KeyError("internal"), ValueError("Expecting value: line 1 column 1 (char 0)")])
+def test_refusals_are_shown_in_plain_words_and_other_errors_as_an_apology(caplog: pytest.LogCaptureFixture, internal: Exception) -> None:
+    """A library's ValueError (json's, here) is an internal error like any other: never shown."""
     status = StatusMessage()
 
     @safe_callback(status)
     def explain(_button: ipw.Button) -> None:
-        raise ValueError("Choose an answer first.")
+        raise Refused("Choose an answer first.")
 
     @safe_callback(status)
     def crash(_button: ipw.Button) -> None:
-        raise KeyError("internal")
+        raise internal
 
     button = ipw.Button(description="Check")
     button.on_click(explain)
@@ -34,7 +37,7 @@ def test_value_errors_are_shown_in_plain_words_and_other_errors_as_an_apology(ca
     button.on_click(crash)
     with caplog.at_level(logging.ERROR, logger="widgets"):
         button.click()
-    assert SORRY in status.value and "Traceback" not in status.value and "KeyError" not in status.value
+    assert SORRY in status.value and "Traceback" not in status.value and str(internal) not in status.value
     assert "crash failed" in caplog.text
 
 

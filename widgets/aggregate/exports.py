@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 
 from widgets.aggregate.summaries import Report
 from widgets.results.spreadsheet_safety import neutralise_column
+from widgets.errors import Refused
 
 EXCEL_MOST_ROWS = 1_048_575  # a sheet holds 1,048,576 rows including the header
 
@@ -130,4 +131,4 @@ def exporter(name: str) -> Exporter:
     try:
         return EXPORTERS[name]
     except KeyError:
-        raise ValueError(f"There is no '{name}' export: choose from {', '.join(EXPORTERS)}.") from None
+        raise Refused(f"There is no '{name}' export: choose from {', '.join(EXPORTERS)}.") from None

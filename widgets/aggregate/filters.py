@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 import pandas as pd
+from widgets.errors import Refused
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Filters:
 
     def __post_init__(self) -> None:
         if self.start and self.end and self.start > self.end:
-            raise ValueError("The start date is after the end date: swap them or clear one.")
+            raise Refused("The start date is after the end date: swap them or clear one.")
 
     def apply(self, rows: pd.DataFrame) -> pd.DataFrame:
         keep = pd.Series(True, index=rows.index)

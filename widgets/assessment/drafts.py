@@ -9,6 +9,7 @@ from __future__ import annotations
 from widgets.assessment.model import Assessment
 from widgets.content.instrument import Instrument
 from widgets.results.drafts import DraftStore, Opened, parse_code
+from widgets.errors import Refused
 
 DRAFT_KIND = "assessment"
 
@@ -45,7 +46,7 @@ class Autosave:
         code = parse_code(typed)
         opened = self.drafts.load(code)
         if opened is None:
-            raise ValueError(f"No saved work has the code {code}. Check it against the one you noted.")
+            raise Refused(f"No saved work has the code {code}. Check it against the one you noted.")
         assessment = Assessment.from_draft(self.instrument, opened.data)
         self.opened = opened
         return assessment

@@ -14,6 +14,7 @@ from typing import Any
 
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.results import ItemResponse, Submission
+from widgets.errors import Refused
 
 MAX_TEXT = 5000  # longest free text kept for one box
 MAX_SHORT = 200  # longest name, team, role or action owner
@@ -52,7 +53,7 @@ class Assessment:
 
     def set_detail(self, name: str, value: str) -> None:
         if name not in DETAIL_FIELDS:
-            raise ValueError(f"'{name}' is not one of the details asked for")
+            raise Refused(f"'{name}' is not one of the details asked for")
         self.details[name] = _clean(value, MAX_SHORT)
 
     def set_answer(self, item_id: str, name: str, value: Any) -> None:
@@ -64,13 +65,13 @@ class Assessment:
         elif name == "participation_degree":
             value = _clean(value or "", MAX_SHORT)
             if value and value not in self.instrument.participation_degrees:
-                raise ValueError(f"'{value}' is not one of the degrees of participation listed")
+                raise Refused(f"'{value}' is not one of the degrees of participation listed")
         elif name == "action_due":
             value = _due_date(value)
         elif name in TEXT_FIELDS:
             value = _clean(value, MAX_SHORT if name == "action_owner" else MAX_TEXT)
         else:
-            raise ValueError(f"'{name}' is not part of an answer")
+            raise Refused(f"'{name}' is not part of an answer")
         self.answers[item_id] = replace(answer, **{name: value})
 
     def _rating(self, value: Any) -> int | None:
@@ -82,7 +83,7 @@ class Assessment:
         except (TypeError, ValueError):
             rating = None
         if rating not in allowed or isinstance(value, bool):
-            raise ValueError(f"'{value}' is not a level on the {self.instrument.scale.name} scale")
+            raise Refused(f"'{value}' is not a level on the {self.instrument.scale.name} scale")
         return rating
 
     # --- questions about the state ------------------------------------------------------
@@ -91,7 +92,7 @@ class Assessment:
         for item in self.instrument.items:
             if item.id == item_id:
                 return item
-        raise ValueError(f"'{item_id}' is not an item of {self.instrument.title}")
+        raise Refused(f"'{item_id}' is not an item of {self.instrument.title}")
 
     def answer(self, item_id: str) -> Answer:
         return self.answers.get(item_id, Answer())
@@ -128,7 +129,7 @@ class Assessment:
         """Rebuild from a draft file. Values the content no longer allows (an item removed, a
         level renumbered) are dropped rather than refusing the whole draft."""
         if data.get("instrument") != instrument.id:
-            raise ValueError(
+            raise Refused(
                 f"That resume code is for another self-assessment ('{data.get('instrument')}'): open its page and use the code there."
             )
         assessment = cls(instrument)
@@ -155,7 +156,7 @@ class Assessment:
         """The rows for the results store: one per item, blank ones kept as left blank on purpose."""
         missing = [REQUIRED_DETAILS[name] for name in self.missing_details()]
         if missing:
-            raise ValueError(f"Please fill in {' and '.join(missing)} at the top of the page before submitting.")
+            raise Refused(f"Please fill in {' and '.join(missing)} at the top of the page before submitting.")
         top = self.instrument.scale.max_value
         items = []
         for item in self.instrument.items:
@@ -186,7 +187,7 @@ class Assessment:
 
 def _clean(value: Any, limit: int) -> str:
     if not isinstance(value, str):
-        raise ValueError("Only text can go in this box.")
+        raise Refused("Only text can go in this box.")
     return value[:limit]
 
 
@@ -201,4 +202,4 @@ def _due_date(value: Any) -> str:
             return date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    raise ValueError(f"'{value}' is not a date: use the date picker, or write it like 2027-03-31.")
+    raise Refused(f"'{value}' is not a date: use the date picker, or write it like 2027-03-31.")

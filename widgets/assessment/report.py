@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Mapping, Sequence
 
 from widgets.content.instrument import Instrument
+from widgets.errors import Refused
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
     """The report for one saved submission (its rows, as the store wrote them); ``previous``
     holds the rows of the submission it is compared with (``ResultsStore.previous``), if any."""
     if not rows:
-        raise ValueError("There is no submission to report on.")
+        raise Refused("There is no submission to report on.")
     first = rows[0]
     by_item = {row["item_id"]: row for row in rows}
     ratings = {item_id: _number(row["score"]) for item_id, row in by_item.items()}

@@ -16,6 +16,7 @@ from widgets.aggregate.filters import choices
 from widgets.aggregate.sources import store_source
 from widgets.content import Content
 from widgets.results import FileReport, ReadResult, ResultsStore, read_results
+from widgets.errors import Refused
 
 MOST_UPLOAD_BYTES = 200 * 1024 * 1024
 UNSAFE_NAME = re.compile(r"[\x00-\x1f]")
@@ -43,7 +44,7 @@ class DashboardState:
         reported as not loaded while the others load."""
         for name, data in files:
             if not isinstance(name, str) or not isinstance(data, (bytes, bytearray)):
-                raise ValueError("An upload arrived in a form the dashboard cannot read; please add it again.")
+                raise Refused("An upload arrived in a form the dashboard cannot read; please add it again.")
         for name, data in files:
             shown = self._new_name(name)
             if len(data) > MOST_UPLOAD_BYTES:
@@ -93,7 +94,7 @@ class DashboardState:
         """A summary table sorted by one of its columns, blanks last either way."""
         table = self.report.summaries[name].table
         if column not in table.columns:
-            raise ValueError(f"'{column}' is not a column of this table.")
+            raise Refused(f"'{column}' is not a column of this table.")
         values = table[column]
         blank = values.isna() | (values.astype(str) == "")
         order = pd.DataFrame({"blank": blank, "value": values.where(~blank)})

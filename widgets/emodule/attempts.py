@@ -10,13 +10,14 @@ from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt
 from widgets.quiz_items import Marked
 from widgets.results import ItemResponse, ResultsStore, Submission, save_submission
+from widgets.errors import Refused
 
 
 def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
     """Score each answer; an unanswered question raises ValueError naming how many are left."""
     missing = [item for item in quiz.items if item.id not in responses]
     if missing:
-        raise ValueError(f"Answer every question before finishing: {len(missing)} still to answer.")
+        raise Refused(f"Answer every question before finishing: {len(missing)} still to answer.")
     return {item.id: item.score(responses[item.id]) for item in quiz.items}
 
 

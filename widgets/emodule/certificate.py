@@ -15,6 +15,7 @@ from fpdf import FPDF
 
 from widgets.content import Content
 from widgets.emodule.progress import LearnerRecord
+from widgets.errors import Refused
 
 # DejaVu Sans ships with matplotlib (a dependency) and covers names in most European scripts,
 # which the PDF's built-in fonts (Latin-1 only) do not.
@@ -47,7 +48,7 @@ def certificate_for(record: LearnerRecord, content: Content, today: date | None 
     passed = [(module, attempt) for module, attempt in passes if attempt is not None]
     if not content.modules or len(passed) < len(content.modules):
         left = len(content.modules) - len(passed)
-        raise ValueError(f"The certificate is ready when every module is passed: {left} still to pass.")
+        raise Refused(f"The certificate is ready when every module is passed: {left} still to pass.")
     last = max((attempt for _, attempt in passed), key=lambda a: a.submitted_at)
     return Certificate(
         name=record.learner.name,

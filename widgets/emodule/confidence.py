@@ -8,6 +8,7 @@ from widgets.content.module import LearningOutcome
 from widgets.emodule.learner import Learner
 from widgets.results import ItemResponse, ResultsStore, SavedSubmission, Submission, save_submission
 from widgets.results.store import RecordChange
+from widgets.errors import Refused
 
 ROUNDS = {"before": "confidence-before", "after": "confidence-after"}
 VERSION = "1"
@@ -31,11 +32,11 @@ def save_confidence(content: Content, learner: Learner, when: str, ratings: dict
     """Check every outcome has a rating of 1 to 5, then store the round; ``record`` gives the
     learner record's values for it, saved in the same transaction."""
     if when not in ROUNDS:
-        raise ValueError(f"'{when}' is not a confidence round")
+        raise Refused(f"'{when}' is not a confidence round")
     outcomes = learning_outcomes(content)
     unrated = [o for o in outcomes if ratings.get(o.id) not in SCALE]
     if unrated:
-        raise ValueError(f"Please rate every statement: {len(unrated)} still to rate.")
+        raise Refused(f"Please rate every statement: {len(unrated)} still to rate.")
     items = tuple(ItemResponse(item_id=o.id, response=str(ratings[o.id])) for o in outcomes)
     return save_submission(
         Submission("confidence", ROUNDS[when], VERSION, learner.organisation, learner.team, learner.name, learner.role, items),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any
+from widgets.errors import Refused
 
 MAX_LENGTH = 120
 
@@ -24,10 +25,10 @@ class Learner:
         tidy = {key: " ".join((value or "").split()) for key, value in fields.items()}
         missing = [label for key, label in (("name", "your name"), ("organisation", "your organisation")) if not tidy[key]]
         if missing:
-            raise ValueError(f"Please fill in {' and '.join(missing)}.")
+            raise Refused(f"Please fill in {' and '.join(missing)}.")
         too_long = [key for key, value in tidy.items() if len(value) > MAX_LENGTH]
         if too_long:
-            raise ValueError(f"Please shorten your {too_long[0]} to {MAX_LENGTH} characters or fewer.")
+            raise Refused(f"Please shorten your {too_long[0]} to {MAX_LENGTH} characters or fewer.")
         return cls(**tidy)
 
     def to_dict(self) -> dict[str, str]:

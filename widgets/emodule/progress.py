@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from widgets.emodule.learner import Learner
+from widgets.errors import Refused
 
 
 class Status(str, Enum):
@@ -99,7 +100,7 @@ class LearnerRecord:
             }
             return cls(Learner.from_dict(data["learner"]), modules, {str(k): str(v) for k, v in data.get("confidence", {}).items()})
         except (KeyError, TypeError, AttributeError, ValueError) as error:
-            raise ValueError("The progress saved under this code could not be read. Please tell your trainer.") from error
+            raise Refused("The progress saved under this code could not be read. Please tell your trainer.") from error
 
 
 def _listed(attempts: Any) -> list[Any]:

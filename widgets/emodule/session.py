@@ -20,6 +20,7 @@ from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
+from widgets.errors import Refused
 
 DRAFT_KIND = "learner"
 
@@ -49,7 +50,7 @@ class LearnerSession:
         code = parse_code(code_text)
         opened = drafts.load(code)
         if opened is None:
-            raise ValueError(f"No saved progress has the code {code}. Check it, or start afresh below.")
+            raise Refused(f"No saved progress has the code {code}. Check it, or start afresh below.")
         return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
 
     @property
@@ -91,7 +92,7 @@ class LearnerSession:
     def certificate(self) -> Certificate:
         """Ready once every module is passed and the after-ratings are in."""
         if not self.confidence_done("after") and self.all_passed():
-            raise ValueError("Rate your confidence once more, then your certificate is ready.")
+            raise Refused("Rate your confidence once more, then your certificate is ready.")
         return certificate_for(self.record, self.content)
 
     def _reload(self) -> None:

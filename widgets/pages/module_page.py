@@ -8,10 +8,12 @@ module's steps with its quiz as the last step, under a progress panel.
 from __future__ import annotations
 
 import html
+import logging
 from urllib.parse import urlencode
 
 import ipywidgets as ipw
 
+from widgets.errors import Refused
 from widgets.content import Content, load_content
 from widgets.emodule import LearnerSession, Status
 from widgets.emodule.progress import Attempt
@@ -24,6 +26,8 @@ from widgets.quiz.quiz_view import QuizView
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.style import page_style
+
+log = logging.getLogger("widgets")
 
 CSS = """
 .viw-module-list { list-style: none; padding-left: 0; }
@@ -67,8 +71,11 @@ class ModulePage(ipw.VBox):
                 self.start(LearnerSession.resume(code, self.content))
                 return
             message = ""
-        except ValueError as error:
+        except Refused as error:
             message = str(error)
+        except Exception:  # noqa: BLE001 - a person must never see a traceback
+            log.exception("Opening the learner named by the page address failed")
+            message = "Your saved progress could not be opened just now. Please reload the page; if it happens again, tell your trainer."
         self.area.children = [SignIn(self._signed_in, message)]
 
     def start(self, session: LearnerSession) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.quiz.base import QuestionView
+from widgets.errors import Refused
 
 
 class MultipleChoiceView(QuestionView):
@@ -22,5 +23,5 @@ class MultipleChoiceView(QuestionView):
     def read_response(self) -> frozenset[str]:
         ticked = frozenset(option_id for option_id, box in self._boxes.items() if box.value)
         if not ticked:
-            raise ValueError("Tick at least one answer first.")
+            raise Refused("Tick at least one answer first.")
         return ticked

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.quiz.base import QuestionView
+from widgets.errors import Refused
 
 
 class SingleChoiceView(QuestionView):
@@ -21,5 +22,5 @@ class SingleChoiceView(QuestionView):
 
     def read_response(self) -> str:
         if self._choice.value is None:
-            raise ValueError("Choose an answer first.")
+            raise Refused("Choose an answer first.")
         return self._choice.value

@@ -7,6 +7,7 @@ import html
 import ipywidgets as ipw
 
 from widgets.quiz.base import QuestionView
+from widgets.errors import Refused
 
 UNPLACED = ""
 
@@ -35,5 +36,5 @@ class SortView(QuestionView):
     def read_response(self) -> dict[str, str]:
         unplaced = [key for key, place in self._places.items() if place.value == UNPLACED]
         if unplaced:
-            raise ValueError(f"Place every situation first: {len(unplaced)} still to place.")
+            raise Refused(f"Place every situation first: {len(unplaced)} still to place.")
         return {key: place.value for key, place in self._places.items()}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import model_validator
 
 from widgets.content.base import Slug, Strict, Text, check_unique
+from widgets.errors import Refused
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class ChoiceItemBase(ItemBase):
     @model_validator(mode="after")
     def _options_are_distinct(self) -> "ChoiceItemBase":
         if len(self.options) < 2:
-            raise ValueError("`options` needs at least two options")
+            raise Refused("`options` needs at least two options")
         check_unique("options", [o.id for o in self.options])
         return self
 
@@ -59,13 +60,13 @@ class ChoiceItemBase(ItemBase):
         for candidate in self.options:
             if candidate.id == option_id:
                 return candidate
-        raise ValueError(f"'{option_id}' is not one of this question's options")
+        raise Refused(f"'{option_id}' is not one of this question's options")
 
     def check_names_options(self, field: str, names: list[str]) -> None:
         known = {o.id for o in self.options}
         for name in names:
             if name not in known:
-                raise ValueError(f"`{field}` names option '{name}', which does not exist")
+                raise Refused(f"`{field}` names option '{name}', which does not exist")
 
     def verdict(self, right: bool, chosen: list[Option]) -> Marked:
         """Shared feedback: a plain-words verdict (never colour alone), the why, and option notes."""

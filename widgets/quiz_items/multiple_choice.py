@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from widgets.quiz_items.base import ChoiceItemBase, Marked
+from widgets.errors import Refused
 
 
 class MultipleChoiceItem(ChoiceItemBase):
@@ -16,14 +17,14 @@ class MultipleChoiceItem(ChoiceItemBase):
     @model_validator(mode="after")
     def _correct_exists(self) -> "MultipleChoiceItem":
         if not self.correct:
-            raise ValueError("`correct` must name at least one option")
+            raise Refused("`correct` must name at least one option")
         self.check_names_options("correct", self.correct)
         return self
 
     def score(self, response: frozenset[str] | set[str] | list[str]) -> Marked:
         chosen = [self.option(option_id) for option_id in sorted(set(response))]
         if not chosen:
-            raise ValueError("Tick at least one option before checking your answer.")
+            raise Refused("Tick at least one option before checking your answer.")
         return self.verdict({o.id for o in chosen} == set(self.correct), chosen)
 
     @staticmethod

@@ -9,6 +9,7 @@ from pydantic import model_validator
 
 from widgets.content.base import Slug, Strict, Text, check_unique
 from widgets.quiz_items.base import ItemBase, Marked
+from widgets.errors import Refused
 
 
 class Category(Strict):
@@ -31,13 +32,13 @@ class SortItem(ItemBase):
     @model_validator(mode="after")
     def _scenarios_fit_categories(self) -> "SortItem":
         if len(self.categories) < 2:
-            raise ValueError("`categories` needs at least two categories")
+            raise Refused("`categories` needs at least two categories")
         if len(self.scenarios) < 2:
-            raise ValueError("`scenarios` needs at least two situations to sort")
+            raise Refused("`scenarios` needs at least two situations to sort")
         known = {c.id for c in self.categories}
         for scenario in self.scenarios:
             if scenario.correct not in known:
-                raise ValueError(
+                raise Refused(
                     f"`scenarios` situation '{scenario.id}': `correct` names category "
                     f"'{scenario.correct}', which does not exist"
                 )
@@ -53,12 +54,12 @@ class SortItem(ItemBase):
         for category in self.categories:
             if category.id == category_id:
                 return category.label
-        raise ValueError(f"'{category_id}' is not one of this question's categories")
+        raise Refused(f"'{category_id}' is not one of this question's categories")
 
     def score(self, response: dict[str, str]) -> Marked:
         missing = [s for s in self.scenarios if not response.get(s.id)]
         if missing:
-            raise ValueError(f"Place every situation before checking: {len(missing)} still to place.")
+            raise Refused(f"Place every situation before checking: {len(missing)} still to place.")
         right = 0
         lines: list[str] = []
         for number, scenario in enumerate(self.scenarios, start=1):

@@ -13,8 +13,13 @@ import pandas as pd
 
 from widgets.results.columns import COLUMNS
 from widgets.results.database import BUSY_TIMEOUT_SECONDS, Database, read_only_uri
+from widgets.results.schema import every_row
 
-QUERY = f"SELECT {', '.join(COLUMNS)} FROM results ORDER BY seq, position"
+
+
+def every_row_sql(database: Database) -> str:
+    """The store's own query for every row in commit order, as SQL text for the ADBC driver."""
+    return str(every_row().compile(dialect=database.reader.dialect))
 
 
 def read_all(database: Database) -> pd.DataFrame:
@@ -30,7 +35,7 @@ def read_all(database: Database) -> pd.DataFrame:
     with connection, connection.cursor() as cursor:
         if database.is_sqlite:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")  # wait out a checkpoint
-        cursor.execute(QUERY)
+        cursor.execute(every_row_sql(database))
         table = cursor.fetch_arrow_table()
     frame = table.to_pandas()
     return frame.astype("str") if len(frame) else pd.DataFrame({c: pd.Series(dtype="str") for c in COLUMNS})

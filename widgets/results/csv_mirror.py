@@ -5,8 +5,9 @@ file are appended, in commit order, inside a write transaction (so two servers n
 at once or out of order). The file's size, time and inode are recorded with the last row
 written: if the file no longer matches them (deleted, cut short by a crash, opened and saved in
 Excel), it is rebuilt from the database. A copy holding anything the database would not write
-(an edit, a row typed in by hand) is first moved aside as ``results.csv.edited-<time>`` and a
-notice recorded; it is never appended to and never read as results.
+(an edit, a row typed in by hand, or the results.csv of a version before the database) is first
+moved aside as ``results.csv.edited-<time>``; it is never appended to and never read as results.
+The copies kept aside are the notices: ``notices()`` names each file still there.
 """
 
 from __future__ import annotations
@@ -20,16 +21,15 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, func, select
 
-from widgets.results.columns import COLUMNS
 from widgets.results.csv_format import encode_header, encode_tuples
 from widgets.results.database import Database
-from widgets.results.schema import results, store_info, submissions
+from widgets.results.schema import every_row, results, store_info, submissions
 from widgets.results.sharing import share_file
 
 log = logging.getLogger(__name__)
 
 STATE = "results_csv"  # store_info entry: {"seq": last row's submission, "stat": [size, mtime_ns, inode]}
-NOTICE = "notice:"  # store_info entries that are notices for people, by time
+KEPT_ASIDE = "results.csv.edited-*"
 CHUNK_ROWS = 20_000
 COMPARE_BYTES = 1 << 20
 
@@ -43,25 +43,38 @@ def sync(database: Database, path: Path) -> str | None:
         found = _stat(path)
         if latest == 0 and found is None:
             return None  # nothing stored yet: no file, as before the first submission
-        notice = None
+        kept = None
         if found is not None and recorded is not None and found == recorded["stat"]:
             if recorded["seq"] == latest:
                 return None
             _append(connection, path, recorded["seq"])
         else:
-            notice = _rebuild(connection, path, found is not None)
+            kept = _rebuild(connection, path, found is not None)
         _record(connection, latest, _stat(path))
-        if notice:
-            connection.execute(store_info.insert().values(name=NOTICE + _stamp(), value=notice))
-    if notice:
-        log.warning(notice)
+    if kept is None:
+        return None
+    notice = _notice(kept)
+    log.warning(notice)
     return notice
 
 
-def notices(connection: Connection) -> list[str]:
-    """Every notice recorded, oldest first."""
-    return list(connection.execute(select(store_info.c.value).where(store_info.c.name.startswith(NOTICE))
-                                   .order_by(store_info.c.name)).scalars())
+def never_kept_in_step(database: Database) -> bool:
+    """Whether this database has never written results.csv (a results.csv beside it then comes
+    from a version before the database)."""
+    with database.reader.connect() as connection:
+        return _recorded(connection) is None
+
+
+def notices(folder: Path) -> list[str]:
+    """A notice for each changed copy of results.csv kept aside in ``folder``, oldest first."""
+    return [_notice(kept) for kept in sorted(folder.glob(KEPT_ASIDE))]
+
+
+def _notice(kept: Path) -> str:
+    return (f"results.csv had been changed outside the workbook (opened and saved in a spreadsheet, edited, or left "
+            f"by a version before the database). That copy is kept as {kept.name} and is not read as results; "
+            f"results.csv was rebuilt from the database with every stored row. To add rows from the copy, import it: "
+            f"python -m widgets.results import '{kept}'. Delete the copy once you no longer need it.")
 
 
 def write_file(target: Path, chunks: Iterable[list[tuple[str, ...]]]) -> int:
@@ -84,7 +97,7 @@ def write_file(target: Path, chunks: Iterable[list[tuple[str, ...]]]) -> int:
 
 
 def _append(connection: Connection, path: Path, after: int) -> None:
-    query = select(*[results.c[c] for c in COLUMNS]).where(results.c.seq > after).order_by(results.c.seq, results.c.position)
+    query = every_row().where(results.c.seq > after)
     data = b"".join(encode_tuples(chunk) for chunk in _chunks(connection, query))
     fd = os.open(path, os.O_WRONLY | os.O_APPEND)
     try:
@@ -96,22 +109,21 @@ def _append(connection: Connection, path: Path, after: int) -> None:
         os.close(fd)
 
 
-def _rebuild(connection: Connection, path: Path, exists: bool) -> str | None:
+def _rebuild(connection: Connection, path: Path, exists: bool) -> Path | None:
     """Write the file afresh from the database; keep a copy that differs from it (beyond being
-    cut short, which is the workbook's own unfinished append) and say where it went."""
-    query = select(*[results.c[c] for c in COLUMNS]).order_by(results.c.seq, results.c.position)
+    cut short, which is the workbook's own unfinished append) and return where it went."""
+    query = every_row()
     fresh = path.with_name(f".{path.name}.rebuilding.{os.getpid()}")
-    write_file(fresh, _chunks(connection, query))
-    notice = None
-    if exists and not _is_start_of(path, fresh):
-        kept = path.with_name(f"{path.name}.edited-{_stamp()}")
-        os.replace(path, kept)
-        notice = (f"results.csv had been changed outside the workbook (opened and saved in a spreadsheet, or edited). "
-                  f"That copy is kept as {kept.name} and is not read as results; results.csv was rebuilt from the "
-                  f"database with every stored row. To add rows typed into the copy, send it in as a results file "
-                  f"or run: python -m widgets.results import {kept.name}")
-    os.replace(fresh, path)
-    return notice
+    try:
+        write_file(fresh, _chunks(connection, query))
+        kept = None
+        if exists and not _is_start_of(path, fresh):
+            kept = path.with_name(f"{path.name}.edited-{_stamp()}")
+            os.replace(path, kept)
+        os.replace(fresh, path)
+    finally:
+        fresh.unlink(missing_ok=True)
+    return kept
 
 
 def _chunks(connection: Connection, query: object) -> Iterator[list[tuple[str, ...]]]:

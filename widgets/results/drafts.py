@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from widgets.results.store import Draft, DraftSaved, ResultsStore
+from widgets.errors import Refused
 
 log = logging.getLogger(__name__)
 
 # No 0/O, 1/I/L: codes are read aloud and copied from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_PATTERN = re.compile(r"^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$")
-KIND_PATTERN = re.compile(r"^[a-z][a-z0-9\-]{0,40}$")
+KIND_PATTERN = re.compile(r"^[a-z][a-z0-9\-]{0,39}$")  # at most 40 characters, as the drafts table holds
 SEPARATOR = "."
 
 
@@ -39,19 +40,22 @@ def parse_code(text: str) -> str:
     cleaned = re.sub(r"[\s\-]", "", text or "").upper()
     code = f"{cleaned[:4]}-{cleaned[4:]}"
     if not CODE_PATTERN.match(code):
-        raise ValueError("That code doesn't look right: codes are 8 letters and digits, like K7QX-9MZD.")
+        raise Refused("That code doesn't look right: codes are 8 letters and digits, like K7QX-9MZD.")
     return code
 
 
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
-    """Nested data as one value per answer: dicts (and lists, by position) become dotted keys."""
+    """Nested data as one value per answer: dicts (and lists, by position) become dotted keys.
+    A dot or percent sign inside a name (item ids may hold dots: "iv-4.1") is escaped, so every
+    name comes back as it was."""
     if isinstance(data, list):
         data = {str(position): value for position, value in enumerate(data)}
     if not isinstance(data, dict) or not data:
         return {prefix: data} if prefix else {}
     flat: dict[str, Any] = {}
     for key, value in data.items():
-        flat.update(flatten(value, f"{prefix}{SEPARATOR}{key}" if prefix else str(key)))
+        name = str(key).replace("%", "%25").replace(SEPARATOR, "%2E")
+        flat.update(flatten(value, f"{prefix}{SEPARATOR}{name}" if prefix else name))
     return flat
 
 
@@ -59,7 +63,7 @@ def unflatten(values: dict[str, Any]) -> dict[str, Any]:
     """The nested data again (a key that is both a value and a parent keeps its children)."""
     nested: dict[str, Any] = {}
     for key in sorted(values, key=lambda k: k.count(SEPARATOR)):
-        *parents, last = key.split(SEPARATOR)
+        *parents, last = (part.replace("%2E", SEPARATOR).replace("%25", "%") for part in key.split(SEPARATOR))
         place = nested
         for parent in parents:
             if not isinstance(place.get(parent), dict):
@@ -87,7 +91,7 @@ class DraftStore:
 
     def __init__(self, kind: str, folder: Path | None = None, store: ResultsStore | None = None):
         if not KIND_PATTERN.match(kind):
-            raise ValueError(f"'{kind}' is not a draft kind")
+            raise Refused(f"'{kind}' is not a draft kind")
         self.kind = kind
         self.store = store or ResultsStore(folder)
 
@@ -135,5 +139,5 @@ def import_legacy_draft(store: ResultsStore, kind: str, path: Path) -> bool:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ValueError(f"{path.name} is not a draft file the workbook can read") from error
+        raise Refused(f"{path.name} is not a draft file the workbook can read") from error
     return store.create_draft(kind, code, flatten(data))

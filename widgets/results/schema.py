@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, Select, String, Table, Text, UniqueConstraint, select
 
 from widgets.results.columns import COLUMNS
 
@@ -73,3 +75,15 @@ draft_values = Table(
     Column("saved_at", String(40), nullable=False),
     PrimaryKeyConstraint("code", "key"),
 )
+
+ROW_COLUMNS = [results.c[name] for name in COLUMNS]
+
+
+def in_commit_order(query: Select[Any]) -> Select[Any]:
+    """Rows in the order they were committed: results.csv's order, and every export's."""
+    return query.order_by(results.c.seq, results.c.position)
+
+
+def every_row() -> Select[Any]:
+    """Every stored row, in the documented columns, in commit order."""
+    return in_commit_order(select(*ROW_COLUMNS))

@@ -16,25 +16,27 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import dataclass, fields
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION
 from widgets.results.csv_format import encode_header, encode_rows
-from widgets.results.database import Database, StoreError, database_url, open_database
+from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
-from widgets.results.schema import draft_values, drafts, results, submissions
+from widgets.results.schema import ROW_COLUMNS, draft_values, drafts, every_row, in_commit_order, results, submissions
 from widgets.results.sharing import make_folder
 from widgets.results.submission import ItemResponse, Submission
 from widgets.results.validation import row_problem
 from widgets.settings import results_dir
+from widgets.errors import Refused
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +46,10 @@ NOT_SAVED = (
     "whoever runs the workbook (the store may be full or read-only)."
 )
 UNREADABLE = "The results store could not be read just now. Please try again in a minute."
-ROW_COLUMNS = [results.c[name] for name in COLUMNS]
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 IMPORT_BATCH_ROWS = 20_000
-UNSTORABLE = "\x00"  # PostgreSQL text cannot hold it; no keyboard types it
+ADDS_TO_STORED = "that submission is stored already without this item, and a submission is stored whole"
+UNSTORABLE_TEXT = "a text holds a broken character (a NUL, or half of an emoji pair); please retype that text"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,23 @@ class SavedSubmission:
     submitted_at: str
     rows: tuple[dict[str, str], ...]
     earlier: bool = False
+
+
+@dataclass
+class Imported:
+    """What an import did: rows added, rows stored before, and rows refused (submission id, item
+    id, why): a row that would add an item to a submission stored before, or a submission with
+    text no engine can store (then all its rows, since a submission is stored whole)."""
+
+    added: int = 0
+    already_stored: int = 0
+    refused: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def __iadd__(self, other: "Imported") -> "Imported":
+        self.added += other.added
+        self.already_stored += other.already_stored
+        self.refused += other.refused
+        return self
 
 
 @dataclass(frozen=True)
@@ -116,11 +135,11 @@ class ResultsStore:
         ``submission_id`` (chosen by the page before its first try) and ``draft`` (the draft it
         comes from) make retries safe: if either was stored already, that is returned and
         nothing is added. ``learner`` and ``record`` save the learner's record change with it.
-        Raises ValueError with a plain reason for rows that break the format, StoreError when
+        Raises Refused with a plain reason for rows that break the format, StoreError when
         the database could not be written (then nothing was stored).
         """
         if not submission.items:
-            raise ValueError("There is nothing to save: no item was answered.")
+            raise Refused("There is nothing to save: no item was answered.")
         submission_id = submission_id or str(uuid.uuid4())
         submitted_at = _now()
         rows = [_row(submission, item, submission_id, submitted_at) for item in submission.items]
@@ -147,7 +166,7 @@ class ResultsStore:
                     self._write_values(connection, learner, record(submission_id, submitted_at), {})
         except IntegrityError:
             # Another server stored this submission (or this draft) at the same moment.
-            with database.reader.connect() as connection:
+            with self._reading() as connection:
                 found = self._saved(connection, submission_id, draft)
             if found is None:
                 log.exception("Saving submission %s was refused by the database", submission_id)
@@ -158,40 +177,51 @@ class ResultsStore:
             raise StoreError(NOT_SAVED) from error
         return SavedSubmission(submission_id, submitted_at, tuple(rows))
 
-    def import_rows(self, rows: pd.DataFrame | Sequence[Mapping[str, str]], origin: str) -> tuple[int, int]:
-        """Add rows read from a results file (validated already, as text); rows stored before
-        (same submission_id and item_id) are skipped. Whole submissions go in together, many to
-        a transaction, so a large upgrade takes seconds. Returns (added, skipped)."""
+    def import_rows(self, rows: pd.DataFrame | Sequence[Mapping[str, str]], origin: str) -> Imported:
+        """Add rows read from a results file (validated already, as text). A submission stored
+        before is not added again (its rows are counted as already stored); rows that would add
+        items to a submission stored before are refused, since a submission is stored whole.
+        Whole submissions go in together, many to a transaction, so a large upgrade takes seconds."""
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows), columns=list(COLUMNS), dtype=object)
         records = [dict(zip(COLUMNS, values)) for values in frame[list(COLUMNS)].fillna("").astype(str).itertuples(index=False, name=None)]
         by_submission: dict[str, list[dict[str, str]]] = {}
         for record in records:
             by_submission.setdefault(record["submission_id"], []).append(record)
-        added, batch, batch_rows = 0, [], 0
+        total = Imported()
+        batch: list[list[dict[str, str]]] = []
+        batch_rows = 0
         for submission_rows in by_submission.values():
             batch.append(submission_rows)
             batch_rows += len(submission_rows)
             if batch_rows >= IMPORT_BATCH_ROWS:
-                added += self._import_batch(batch, origin)
+                total += self._import_batch(batch, origin)
                 batch, batch_rows = [], 0
         if batch:
-            added += self._import_batch(batch, origin)
+            total += self._import_batch(batch, origin)
         self.sync_csv()
-        return added, len(records) - added
+        return total
 
-    def _import_batch(self, batch: list[list[dict[str, str]]], origin: str) -> int:
+    def _import_batch(self, batch: list[list[dict[str, str]]], origin: str) -> "Imported":
         ids = [rows[0]["submission_id"] for rows in batch]
+        done = Imported()
         try:
             with self.database.write() as connection:
-                stored = {(sid, item) for sid, item in connection.execute(
-                    select(results.c.submission_id, results.c.item_id).where(results.c.submission_id.in_(ids)))}
-                added = 0
+                stored: dict[str, set[str]] = {}
+                for sid, item in connection.execute(select(results.c.submission_id, results.c.item_id)
+                                                    .where(results.c.submission_id.in_(ids))):
+                    stored.setdefault(sid, set()).add(item)
                 for rows in batch:
-                    fresh = [row for row in rows if (row["submission_id"], row["item_id"]) not in stored]
-                    if fresh:
-                        self._insert(connection, fresh, origin)
-                        added += len(fresh)
-                return added
+                    known = stored.get(rows[0]["submission_id"])
+                    if known is not None:
+                        done.already_stored += sum(row["item_id"] in known for row in rows)
+                        done.refused += [(row["submission_id"], row["item_id"], ADDS_TO_STORED) for row in rows
+                                         if row["item_id"] not in known]
+                    elif any(unstorable(value) for row in rows for value in row.values()):
+                        done.refused += [(row["submission_id"], row["item_id"], UNSTORABLE_TEXT) for row in rows]
+                    else:
+                        self._insert(connection, rows, origin)
+                        done.added += len(rows)
+                return done
         except SQLAlchemyError as error:
             log.exception("Importing %d submissions failed", len(batch))
             raise StoreError(NOT_SAVED) from error
@@ -199,20 +229,13 @@ class ResultsStore:
     def _insert(self, connection: Connection, rows: list[dict[str, str]], origin: str, draft: str | None = None,
                 learner: str | None = None) -> None:
         first = rows[0]
-        seq = connection.execute(select(submissions.c.seq).where(submissions.c.submission_id == first["submission_id"])).scalar()
-        position = 0
-        if seq is None:
-            seq = connection.execute(submissions.insert().values(
-                submission_id=first["submission_id"], submitted_at=utc_text(first["submitted_at"]), kind=first["kind"],
-                instrument=first["instrument"], organisation_key=same_key(first["organisation"]),
-                team_key=same_key(first["team"]), draft_code=draft, learner_code=learner, origin=origin[:500],
-                row_count=len(rows),
-            ).returning(submissions.c.seq)).scalar_one()
-        else:  # more rows of a submission stored before (a file sent again with items added)
-            position = connection.execute(select(func.max(results.c.position) + 1).where(results.c.seq == seq)).scalar_one()
-            connection.execute(submissions.update().where(submissions.c.seq == seq)
-                               .values(row_count=submissions.c.row_count + len(rows)))
-        connection.execute(results.insert(), [{**row, "seq": seq, "position": position + n} for n, row in enumerate(rows)])
+        seq = connection.execute(submissions.insert().values(
+            submission_id=first["submission_id"], submitted_at=utc_text(first["submitted_at"]), kind=first["kind"],
+            instrument=first["instrument"], organisation_key=same_key(first["organisation"]),
+            team_key=same_key(first["team"]), draft_code=draft, learner_code=learner, origin=origin[:500],
+            row_count=len(rows),
+        ).returning(submissions.c.seq)).scalar_one()
+        connection.execute(results.insert(), [{**row, "seq": seq, "position": n} for n, row in enumerate(rows)])
 
     def _saved(self, connection: Connection, submission_id: str, draft: str | None) -> SavedSubmission | None:
         same = submissions.c.submission_id == submission_id
@@ -277,14 +300,14 @@ class ResultsStore:
             except Exception as error:  # noqa: BLE001 - the driver's own errors vary by engine
                 log.exception("Reading every stored row failed")
                 raise StoreError(UNREADABLE) from error
-        query = _ordered(select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq).where(and_(*conditions)))
+        query = in_commit_order(select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq).where(and_(*conditions)))
         with self._reading() as connection:
             return pd.DataFrame(connection.execute(query).all(), columns=list(COLUMNS), dtype="str")
 
     def row_chunks(self, size: int = 20_000) -> Iterator[list[tuple[str, ...]]]:
         """Every stored row in commit order, a chunk at a time (exports of any size)."""
         with self._reading() as connection:
-            result = connection.execution_options(stream_results=True, yield_per=size).execute(_ordered(select(*ROW_COLUMNS)))
+            result = connection.execution_options(stream_results=True, yield_per=size).execute(every_row())
             for chunk in result.partitions():
                 yield [tuple(row) for row in chunk]
 
@@ -294,6 +317,23 @@ class ResultsStore:
         from widgets.results.csv_mirror import write_file
 
         return write_file(target, self.row_chunks())
+
+    def copy_database(self, target: Path) -> None:
+        """A consistent copy of the SQLite database in one file, made while servers may be
+        writing (SQLite's VACUUM INTO): what a trainer takes to a laptop."""
+        if not self.database.is_sqlite:
+            raise StoreError("Only a SQLite results database can be copied this way; for PostgreSQL use pg_dump, or an export.")
+        if target.exists():
+            raise StoreError(f"{target} exists already: choose a new file name.")
+        import sqlite3
+
+        source = self.database.sqlite_path
+        try:
+            with closing(sqlite3.connect(f"{read_only_uri(source, self.database.read_only)}", uri=True)) as connection:
+                connection.execute("VACUUM INTO ?", (str(target),))  # outside a transaction, as VACUUM must be
+        except sqlite3.Error as error:
+            log.exception("Copying the results database failed")
+            raise StoreError(f"The results database could not be copied to {target}: check the folder exists and may be written to.") from error
 
     def sync_csv(self) -> str | None:
         """Bring results.csv in step with the database (SQLite); returns a notice for people when
@@ -310,11 +350,10 @@ class ResultsStore:
             return None
 
     def notices(self) -> list[str]:
-        """What the store has had to tell people (e.g. an edited results.csv kept aside)."""
+        """What the store has to tell people: each changed copy of results.csv kept aside."""
         from widgets.results.csv_mirror import notices
 
-        with self._reading() as connection:
-            return notices(connection)
+        return notices(self.folder)
 
     # --- drafts and learner records -----------------------------------------------------------
 
@@ -359,9 +398,9 @@ class ResultsStore:
         insert = (sqlite.insert if self.database.is_sqlite else postgresql.insert)(draft_values)
         saved_at, versions, elsewhere = _now(), {}, []
         for key, value in changes.items():
+            if any(unstorable(part) for part in flat_text(value)) or unstorable(key):
+                raise Refused(f"This could not be saved: {UNSTORABLE_TEXT}.")
             text = json.dumps(value, ensure_ascii=False)
-            if UNSTORABLE in text:
-                raise ValueError("This text holds a character that cannot be stored (NUL); please remove it.")
             statement = insert.values(code=code, key=key, value=text, version=1, saved_at=saved_at).on_conflict_do_update(
                 index_elements=[draft_values.c.code, draft_values.c.key],
                 set_={"value": text, "version": draft_values.c.version + 1, "saved_at": saved_at},
@@ -372,23 +411,51 @@ class ResultsStore:
                 elsewhere.append(key)
         return DraftSaved(versions, tuple(elsewhere))
 
-    def _reading(self) -> Any:
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for reading; any engine error while reading becomes a plain message."""
         try:
-            return self.database.reader.connect()
+            with self.database.reader.connect() as connection:
+                yield connection
         except SQLAlchemyError as error:
-            log.exception("Opening the results store for reading failed")
+            log.exception("Reading the results store failed")
             raise StoreError(UNREADABLE) from error
 
 
 def refuse_bad_rows(rows: list[dict[str, str]]) -> None:
-    """Raise ValueError naming every way these rows break the format (nothing is stored)."""
+    """Raise Refused naming every way these rows break the format (nothing is stored)."""
     problems = sorted({reason for reason in map(row_problem, rows) if reason})
-    if any(UNSTORABLE in value for row in rows for value in row.values()):
-        problems.append("a text holds a character that cannot be stored (NUL)")
+    if any(unstorable(value) for row in rows for value in row.values()):
+        problems.append(UNSTORABLE_TEXT)
     if any(len(value) > MOST_VALUE_CHARS for row in rows for value in row.values()):
         problems.append(f"a text is longer than {MOST_VALUE_CHARS:,} characters, the most the results format allows")
     if problems:
-        raise ValueError("This could not be saved: " + "; ".join(problems) + ".")
+        raise Refused("This could not be saved: " + "; ".join(problems) + ".")
+
+
+def unstorable(text: str) -> bool:
+    """Text no engine can store: a NUL (PostgreSQL refuses it) or a lone surrogate (half of an
+    emoji pair, which is not UTF-8 at all). No keyboard types either; a page may still send it."""
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def flat_text(value: Any) -> Iterator[str]:
+    """Every piece of text in a draft value (text, or lists and dicts of it)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from flat_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from flat_text(item)
 
 
 def save_submission(submission: Submission, store: ResultsStore | None = None, **options: Any) -> SavedSubmission:
@@ -402,10 +469,6 @@ def submission_csv(saved: SavedSubmission) -> bytes:
     return encode_header() + encode_rows(saved.rows)
 
 
-def _ordered(query: Select[Any]) -> Select[Any]:
-    return query.order_by(results.c.seq, results.c.position)
-
-
 def _row(submission: Submission, item: ItemResponse, submission_id: str, submitted_at: str) -> dict[str, str]:
     values = {
         "schema_version": SCHEMA_VERSION,
@@ -414,12 +477,12 @@ def _row(submission: Submission, item: ItemResponse, submission_id: str, submitt
         **{f.name: getattr(submission, f.name) for f in fields(Submission) if f.name != "items"},
         **{f.name: getattr(item, f.name) for f in fields(ItemResponse)},
     }
-    values["score"] = _number(item.score)
-    values["max_score"] = _number(item.max_score)
+    values["score"] = _score_text(item.score)
+    values["max_score"] = _score_text(item.max_score)
     return {column: str(values[column]) for column in COLUMNS}
 
 
-def _number(value: float | None) -> str:
+def _score_text(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 

@@ -16,6 +16,10 @@ import pandas as pd
 
 from widgets.results.columns import KINDS, SCHEMA_VERSION
 
+# Names and ids are looked up by index, which PostgreSQL caps near 2,700 bytes; nobody's name or
+# an item's id comes near this.
+NAME_COLUMNS = ("instrument", "instrument_version", "organisation", "team", "respondent", "role", "item_id")
+MOST_NAME_CHARS = 500
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -67,6 +71,8 @@ def row_problems(frame: pd.DataFrame, parsed: dict[str, pd.Series] | None = None
     flag(~frame["kind"].isin(KINDS), quoted("kind", "is not one of " + ", ".join(KINDS)))
     for column in ("instrument", "item_id", "organisation"):
         flag(frame[column].str.strip() == "", f"{column} is empty")
+    for column in NAME_COLUMNS:
+        flag(frame[column].str.len() > MOST_NAME_CHARS, f"{column} is longer than {MOST_NAME_CHARS} characters")
     flag((frame["score"] != "") & score.isna(), quoted("score", "is not a number"))
     flag((frame["max_score"] != "") & max_score.isna(), quoted("max_score", "is not a number"))
     flag((frame["score"] == "") != (frame["max_score"] == ""), "score and max_score must both be given or both be empty")
@@ -98,6 +104,8 @@ def row_problem(row: Mapping[str, str]) -> str:
         (not _is_time(row["submitted_at"]), lambda: quoted("submitted_at", "is not an ISO 8601 date and time")),
         (row["kind"] not in KINDS, lambda: quoted("kind", "is not one of " + ", ".join(KINDS))),
         *[(row[column].strip() == "", lambda column=column: f"{column} is empty") for column in ("instrument", "item_id", "organisation")],
+        *[(len(row[column]) > MOST_NAME_CHARS, lambda column=column: f"{column} is longer than {MOST_NAME_CHARS} characters")
+          for column in NAME_COLUMNS],
         (row["score"] != "" and score is None, lambda: quoted("score", "is not a number")),
         (row["max_score"] != "" and max_score is None, lambda: quoted("max_score", "is not a number")),
         ((row["score"] == "") != (row["max_score"] == ""), lambda: "score and max_score must both be given or both be empty"),

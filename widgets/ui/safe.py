@@ -10,6 +10,7 @@ import functools
 import logging
 from typing import Any, Callable
 
+from widgets.errors import Refused
 from widgets.ui.messages import StatusMessage
 
 log = logging.getLogger("widgets")
@@ -18,15 +19,16 @@ SORRY = "Something went wrong and it was not saved. Please try again; if it happ
 
 
 def safe_callback(status: StatusMessage) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Wrap a handler: a ValueError's text is shown as is (it explains what to fix);
-    anything else is logged and shown as a general apology."""
+    """Wrap a handler: a ``Refused`` message is shown as it is (it explains what to fix);
+    anything else, a library's ValueError included, is logged with the handler that failed and
+    shown as a general apology."""
 
     def decorate(handler: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(handler)
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             try:
                 return handler(*args, **kwargs)
-            except ValueError as error:
+            except Refused as error:
                 status.show(str(error), "error")
             except Exception:  # noqa: BLE001 - last line of defence for a person's page
                 log.exception("Callback %s failed", handler.__name__)
