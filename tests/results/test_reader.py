@@ -209,3 +209,14 @@ def test_an_unexpected_failure_is_logged_and_the_file_reported_in_plain_words(mo
     assert result.reports[0].error == "the file could not be read (the details are in the log)"
     assert result.reports[1].ok and len(result.rows) == 1
     assert "odd.csv" in caplog.text and "deep inside a library" in caplog.text
+
+
+def test_an_organisation_typed_several_ways_is_one_organisation_under_its_most_used_spelling() -> None:
+    typed = ["North IV", "north iv ", "North  IV", "North IV", "NORTH IV"]
+    rows = [result_row(organisation=name, team=team) for name, team in zip(typed, ["Team A", "team a", "Team A", "Team B", " Team A"])]
+    rows.append(result_row(organisation="South IV", team="Team A"))
+    loaded = read_results([("x.csv", csv_bytes(rows))]).rows
+    assert loaded["organisation"].tolist() == ["North IV"] * 5 + ["South IV"]
+    assert loaded["team"].tolist() == ["Team A", "Team A", "Team A", "Team B", "Team A", "Team A"]
+    as_typed = read_results([("x.csv", csv_bytes(rows))], typed=False).rows  # imports keep what was typed
+    assert as_typed["organisation"].tolist() == [*typed, "South IV"]

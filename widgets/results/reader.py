@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
+from widgets.results.keys import one_spelling
 from widgets.results.spreadsheet_safety import restore_column
 from widgets.results.validation import parse_columns, row_problems
 
@@ -64,8 +65,9 @@ def read_results(sources: list[tuple[str, bytes | Path | pd.DataFrame]], typed: 
     """Read (name, content) pairs in order; content is a path, the bytes of an upload, or rows
     from the store (``ResultsStore.rows``: valid by construction, so only typed here).
 
-    One bad file never stops the others loading. ``typed=False`` keeps times and scores as the
-    text the files hold (for importing them as they are).
+    One bad file never stops the others loading. Each organisation and team is shown under one
+    spelling (``keys.one_spelling``). ``typed=False`` keeps times and scores as the text the
+    files hold (for importing them as they are).
     """
     frames: list[pd.DataFrame] = []
     reports: list[FileReport] = []
@@ -84,7 +86,8 @@ def read_results(sources: list[tuple[str, bytes | Path | pd.DataFrame]], typed: 
         seen = seen.append(keys[~repeated]) if len(seen) else keys[~repeated]
         frames.append(frame)
     rows = pd.concat(frames, ignore_index=True) if frames else empty_results()
-    return ReadResult(rows=rows.reset_index(drop=True), reports=reports)
+    rows = rows.reset_index(drop=True)
+    return ReadResult(rows=one_spelling(rows) if typed else rows, reports=reports)
 
 
 def empty_results() -> pd.DataFrame:
