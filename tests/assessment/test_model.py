@@ -49,7 +49,10 @@ def test_a_rating_of_zero_counts_as_answered() -> None:
         ("rating", "three", "not a level"),
         ("participation_degree", "Tokenism", "not one of the degrees"),
         ("action_due", "31/03/2027", "not a date"),
-        ("action_due", "2027-02-30", "not a date"),
+        ("action_due", "2027-02-30", "date by when for “Item A”: 2027-02-30 is not a real date"),
+        ("action_due", "2027-02-31", "not a real date"),
+        ("action_due", datetime.date(2, 3, 31), "the year 2 looks like a slip"),
+        ("action_due", "20277-01-01", "not a date"),
         ("evidence", 12, "Only text"),
         ("colour", "red", "not part of an answer"),
     ],
@@ -69,10 +72,41 @@ def test_unknown_items_and_details_are_refused() -> None:
         assessment.set_detail("password", "x")
 
 
-def test_free_text_is_capped() -> None:
+def test_free_text_over_the_limit_is_refused_by_name_and_never_cut() -> None:
     assessment = Assessment(small_instrument())
-    assessment.set_answer("a", "evidence", "x" * 9000)
-    assert len(assessment.answer("a").evidence) == 5000
+    assessment.set_answer("a", "evidence", "x" * 5000)  # the limit itself fits
+    with pytest.raises(ValueError, match="evidence for “Item A” is 5,001 characters long; a box holds 5,000"):
+        assessment.set_answer("a", "evidence", "y" * 5001)
+    assert assessment.answer("a").evidence == "x" * 5000  # the last version that fitted
+    with pytest.raises(ValueError, match="Your name is 201 characters long"):
+        assessment.set_detail("respondent", "n" * 201)
+
+
+def test_a_due_date_already_past_is_kept_with_a_gentle_note_and_a_future_one_without() -> None:
+    assessment = Assessment(small_instrument())
+    note = assessment.set_answer("c", "action_due", datetime.date(2020, 3, 3))
+    assert assessment.answer("c").action_due == "2020-03-03"
+    assert note and "3 March 2020" in note and "already past" in note
+    assert assessment.set_answer("c", "action_due", datetime.date(2099, 1, 1)) is None
+
+
+def test_nothing_rated_is_not_a_submission() -> None:
+    assessment = Assessment(small_instrument())
+    assessment.set_detail("organisation", "North IV")
+    assessment.set_detail("respondent", "Ann")
+    assessment.set_answer("a", "evidence", "Typed, but nothing rated")
+    with pytest.raises(ValueError, match="Nothing is rated yet"):
+        assessment.submission()
+
+
+def test_a_damaged_draft_gives_back_everything_readable_and_lists_the_rest() -> None:
+    data = filled().to_draft()
+    data["details"]["respondent"] = 12  # damaged
+    data["answers"]["a"]["evidence"] = ["not", "text"]
+    again = Assessment.from_draft(small_instrument(), data)
+    assert again.details["organisation"] == "North IV" and again.answer("a").rating == 3
+    assert again.left_out == ["details.respondent", "answers.a.evidence"]
+    assert Assessment.from_draft(small_instrument(), {"instrument": "small", "details": "garbage", "answers": []}).left_out == []
 
 
 def test_draft_round_trip_keeps_everything() -> None:

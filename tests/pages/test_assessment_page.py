@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import ipywidgets as ipw
+
 from widgets.content import load_content
 from widgets.pages.assessment_page import AssessmentPage
 from widgets.results import read_results
@@ -76,7 +78,7 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     assert len(rows) == 10 and set(rows["kind"]) == {"assessment"}
     assert rows["response"].tolist() == ["3"] + [""] * 9
     assert rows.loc[0, "evidence"] == SCRIPT
-    shown = "".join(child.value for child in page.result.children)
+    shown = "".join(child.value for child in page.result.children if isinstance(child, ipw.HTML))
     assert "Download the answers (CSV)" in shown and "Download the report (HTML)" in shown
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img src=x" not in shown
     assert page.form.layout.display == "none"
@@ -84,9 +86,18 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     page.submit(blanks_confirmed=True)  # a second click saves nothing more
     assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 10
 
-    page.resume(page.autosave.code)  # the draft is kept: a start for next year's round
-    assert page.form.layout.display is None and page.result.children == ()
-    assert item_forms(page)[0].rating.value == 3
+    code = page.autosave.code
+    again = make_page(resume_code=code)  # reopened later: it says when, and offers the report or a new round
+    assert again.form.layout.display == "none" and "Submitted on " in again.result.children[0].value
+    again.result.children[1].children[0].click()  # show the report
+    assert "Download the report (PDF)" in again.result.children[0].value
+    again.submit(blanks_confirmed=True)  # submitting the reopened draft stores nothing new
+    assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 10
+    again.new_round()  # next year's round: a new code, the same answers, the first submission kept
+    assert again.autosave.code != code and again.form.layout.display is None
+    assert item_forms(again)[0].rating.value == 3
+    again.submit(blanks_confirmed=True)
+    assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 20
 
 
 def test_the_model_and_report_never_import_ipywidgets() -> None:
@@ -134,6 +145,108 @@ def test_the_focus_follows_each_step_of_submitting(results_folder: Path, monkeyp
 
     page.submit_button.click()
     page.confirm.children[1].children[0].click()  # submit with these left blank
-    files, report = page.result.children
-    assert files.value.startswith(f"<h2 {ATTRIBUTE}") and "Submitted: your files" in files.value
+    files, report, _new_round = page.result.children
+    assert files.value.startswith(f"<h2 {ATTRIBUTE}") and ": your files" in files.value and "Submitted on " in files.value
     assert ATTRIBUTE not in report.value
+
+
+def fill_details(page: AssessmentPage) -> None:
+    page.details["organisation"].value = "North IV"
+    page.details["respondent"].value = "Siân Llŷr"
+
+
+def stored_rows(results_folder: Path):
+    return read_results([("results.csv", results_folder / "results.csv")]).rows
+
+
+def test_a_report_that_cannot_be_made_leaves_the_answers_stored_once_and_can_be_made_again(results_folder: Path, monkeypatch) -> None:
+    page = make_page()
+    fill_details(page)
+    for form in item_forms(page):
+        form.rating.value = 2
+
+    def broken_pdf(_report) -> bytes:
+        raise ValueError("Character at index 0 in text is outside the range of characters supported by the font")
+
+    monkeypatch.setattr("widgets.assessment.submit.report_pdf", broken_pdf)
+    for _ in range(3):  # pressed three times while the report fails
+        page.submit_button.click()
+    assert len(stored_rows(results_folder)) == 10
+    assert "Your answers are stored, but the report could not be made" in page.status.value
+    assert "outside the range" not in page.status.value and "Submitted on " in page.result.children[0].value
+    monkeypatch.undo()
+    page.result.children[1].click()  # make the report again
+    assert "Download the report (PDF)" in page.result.children[0].value
+    page.submit_button.click()
+    assert len(stored_rows(results_folder)) == 10
+
+
+def test_two_windows_on_one_draft_keep_both_answers_and_a_clash_is_told(results_folder: Path) -> None:
+    first = make_page()
+    fill_details(first)
+    code = first.autosave.code
+    second = make_page(resume_code=code)
+    item_forms(first)[0].controls["evidence"].value = "Written in the first window"
+    item_forms(second)[1].controls["evidence"].value = "Written in the second window"
+    assert "changed in another window" not in second.status.value
+    third = make_page(resume_code=code)
+    assert item_forms(third)[0].controls["evidence"].value == "Written in the first window"
+    assert item_forms(third)[1].controls["evidence"].value == "Written in the second window"
+    item_forms(second)[0].controls["evidence"].value = "The second window, later"  # the same answer, changed in both
+    assert "This draft was changed in another window" in second.status.value
+    assert item_forms(make_page(resume_code=code))[0].controls["evidence"].value == "The second window, later"
+
+
+def test_a_past_due_date_gets_a_gentle_note_and_an_impossible_one_a_message_naming_the_box(results_folder: Path) -> None:
+    page = make_page()
+    first = item_forms(page)[0]
+    first.controls["action_due"].value = datetime.date(2020, 3, 3)
+    assert "already past" in page.status.value and "3 March 2020" in page.status.value
+    assert page.assessment.answer(first.item.id).action_due == "2020-03-03"
+    first.controls["action_due"].value = datetime.date(2, 3, 31)  # a year typed as 2
+    assert "the year 2 looks like a slip" in page.status.value and "date by when" in page.status.value
+    assert page.assessment.answer(first.item.id).action_due == "2020-03-03"
+
+
+def test_a_change_that_cannot_be_saved_is_kept_and_saved_with_the_next(results_folder: Path, monkeypatch) -> None:
+    from widgets.results import StoreError
+    from widgets.results.store import ResultsStore
+
+    page = make_page()
+    fill_details(page)
+    original = ResultsStore.save_draft
+    calls = {"n": 0}
+
+    def fails_once(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise StoreError("database or disk is full")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ResultsStore, "save_draft", fails_once)
+    item_forms(page)[0].controls["evidence"].value = "Kept through a failed save"
+    assert "could not be saved just now. It is still on this page" in page.status.value
+    assert "disk is full" not in page.status.value
+    item_forms(page)[1].rating.value = 1  # the next change saves both
+    again = make_page(resume_code=page.autosave.code)
+    assert item_forms(again)[0].controls["evidence"].value == "Kept through a failed save"
+    assert item_forms(again)[1].rating.value == 1
+
+
+def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_refused(results_folder: Path) -> None:
+    text = ("Dywedodd y plant fod y cyngor ieuenctid yn gwrando; قال الأطفال إن المجلس استمع إليهم 👍🏽 " * 80)[:5000]
+    page = make_page()
+    fill_details(page)
+    for form in item_forms(page):
+        form.rating.value = 3
+        for part in ("evidence", "children_say", "action"):
+            if part in form.controls:
+                form.controls[part].value = text
+    first = item_forms(page)[0]
+    first.controls["evidence"].value = text + "!"
+    assert "5,001 characters long" in page.status.value and first.controls["evidence"].value == text + "!"
+    first.controls["evidence"].value = text
+    page.submit_button.click()
+    rows = stored_rows(results_folder)
+    assert len(rows) == 10 and set(rows["evidence"]) == {text}
+    assert page.assessment.answer(first.item.id).evidence == text

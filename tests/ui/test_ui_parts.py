@@ -60,11 +60,14 @@ def test_the_same_message_twice_is_written_afresh_so_it_is_announced_again() -> 
     assert "Problem:" in shown[2] and "Done:" in shown[3]
 
 
-def test_free_text_has_a_visible_label_and_the_privacy_reminder() -> None:
-    field = FreeText("Evidence", value="x" * 10, max_length=5)
+def test_free_text_has_a_visible_label_a_count_and_the_privacy_reminder_and_never_cuts() -> None:
+    field = FreeText("Evidence", value="Siân", max_length=5)
     assert field.box.description == "Evidence"
-    assert "Do not name or identify any child" in field.children[1].value
-    assert field.value == "xxxxx"
+    assert "Do not name or identify any child" in field.children[2].value
+    assert "4 of 5 characters" in field.count.value  # shown before the limit is reached
+    field.box.value = "x" * 10
+    assert "10 of 5 characters: 5 too many" in field.count.value
+    assert field.box.value == "x" * 10  # refused by the model, never cut in the box
 
 
 def test_download_link_carries_the_bytes_and_a_safe_name() -> None:

@@ -6,12 +6,19 @@ nothing behind; from then on each change saves the answers that changed, under t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from widgets.assessment.model import Assessment
 from widgets.content.instrument import Instrument
+from widgets.results import StoreError
 from widgets.results.drafts import DraftStore, Opened, parse_code
 from widgets.errors import Refused
 
 DRAFT_KIND = "assessment"
+NOT_SAVED_YET = (
+    "Your latest change could not be saved just now. It is still on this page and will be saved with your "
+    "next change; if this message stays, keep the page open and tell whoever runs the workbook."
+)
 
 
 class Autosave:
@@ -36,9 +43,30 @@ class Autosave:
         """When this draft became a submission (None while it is still a draft)."""
         return self.opened.submitted_at if self.opened else None
 
+    @property
+    def submission_id(self) -> str | None:
+        """The submission this draft became (None while it is still a draft)."""
+        return self.opened.submission_id if self.opened else None
+
     def save(self, assessment: Assessment) -> str:
+        """Save what changed. If it cannot be saved, the change stays on the page (and in the
+        model) and goes with the next save: the message says so."""
         data = assessment.to_draft()
-        self.opened = self.drafts.create(data) if self.opened is None else self.drafts.save(self.opened, data)
+        try:
+            self.opened = self.drafts.create(data) if self.opened is None else self.drafts.save(self.opened, data)
+        except StoreError as error:
+            raise StoreError(NOT_SAVED_YET) from error
+        return self.opened.code
+
+    def submitted(self, submission_id: str, submitted_at: str) -> None:
+        """Note that the draft has become this submission (the store has noted it too)."""
+        if self.opened is not None:
+            self.opened = replace(self.opened, submission_id=submission_id, submitted_at=submitted_at)
+
+    def new_round(self, assessment: Assessment) -> str:
+        """Start a new draft, under a new code, from these answers (next year's round): the
+        submitted draft stays as it was submitted."""
+        self.opened = self.drafts.create(assessment.to_draft())
         return self.opened.code
 
     def resume(self, typed: str) -> Assessment:

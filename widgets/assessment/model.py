@@ -7,6 +7,7 @@ because a Voila page can send any value to a widget and drafts are files on disk
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
@@ -14,14 +15,21 @@ from typing import Any
 
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.results import ItemResponse, Submission
+from widgets.results.store import unstorable
 from widgets.errors import Refused
 
-MAX_TEXT = 5000  # longest free text kept for one box
+MAX_TEXT = 5000  # longest free text one box holds (shown beside the box)
 MAX_SHORT = 200  # longest name, team, role or action owner
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100  # a due date outside these years is a slip of the keyboard
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+log = logging.getLogger(__name__)
+
 DETAIL_FIELDS = ("organisation", "team", "respondent", "role")
 TEXT_FIELDS = ("evidence", "children_say", "action", "action_owner")
 REQUIRED_DETAILS = {"organisation": "organisation", "respondent": "your name"}  # field: how a message names it
+DETAIL_NAMES = {"organisation": "organisation or service", "team": "team", "respondent": "name", "role": "role"}
+PART_NAMES = {"evidence": "evidence", "children_say": "what children and young people say",
+              "action": "next action", "action_owner": "who will do it", "action_due": "date by when"}
 
 
 @dataclass(frozen=True)
@@ -48,31 +56,39 @@ class Assessment:
     instrument: Instrument
     details: dict[str, str] = field(default_factory=lambda: {name: "" for name in DETAIL_FIELDS})
     answers: dict[str, Answer] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # parts of a saved draft that could not be read
 
     # --- changes (each one validated) -------------------------------------------------
 
     def set_detail(self, name: str, value: str) -> None:
         if name not in DETAIL_FIELDS:
             raise Refused(f"'{name}' is not one of the details asked for")
-        self.details[name] = _clean(value, MAX_SHORT)
+        self.details[name] = _checked(value, MAX_SHORT, f"Your {DETAIL_NAMES[name]}")
 
-    def set_answer(self, item_id: str, name: str, value: Any) -> None:
-        """Change one part of one item's answer, refusing anything the content does not allow."""
-        self.item(item_id)  # raises for an unknown item
+    def set_answer(self, item_id: str, name: str, value: Any) -> str | None:
+        """Change one part of one item's answer, refusing anything the content does not allow
+        (the message names the box and the item). Returns a gentle note to show, if any (a due
+        date already past)."""
+        item = self.item(item_id)  # raises for an unknown item
         answer = self.answer(item_id)
+        where = f"The {PART_NAMES.get(name, name)} for \u201c{_short(item.text)}\u201d"
+        note = None
         if name == "rating":
             value = self._rating(value)
         elif name == "participation_degree":
-            value = _clean(value or "", MAX_SHORT)
+            value = _checked(value or "", MAX_SHORT, where)
             if value and value not in self.instrument.participation_degrees:
                 raise Refused(f"'{value}' is not one of the degrees of participation listed")
         elif name == "action_due":
-            value = _due_date(value)
+            value = _due_date(value, where)
+            if value and date.fromisoformat(value) < date.today():
+                note = f"{where} ({_spoken(value)}) is already past. That is kept as you gave it; change it if you meant a later date."
         elif name in TEXT_FIELDS:
-            value = _clean(value, MAX_SHORT if name == "action_owner" else MAX_TEXT)
+            value = _checked(value, MAX_SHORT if name == "action_owner" else MAX_TEXT, where)
         else:
             raise Refused(f"'{name}' is not part of an answer")
         self.answers[item_id] = replace(answer, **{name: value})
+        return note
 
     def _rating(self, value: Any) -> int | None:
         if value is None or value == "":
@@ -126,26 +142,35 @@ class Assessment:
 
     @classmethod
     def from_draft(cls, instrument: Instrument, data: dict[str, Any]) -> "Assessment":
-        """Rebuild from a draft file. Values the content no longer allows (an item removed, a
-        level renumbered) are dropped rather than refusing the whole draft."""
-        if data.get("instrument") != instrument.id:
+        """Rebuild from a saved draft. Values the content no longer allows (an item removed, a
+        level renumbered) or that cannot be read (a damaged or very old draft) are left out one
+        by one and listed in ``left_out``, never refusing the rest."""
+        if not isinstance(data, dict) or data.get("instrument") != instrument.id:
+            found = data.get("instrument") if isinstance(data, dict) else None
             raise Refused(
-                f"That resume code is for another self-assessment ('{data.get('instrument')}'): open its page and use the code there."
+                f"That resume code is for another self-assessment ('{found}'): open its page and use the code there."
             )
         assessment = cls(instrument)
-        for name, value in (data.get("details") or {}).items():
-            if name in DETAIL_FIELDS and isinstance(value, str):
+        details = data.get("details")
+        for name, value in (details.items() if isinstance(details, dict) else []):
+            try:
                 assessment.set_detail(name, value)
+            except Refused:
+                assessment.left_out.append(f"details.{name}")
         known = {item.id for item in instrument.items}
-        for item_id, answer in (data.get("answers") or {}).items():
+        answers = data.get("answers")
+        for item_id, answer in (answers.items() if isinstance(answers, dict) else []):
             if item_id not in known or not isinstance(answer, dict):
+                assessment.left_out.append(f"answers.{item_id}")
                 continue
             for part in fields(Answer):
                 if part.name in answer:
                     try:
                         assessment.set_answer(item_id, part.name, answer[part.name])
-                    except ValueError:
-                        continue
+                    except Refused:
+                        assessment.left_out.append(f"answers.{item_id}.{part.name}")
+        if assessment.left_out:
+            log.warning("Draft for %s: left out what could not be read: %s", instrument.id, ", ".join(assessment.left_out))
         return assessment
 
     def missing_details(self) -> list[str]:
@@ -153,10 +178,13 @@ class Assessment:
         return [name for name in REQUIRED_DETAILS if not self.details[name]]
 
     def submission(self) -> Submission:
-        """The rows for the results store: one per item, blank ones kept as left blank on purpose."""
+        """The rows for the results store: one per item, blank ones kept as left blank on purpose.
+        A self-assessment with nothing rated is not a submission."""
         missing = [REQUIRED_DETAILS[name] for name in self.missing_details()]
         if missing:
             raise Refused(f"Please fill in {' and '.join(missing)} at the top of the page before submitting.")
+        if not any(self.is_answered(item.id) for item in self.instrument.items):
+            raise Refused("Nothing is rated yet: rate at least one item before submitting.")
         top = self.instrument.scale.max_value
         items = []
         for item in self.instrument.items:
@@ -185,21 +213,40 @@ class Assessment:
         )
 
 
-def _clean(value: Any, limit: int) -> str:
+def _checked(value: Any, limit: int, where: str) -> str:
+    """Text as typed, or a refusal that says which box and what to do: nothing is ever cut."""
     if not isinstance(value, str):
         raise Refused("Only text can go in this box.")
-    return value[:limit]
+    if len(value) > limit:
+        raise Refused(f"{where} is {len(value):,} characters long; a box holds {limit:,} at most. "
+                      "Please shorten it: the text is still in the box, and the last version that fitted is saved.")
+    if unstorable(value):
+        raise Refused(f"{where} holds a broken character (half of an emoji, perhaps); please retype the last part you changed.")
+    return value
 
 
-def _due_date(value: Any) -> str:
-    """Accept a date, an ISO date text, or nothing; keep it as YYYY-MM-DD."""
+def _due_date(value: Any, where: str) -> str:
+    """A date, an ISO date text, or nothing, kept as YYYY-MM-DD; anything else is refused with
+    a message naming the box (31 February, or the year 20277, is never turned into a date)."""
     if value is None or value == "":
         return ""
-    if isinstance(value, date):
-        return value.isoformat()
     if isinstance(value, str) and DATE_PATTERN.match(value):
         try:
-            return date.fromisoformat(value).isoformat()
+            value = date.fromisoformat(value)
         except ValueError:
-            pass
-    raise Refused(f"'{value}' is not a date: use the date picker, or write it like 2027-03-31.")
+            raise Refused(f"{where}: {value} is not a real date. Check the day and month.") from None
+    if not isinstance(value, date):
+        raise Refused(f"{where}: '{value}' is not a date. Use the date picker, or write it like 2027-03-31.")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise Refused(f"{where}: the year {value.year} looks like a slip of the keyboard. Check the year.")
+    return value.isoformat()
+
+
+def _short(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
+
+
+def _spoken(iso: str) -> str:
+    """2027-03-03 as people say it: 3 March 2027."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"

@@ -1,4 +1,9 @@
-"""Submitting: save the rows, then build the report and the two files a service keeps."""
+"""Submitting: store the rows (once), then make the report and the files a service keeps.
+
+The two steps are apart on purpose: the rows are stored whatever happens to the report, and a
+report that could not be made (a PDF library failing, say) can be made again later from the
+stored rows, without storing anything twice.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from widgets.assessment.model import Assessment
 from widgets.assessment.report import Report, build_report
 from widgets.assessment.report_html import report_html
 from widgets.assessment.report_pdf import report_pdf
+from widgets.content.instrument import Instrument
 from widgets.results import ResultsStore, SavedSubmission, submission_csv
 
 
@@ -22,16 +28,27 @@ class Submitted:
     file_stem: str  # e.g. iv-standard-4-north-iv-service-2026-11-23
 
 
+def store_submission(assessment: Assessment, store: ResultsStore, draft: str | None = None,
+                     submission_id: str | None = None) -> SavedSubmission:
+    """Store the submission once: a draft, or a submission id, already stored gives back what
+    was stored (a second press of Submit, a retry after an error, a reopened draft)."""
+    return store.save(assessment.submission(), submission_id=submission_id, draft=draft)
+
+
+def report_files(instrument: Instrument, saved: SavedSubmission, store: ResultsStore) -> Submitted:
+    """The report (HTML and PDF) and CSV of a stored submission. It compares with the
+    organisation's previous submission, found by an indexed lookup, not by reading the store."""
+    first = saved.rows[0]
+    previous = store.previous("assessment", first["instrument"], first["organisation"], before=first["submitted_at"])
+    report = build_report(instrument, saved.rows, previous.rows if previous else None)
+    organisation = re.sub(r"[^a-z0-9]+", "-", first["organisation"].lower()).strip("-")
+    stem = "-".join(p for p in (instrument.id, organisation, saved.submitted_at[:10]) if p)
+    return Submitted(saved, report, submission_csv(saved), report_html(report), report_pdf(report), stem)
+
+
 def submit(assessment: Assessment, store: ResultsStore | None = None, draft: str | None = None,
            submission_id: str | None = None) -> Submitted:
-    """Store the submission (once: a draft, or a submission id, already stored gives back what
-    was stored) and prepare its report (HTML and PDF) and CSV. The report compares with the
-    organisation's previous submission, found by an indexed lookup, not by reading the store."""
+    """Both steps at once (for tools and tests; the page takes them one at a time)."""
     store = store or ResultsStore()
-    saved = store.save(assessment.submission(), submission_id=submission_id, draft=draft)
-    first = saved.rows[0]
-    previous = store.previous("assessment", first["instrument"], first["organisation"], before=saved.submitted_at)
-    report = build_report(assessment.instrument, saved.rows, previous.rows if previous else None)
-    organisation = re.sub(r"[^a-z0-9]+", "-", assessment.details["organisation"].lower()).strip("-")
-    stem = "-".join(p for p in (assessment.instrument.id, organisation, saved.submitted_at[:10]) if p)
-    return Submitted(saved, report, submission_csv(saved), report_html(report), report_pdf(report), stem)
+    saved = store_submission(assessment, store, draft, submission_id)
+    return report_files(assessment.instrument, saved, store)

@@ -12,7 +12,7 @@ from typing import Callable
 
 import ipywidgets as ipw
 
-from widgets.assessment.model import Answer
+from widgets.assessment.model import MAX_TEXT, Answer
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.ui.focus import move_focus_to
 from widgets.ui.free_text import FreeText, SharedParts
@@ -54,7 +54,7 @@ class ItemForm(ipw.VBox):
             ("action", "Next action: what will be done", asks.action),
         ):
             if wanted:
-                text = FreeText(label, rows=2, shared=shared)
+                text = FreeText(label, rows=2, max_length=MAX_TEXT, shared=shared)
                 texts.append(text)
                 self.controls[part] = text.box
         if asks.action:

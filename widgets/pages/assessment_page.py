@@ -9,6 +9,9 @@ the page link as ``?code=CODE``) brings the draft back after a reload.
 
 from __future__ import annotations
 
+import logging
+import uuid
+from datetime import datetime
 from html import escape
 
 import ipywidgets as ipw
@@ -16,11 +19,12 @@ import ipywidgets as ipw
 from widgets.assessment.drafts import Autosave
 from widgets.assessment.model import DETAIL_FIELDS, Assessment
 from widgets.assessment.report_html import report_html
-from widgets.assessment.submit import Submitted, submit
+from widgets.assessment.submit import Submitted, report_files, store_submission
 from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
-from widgets.results import ResultsStore
+from widgets.errors import Refused
+from widgets.results import ResultsStore, SavedSubmission
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
 from widgets.ui.free_text import SharedParts
@@ -32,6 +36,10 @@ from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
 from widgets.ui.style import page_style
 
+log = logging.getLogger("widgets")
+
+CHANGED_ELSEWHERE = ("This draft was changed in another window: your change here was saved over it. "
+                     "Reload to see the latest.")
 DETAIL_LABELS = {
     "organisation": "Organisation or service",
     "team": "Team (optional)",
@@ -75,7 +83,8 @@ class AssessmentPage(ipw.VBox):
         self.result = ipw.VBox()
         self.result.add_class("viw-result")
         self._loading = False
-        self.done: Submitted | None = None  # set once submitted, so a double click saves once
+        self.done: Submitted | None = None  # set once the report is shown
+        self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
         self.form = ipw.VBox([
             ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
             *self.details.values(),
@@ -114,15 +123,20 @@ class AssessmentPage(ipw.VBox):
             self._saved()
 
     def _answer_changed(self, item_id: str, part: str, value: object) -> None:
-        self.assessment.set_answer(item_id, part, value)
+        note = self.assessment.set_answer(item_id, part, value)
         self._saved()
+        if note:
+            self.status.show(note, "info")
 
     def _saved(self) -> None:
-        """After each change to the model: save the draft at once, then show progress."""
+        """After each change to the model: save the draft at once, then show progress. If
+        another window had changed an answer this change replaced, say so."""
         code = self.autosave.save(self.assessment)
         self.confirm.children = ()
         self._refresh()
-        self.saved_note.value = _saved_html(code)
+        self.saved_note.value = _saved_html(code, datetime.now())
+        if self.autosave.changed_elsewhere:
+            self.status.show(CHANGED_ELSEWHERE, "info")
 
     def _refresh(self) -> None:
         for form in self.sections:
@@ -133,12 +147,24 @@ class AssessmentPage(ipw.VBox):
     # --- actions ------------------------------------------------------------------------------
 
     def resume(self, typed: str) -> None:
-        """Reopen a saved draft and show everything in it."""
+        """Reopen a saved draft and show everything in it; a draft already submitted says when,
+        and offers its report or a new round."""
         self.assessment = self.autosave.resume(typed)
         self.done = None
-        self.form.layout.display = None
         self.result.children = ()
         self.confirm.children = ()
+        self._show_answers()
+        self.saved_note.value = _saved_html(self.autosave.code)
+        if self.autosave.submission_id:
+            self._offer_submitted(self.autosave.submission_id, self.autosave.submitted_at or "")
+            return
+        self.form.layout.display = None
+        answered, total = self.assessment.progress()
+        left_out = (f" {len(self.assessment.left_out)} part(s) of it could not be read and were left out; "
+                    "please check your answers.") if self.assessment.left_out else ""
+        self.status.show(f"Your saved work is back: {answered} of {total} answered.{left_out}", "success")
+
+    def _show_answers(self) -> None:
         self._loading = True
         try:
             for name, box in self.details.items():
@@ -149,35 +175,95 @@ class AssessmentPage(ipw.VBox):
         finally:
             self._loading = False
         self._refresh()
-        self.saved_note.value = _saved_html(self.autosave.code)
-        answered, total = self.assessment.progress()
-        self.status.show(f"Your saved work is back: {answered} of {total} answered.", "success")
 
     def submit(self, blanks_confirmed: bool = False) -> Submitted | None:
-        """Submit; with items unrated, list them first and ask to confirm leaving them blank."""
+        """Submit; with items unrated, list them first and ask to confirm leaving them blank.
+        The rows are stored once whatever happens next (a second press, a retry after an
+        error, another window that submitted the same draft); making the report comes after."""
         if self.done is not None:
             return self.done
         missing_details = self.assessment.missing_details()
         if missing_details:  # the message goes to the top of the page: so does the focus, into the first empty box
             self.details[missing_details[0]].focus()
-        self.assessment.submission()  # checks the details before anything else
+        self.assessment.submission()  # checks the details, and that something is rated, before anything else
         missing = self.assessment.incomplete()
         if missing and not blanks_confirmed:
             self._ask_to_confirm(missing)
             return None
-        done = self.done = submit(self.assessment, self.store)
+        saved = store_submission(self.assessment, self._store(), draft=self.autosave.code, submission_id=self._submission_id)
+        self.autosave.submitted(saved.submission_id, saved.submitted_at)
         self.confirm.children = ()
         self.form.layout.display = "none"  # and with it the Submit button that had the focus
-        files = ipw.HTML(_downloads(done))
-        self.result.children = [files, ipw.HTML(report_html(done.report, standalone=False))]
+        return self._show_report(saved, just_now=not saved.earlier)
+
+    def _store(self) -> ResultsStore:
+        return self.store or self.autosave.drafts.store
+
+    def _show_report(self, saved: SavedSubmission, just_now: bool) -> Submitted | None:
+        """The files and the report of a stored submission; if they cannot be made, say the
+        answers are stored all the same, and offer to make them again."""
+        when = _spoken_time(saved.submitted_at)
+        try:
+            done = self.done = report_files(self.instrument, saved, self._store())
+        except Exception:  # noqa: BLE001 - the rows are stored: the person must hear that, not a failure
+            log.exception("Making the report of submission %s failed", saved.submission_id)
+            again = ipw.Button(description="Make the report again", layout=ipw.Layout(width="auto"))
+            again.add_class("viw-report-again")
+            again.on_click(safe_callback(self.status)(lambda _: self._show_report(saved, just_now)))
+            note = ipw.HTML(f"<h2>Submitted on {escape(when)}</h2><p>Your answers are stored ({len(saved.rows)} items, "
+                            f"submission {escape(saved.submission_id)}). The report could not be made just now; "
+                            "press the button to try again, now or later.</p>")
+            self.result.children = [note, again]
+            move_focus_to(note)
+            self.status.show("Your answers are stored, but the report could not be made just now: "
+                             "use Make the report again below.", "error")
+            return None
+        files = ipw.HTML(_downloads(done, when))
+        self.result.children = [files, ipw.HTML(report_html(done.report, standalone=False)), self._new_round_button()]
         move_focus_to(files)
-        self.status.show(
-            f"Submitted: {len(done.saved.rows)} items saved (submission {done.saved.submission_id}). "
-            "Your report is below; download it and the CSV to keep or send. "
-            "Your answers stay under your resume code, as a start for next time.",
-            "success",
-        )
+        if just_now:
+            self.status.show(
+                f"Submitted: {len(saved.rows)} items saved (submission {saved.submission_id}). "
+                "Your report is below; download it and the CSV to keep or send.", "success")
+        else:
+            self.status.show(f"This was submitted on {when}, and is stored once. Its report is below; "
+                             "to change answers, start a new round.", "info")
         return done
+
+    def _offer_submitted(self, submission_id: str, submitted_at: str) -> None:
+        """A reopened draft that was submitted: when, its report, or a new round."""
+        self.form.layout.display = "none"
+        show = ipw.Button(description="Show the report", button_style="primary", layout=ipw.Layout(width="auto"))
+        show.add_class("viw-show-report")
+        show.on_click(safe_callback(self.status)(lambda _: self._report_of(submission_id)))
+        note = ipw.HTML(f"<h2>Submitted on {escape(_spoken_time(submitted_at))}</h2><p>This self-assessment was "
+                        "submitted and is stored. See its report, or start a new round (next year's, say) from these answers: "
+                        "the submitted one stays as it was.</p>")
+        self.result.children = [note, ipw.HBox([show, self._new_round_button()])]
+        move_focus_to(note)
+        self.status.show(f"This self-assessment was submitted on {_spoken_time(submitted_at)}.", "info")
+
+    def _report_of(self, submission_id: str) -> None:
+        saved = self._store().submission(submission_id)
+        if saved is None:
+            raise Refused("That submission is not in the results store any more. Please tell your trainer.")
+        self._show_report(saved, just_now=False)
+
+    def _new_round_button(self) -> ipw.Button:
+        button = ipw.Button(description="Start a new round from these answers", layout=ipw.Layout(width="auto"))
+        button.add_class("viw-new-round")
+        button.on_click(safe_callback(self.status)(lambda _: self.new_round()))
+        return button
+
+    def new_round(self) -> None:
+        """A new draft, under a new code, from the answers shown; the submitted one is kept."""
+        code = self.autosave.new_round(self.assessment)
+        self.done, self._submission_id = None, str(uuid.uuid4())
+        self.result.children = ()
+        self.form.layout.display = None
+        self.saved_note.value = _saved_html(code, datetime.now())
+        self.status.show(f"A new round has started under the new code {code}: change what has changed, then submit. "
+                         "The earlier submission is kept as it was.", "success")
 
     def _ask_to_confirm(self, missing: list[AssessmentItem]) -> None:
         names = "".join(f"<li>{escape(item.text)}</li>" for item in missing)
@@ -212,20 +298,32 @@ def _introduction(instrument: Instrument, content: Content) -> str:
     )
 
 
-def _saved_html(code: str | None) -> str:
+def _saved_html(code: str | None, when: datetime | None = None) -> str:
+    """The note beside the form; ``data-saved-at`` tells the page when the last save was."""
     if not code:
         return ""
+    at = f" at {when:%H:%M}" if when else ""
+    stamp = f" data-saved-at='{when:%H:%M}'" if when else ""
     return (
-        f"<div class='viw-message viw-info'><strong>Saved.</strong> Your resume code is "
+        f"<div class='viw-message viw-info'{stamp}><strong>Saved{at}.</strong> Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )
 
 
-def _downloads(done: Submitted) -> str:
+def _spoken_time(iso: str) -> str:
+    """2027-03-03T10:15:00Z as people say it: 3 March 2027."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{when.day} {when:%B %Y}"
+
+
+def _downloads(done: Submitted, when: str) -> str:
     """The heading takes the focus when the result replaces the form (and its Submit button)."""
     return (
-        "<h2>Submitted: your files</h2><p>"
+        f"<h2>Submitted on {escape(when)}: your files</h2><p>"
         + download_link(done.csv, f"{done.file_stem}.csv", "text/csv", "Download the answers (CSV)")
         + " "
         + download_link(done.pdf, f"{done.file_stem}-report.pdf", "application/pdf", "Download the report (PDF)")

@@ -47,10 +47,10 @@ def parse_code(text: str) -> str:
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """Nested data as one value per answer: dicts (and lists, by position) become dotted keys.
     A dot or percent sign inside a name (item ids may hold dots: "iv-4.1") is escaped, so every
-    name comes back as it was."""
+    name comes back as it was. An empty dict or list holds no answer and is not kept."""
     if isinstance(data, list):
         data = {str(position): value for position, value in enumerate(data)}
-    if not isinstance(data, dict) or not data:
+    if not isinstance(data, dict):
         return {prefix: data} if prefix else {}
     flat: dict[str, Any] = {}
     for key, value in data.items():

@@ -395,20 +395,28 @@ class ResultsStore:
             raise StoreError(NOT_SAVED) from error
 
     def _write_values(self, connection: Connection, code: str, changes: Mapping[str, Any], seen: Mapping[str, int]) -> DraftSaved:
+        """Write each changed answer with a new version; an answer already holding the same
+        value is left alone (two windows agreeing is no clash)."""
         insert = (sqlite.insert if self.database.is_sqlite else postgresql.insert)(draft_values)
+        stored = {key: (value, version) for key, value, version in connection.execute(
+            select(draft_values.c.key, draft_values.c.value, draft_values.c.version)
+            .where(draft_values.c.code == code, draft_values.c.key.in_(list(changes))))}
         saved_at, versions, elsewhere = _now(), {}, []
         for key, value in changes.items():
             if any(unstorable(part) for part in flat_text(value)) or unstorable(key):
                 raise Refused(f"This could not be saved: {UNSTORABLE_TEXT}.")
             text = json.dumps(value, ensure_ascii=False)
+            before, version = stored.get(key, ("null", 0))
+            if before == text:
+                versions[key] = version
+                continue
+            if version != seen.get(key, 0):
+                elsewhere.append(key)
             statement = insert.values(code=code, key=key, value=text, version=1, saved_at=saved_at).on_conflict_do_update(
                 index_elements=[draft_values.c.code, draft_values.c.key],
                 set_={"value": text, "version": draft_values.c.version + 1, "saved_at": saved_at},
             ).returning(draft_values.c.version)
-            version = connection.execute(statement).scalar_one()
-            versions[key] = version
-            if version - 1 != seen.get(key, 0):
-                elsewhere.append(key)
+            versions[key] = connection.execute(statement).scalar_one()
         return DraftSaved(versions, tuple(elsewhere))
 
     @contextmanager

@@ -1,4 +1,6 @@
-"""A labelled free-text box that reminds people not to identify a child."""
+"""A labelled free-text box that reminds people not to identify a child, and shows how much
+it holds before the limit is reached (the limit is never enforced by cutting: the model
+refuses text over it with a message, and the text stays in the box to be shortened)."""
 
 from __future__ import annotations
 
@@ -32,10 +34,11 @@ class SharedParts:
 
 
 class FreeText(ipw.VBox):
-    """Textarea whose visible label is its accessible name, with the privacy reminder under it."""
+    """Textarea whose visible label is its accessible name, with a character count and the
+    privacy reminder under it."""
 
     def __init__(self, label: str, value: str = "", rows: int = 3, max_length: int = 5000, shared: SharedParts | None = None):
-        self._max_length = max_length
+        self.max_length = max_length
         shared = shared or SharedParts.make()
         self.box = ipw.Textarea(
             value=value,
@@ -45,13 +48,18 @@ class FreeText(ipw.VBox):
             layout=shared.layout,
         )
         self.box.add_class("viw-free-text")
-        super().__init__([self.box, shared.reminder])
+        self.count = ipw.HTML()
+        self.count.add_class("viw-count")
+        self.box.observe(lambda change: self._counted(change["new"]), "value")
+        self._counted(value)
+        super().__init__([self.box, self.count, shared.reminder])
         self.add_class("viw-free-text-field")
 
-    @property
-    def value(self) -> str:
-        return self.box.value[: self._max_length]
-
-    @value.setter
-    def value(self, text: str) -> None:
-        self.box.value = text
+    def _counted(self, text: str) -> None:
+        """Shown from the start, so the limit is known before it is reached; over it, in words."""
+        used = len(text)
+        if used > self.max_length:
+            self.count.value = (f'<p class="viw-count-over"><strong>{used:,} of {self.max_length:,} characters: '
+                                f'{used - self.max_length:,} too many.</strong> Shorten the text to save it.</p>')
+        else:
+            self.count.value = f"<p>{used:,} of {self.max_length:,} characters</p>"
