@@ -57,3 +57,20 @@ def test_learner_form_is_tidied_and_checked() -> None:
         Learner.from_form(" ", "", "Team", "")
     with pytest.raises(ValueError, match="shorten your team"):
         Learner.from_form("Ann", "Shire", "x" * 200)
+
+
+def test_a_damaged_part_of_a_record_is_left_out_and_the_rest_kept() -> None:
+    passed = {"submission_id": "s2", "submitted_at": "2026-11-02T10:00:00Z", "score": 4, "max_score": 4, "passed": True}
+    data = {
+        "learner": {"name": "Zoë Ñúñez", "organisation": "Org A"},
+        "modules": {
+            "lundy": {"step": 3, "attempts": {"s1": {"submission_id": "s1", "score": "lots"}, "s2": passed}},  # one attempt damaged
+            "treseder": {"step": "three"},  # damaged
+            "why-voice": "garbage",
+        },
+        "confidence": {"before": "s0"},
+    }
+    record = LearnerRecord.from_dict(data)
+    assert record.learner.name == "Zoë Ñúñez" and record.confidence == {"before": "s0"}
+    assert [a.submission_id for a in record.modules["lundy"].attempts] == ["s2"]
+    assert record.status("lundy").value == "passed" and "treseder" not in record.modules

@@ -122,3 +122,25 @@ def test_certificate_prints_names_beyond_latin_1(results_folder: Path) -> None:
     session = LearnerSession.register(Learner("Łucja Nowak-Zoë", "Shire"), load_content())
     complete_everything(session)
     assert "Łucja Nowak-Zoë" in pdf_text(certificate_pdf(session.certificate()))
+
+
+def test_a_retried_attempt_and_a_round_rated_twice_are_stored_once(session: LearnerSession, results_folder: Path) -> None:
+    first = session.rate_confidence("before", ratings(session.content, 3))
+    other_tab = LearnerSession.resume(session.code)
+    assert other_tab.rate_confidence("before", ratings(session.content, 4)) == first  # another tab, or a second press
+    quiz = session.content.quizzes["lundy"]
+    attempt = session.finish_attempt(quiz, right_answers(quiz), "0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
+    again = session.finish_attempt(quiz, right_answers(quiz), "0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")  # Check pressed again
+    assert again == attempt
+    rows = stored(results_folder)
+    assert rows["submission_id"].nunique() == 2 and len(rows[rows["kind"] == "quiz"]) == len(quiz.items)
+    assert len(LearnerSession.resume(session.code).record.modules["lundy"].attempts) == 1
+
+
+def test_two_tabs_taking_the_quiz_keep_both_attempts(session: LearnerSession) -> None:
+    other_tab = LearnerSession.resume(session.code)
+    quiz = session.content.quizzes["lundy"]
+    session.finish_attempt(quiz, wrong_answers(quiz))
+    other_tab.finish_attempt(quiz, right_answers(quiz))
+    record = LearnerSession.resume(session.code).record
+    assert [a.passed for a in record.modules["lundy"].attempts] == [False, True]

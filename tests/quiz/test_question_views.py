@@ -77,8 +77,11 @@ def test_checking_without_an_answer_says_what_to_do() -> None:
 def test_quiz_saves_when_the_last_question_is_checked_and_can_be_retried(results_folder: Path) -> None:
     saved = []
 
-    def save(responses: dict[str, Any]):
-        saved.append(save_attempt(QUIZ, LEARNER, responses))
+    ids = []
+
+    def save(responses: dict[str, Any], attempt_id: str):
+        ids.append(attempt_id)
+        saved.append(save_attempt(QUIZ, LEARNER, responses, submission_id=attempt_id))
         return saved[-1]
 
     quiz = QuizView(QUIZ, save)
@@ -94,10 +97,11 @@ def test_quiz_saves_when_the_last_question_is_checked_and_can_be_retried(results
         give(view, right_answer(view.item))
         view.submit()
     assert len(saved) == 2 and saved[1].passed and "You passed" in quiz.result.value
+    assert ids[0] != ids[1]  # a retry is a new attempt; the same attempt keeps its id until saved
 
 
 def test_the_focus_goes_to_the_feedback_and_on_a_retry_to_the_first_question(results_folder: Path) -> None:
-    quiz = QuizView(QUIZ, lambda responses: save_attempt(QUIZ, LEARNER, responses))
+    quiz = QuizView(QUIZ, lambda responses, attempt_id: save_attempt(QUIZ, LEARNER, responses, submission_id=attempt_id))
     first = quiz.questions[0]
     first._check.click()  # no answer: the Check button stays, and so does the focus
     assert ATTRIBUTE not in first._feedback.value + first._status.value

@@ -22,7 +22,8 @@ def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
 
 
 def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store: ResultsStore | None = None,
-                 learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None) -> Attempt:
+                 learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None,
+                 submission_id: str | None = None) -> Attempt:
     """Score and store one attempt; every attempt is kept, passed or not. ``record`` gives the
     learner record's values for the attempt, saved in the same transaction as its rows."""
     marks = mark_all(quiz, responses)
@@ -38,5 +39,6 @@ def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store:
     saved = save_submission(
         Submission("quiz", quiz.id, quiz.version, learner.organisation, learner.team, learner.name, learner.role, items),
         store, learner=learner_code, record=(lambda sid, at: record(attempt(sid, at))) if record else None,
+        submission_id=submission_id,
     )
     return attempt(saved.submission_id, saved.submitted_at)

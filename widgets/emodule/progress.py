@@ -4,12 +4,16 @@ confidence rounds are done. Statuses are derived from these facts by one rule (`
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
 from widgets.emodule.learner import Learner
 from widgets.errors import Refused
+
+
+log = logging.getLogger(__name__)
 
 
 class Status(str, Enum):
@@ -85,25 +89,37 @@ class LearnerRecord:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "LearnerRecord":
-        """Read a saved record; a file that does not have this shape raises ValueError."""
+        """Read a saved record. A module or attempt that cannot be read (a damaged or very old
+        record) is left out on its own and logged, so the rest of the progress is kept; a
+        record without a learner cannot be used at all, and says so plainly."""
         try:
-            modules = {
-                str(key): ModuleProgress(
-                    step=int(value.get("step", 0)),
-                    attempts=sorted((
-                        Attempt(str(a["submission_id"]), str(a["submitted_at"]), float(a["score"]),
-                                float(a["max_score"]), bool(a["passed"]))
-                        for a in _listed(value.get("attempts", []))
-                    ), key=lambda attempt: attempt.submitted_at),
-                )
-                for key, value in data.get("modules", {}).items()
-            }
-            return cls(Learner.from_dict(data["learner"]), modules, {str(k): str(v) for k, v in data.get("confidence", {}).items()})
-        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            learner = Learner.from_dict(data["learner"])
+        except (KeyError, TypeError, AttributeError) as error:
             raise Refused("The progress saved under this code could not be read. Please tell your trainer.") from error
+        record = cls(learner)
+        modules = data.get("modules") if isinstance(data.get("modules"), dict) else {}
+        for key, value in modules.items():
+            try:
+                progress = ModuleProgress(step=int(value.get("step", 0)))
+            except (TypeError, ValueError, AttributeError):
+                log.warning("Learner record: module %s could not be read and was left out", key)
+                continue
+            for saved in _listed(value.get("attempts", [])):
+                try:
+                    progress.attempts.append(Attempt(str(saved["submission_id"]), str(saved["submitted_at"]), float(saved["score"]),
+                                                     float(saved["max_score"]), bool(saved["passed"])))
+                except (KeyError, TypeError, ValueError):
+                    log.warning("Learner record: an attempt at module %s could not be read and was left out", key)
+            progress.attempts.sort(key=lambda attempt: attempt.submitted_at)
+            record.modules[str(key)] = progress
+        confidence = data.get("confidence") if isinstance(data.get("confidence"), dict) else {}
+        record.confidence = {str(k): str(v) for k, v in confidence.items()}
+        return record
 
 
 def _listed(attempts: Any) -> list[Any]:
     """Attempts as stored (by submission id, so two tabs' attempts never collide) or as older
     records listed them."""
-    return list(attempts.values()) if isinstance(attempts, dict) else list(attempts)
+    if isinstance(attempts, dict):
+        return list(attempts.values())
+    return list(attempts) if isinstance(attempts, list) else []

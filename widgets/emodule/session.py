@@ -73,17 +73,22 @@ class LearnerSession:
     def visit(self, module_id: str, step: int) -> None:
         self._update(lambda record: setattr(record.module(module_id), "step", step))
 
-    def finish_attempt(self, quiz: Quiz, responses: dict[str, Any]) -> Attempt:
-        """Score, store and remember one quiz attempt."""
+    def finish_attempt(self, quiz: Quiz, responses: dict[str, Any], attempt_id: str | None = None) -> Attempt:
+        """Score, store and remember one quiz attempt; the same ``attempt_id`` again (a retry)
+        stores nothing new."""
         def recorded(attempt: Attempt) -> Mapping[str, Any]:
             return flatten({"modules": {quiz.module: {"attempts": {attempt.submission_id: asdict(attempt)}}}})
 
-        attempt = save_attempt(quiz, self.learner, responses, self._drafts.store, self.code, recorded)
+        attempt = save_attempt(quiz, self.learner, responses, self._drafts.store, self.code, recorded, attempt_id)
         self._reload()
         return attempt
 
     def rate_confidence(self, when: str, ratings: dict[str, int]) -> str:
-        """Store a confidence round; returns its submission id."""
+        """Store a confidence round, once: a round already in the record (a second press, another
+        tab) is not stored again. Returns its submission id."""
+        self._reload()
+        if when in self.record.confidence:
+            return self.record.confidence[when]
         saved = save_confidence(self.content, self.learner, when, ratings, self._drafts.store, self.code,
                                 lambda submission_id, _at: flatten({"confidence": {when: submission_id}}))
         self._reload()

@@ -108,9 +108,9 @@ class ModulePage(ipw.VBox):
         self.session.visit(self.module.id, step)
         self.panel.refresh()
 
-    def _save_attempt(self, responses: dict) -> Attempt:
+    def _save_attempt(self, responses: dict, attempt_id: str) -> Attempt:
         assert self.session is not None and self.panel is not None
-        attempt = self.session.finish_attempt(self.quiz, responses)
+        attempt = self.session.finish_attempt(self.quiz, responses, attempt_id)
         self.panel.refresh()
         self.next_module.value = self._next_module_html() if attempt.passed else ""
         return attempt

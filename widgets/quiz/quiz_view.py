@@ -1,9 +1,11 @@
 """A whole quiz attempt on the page: each question is checked on its own (feedback straight
 away); when the last one is checked the attempt is saved and the result shown. Retries start
-a fresh attempt; every attempt is saved."""
+a fresh attempt; every attempt is saved, once: an attempt keeps its id until it is saved, so
+pressing Check again after a failed save never stores it twice."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Callable
 
 import ipywidgets as ipw
@@ -16,11 +18,12 @@ from widgets.ui.safe import safe_callback
 
 
 class QuizView(ipw.VBox):
-    """``save_attempt`` stores the responses and returns the judged attempt."""
+    """``save_attempt(responses, attempt_id)`` stores the responses and returns the judged attempt."""
 
-    def __init__(self, quiz: Quiz, save_attempt: Callable[[dict[str, Any]], Attempt]):
+    def __init__(self, quiz: Quiz, save_attempt: Callable[[dict[str, Any], str], Attempt]):
         self.quiz = quiz
         self._save_attempt = save_attempt
+        self.attempt_id = str(uuid.uuid4())
         self.result = StatusMessage()
         self.result.add_class("viw-quiz-result")
         self.questions = [
@@ -43,7 +46,7 @@ class QuizView(ipw.VBox):
             self.finish()
 
     def finish(self) -> Attempt:
-        attempt = self._save_attempt({q.item.id: q.response for q in self.questions})
+        attempt = self._save_attempt({q.item.id: q.response for q in self.questions}, self.attempt_id)
         summary = (
             f"You scored {attempt.score:g} of {attempt.max_score:g} ({attempt.percent}%); "
             f"the pass mark is {round(self.quiz.pass_mark * 100)}%. "
@@ -60,6 +63,7 @@ class QuizView(ipw.VBox):
         the first question."""
         for question in self.questions:
             question.reset()
+        self.attempt_id = str(uuid.uuid4())
         self.result.clear()
         self._retry.layout.display = "none"
         self.questions[0].take_focus()
