@@ -53,4 +53,5 @@ postgresql:
 
 test: $(VENV)/.installed chromium postgresql
 	$(PY) -m widgets.content.validate
+	$(PY) -m mypy
 	$(PY) -m pytest

@@ -120,7 +120,8 @@ def first_widget(browser: Browser, server: VoilaServer, url: str, ready: str, ru
 
     Between visits the server's preheated pool (``pool`` kernels) refills and goes quiet, so
     every visit meets the server as a person arriving at a quiet moment would."""
-    cold, warm = [], []
+    cold: list[float] = []
+    warm: list[float] = []
     for _ in range(runs):
         context = browser.new_context()
         page = context.new_page()

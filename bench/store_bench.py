@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -161,7 +161,7 @@ def run(quick: bool) -> None:
     sizes = [10_000] if quick else [10_000, 1_000_000]
     server = PostgresServer().start()
     try:
-        engines = {"SQLite": lambda: None, "PostgreSQL": server.new_database}
+        engines: dict[str, Callable[[], str | None]] = {"SQLite": lambda: None, "PostgreSQL": server.new_database}
         print("\nThe results database")
         for engine, new_url in engines.items():
             folder = Path(tempfile.mkdtemp(prefix="viw-bench-store-"))

@@ -109,7 +109,7 @@ def render(spec: ChartSpec, table: pd.DataFrame, title: str) -> bytes | None:
         return None
     from matplotlib import rc_context  # imported when drawing: the CLI's tables do not need it
 
-    with rc_context(STYLE):
+    with rc_context(STYLE):  # type: ignore[arg-type]  # matplotlib's stubs list every key; STYLE is a plain dict
         figure = _heatmap(spec, table, title) if spec.kind == "heatmap" else _bars(spec, table, title)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")

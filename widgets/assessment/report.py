@@ -101,7 +101,7 @@ def section_scores(instrument: Instrument, ratings: Mapping[str, float | None]) 
     top = instrument.scale.max_value
     scores = []
     for section in instrument.sections:
-        rated = [ratings[i.id] for i in section.items if ratings.get(i.id) is not None]
+        rated = [rating for i in section.items if (rating := ratings.get(i.id)) is not None]
         scores.append(SectionScore(section.id, section.title, len(rated), len(section.items), float(sum(rated)), float(top * len(rated))))
     return tuple(scores)
 

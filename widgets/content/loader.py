@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Mapping, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -133,7 +133,7 @@ class _Reader:
         return parsed
 
 
-def _describe(file: str, raw: dict, error: dict[str, Any]) -> Problem:
+def _describe(file: str, raw: dict, error: Mapping[str, Any]) -> Problem:
     """Turn one pydantic error into a sentence naming the item (by its id) and the field."""
     item: str | None = None
     field: list[str] = []
@@ -154,7 +154,7 @@ def _describe(file: str, raw: dict, error: dict[str, Any]) -> Problem:
     return Problem(file, item, name, _sentence(name, error))
 
 
-def _sentence(field: str | None, error: dict[str, Any]) -> str:
+def _sentence(field: str | None, error: Mapping[str, Any]) -> str:
     kind, message = error["type"], error["msg"]
     named = f"`{field}`" if field else "this"
     if kind == "missing":
@@ -209,8 +209,8 @@ def _cross_checks(
             problems += _unknown_sources(sources, file, item.id, item.sources)
     for file, instrument in instruments:
         problems += _unknown_sources(sources, file, None, instrument.sources)
-        for item in instrument.items:
-            problems += _unknown_sources(sources, file, item.id, item.sources)
+        for assessed in instrument.items:
+            problems += _unknown_sources(sources, file, assessed.id, assessed.sources)
     for file, page in [(f, m.page) for f, m in modules] + [(f, i.page) for f, i in instruments]:
         if not (pages / page).exists():
             problems.append(Problem(file, None, "page", f"`page` names notebooks/staff/{page}, which does not exist"))

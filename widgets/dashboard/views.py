@@ -96,8 +96,8 @@ class FiltersView(ipw.VBox):
 
         @safe_callback(status)
         def applied(_: ipw.Button) -> None:
-            filters = Filters(*(tuple(self._pick[c].value) for c in ("organisation", "team", "instrument")),
-                              self._start.value, self._end.value)
+            organisations, teams, instruments = (tuple(self._pick[c].value) for c in ("organisation", "team", "instrument"))
+            filters = Filters(organisations, teams, instruments, self._start.value, self._end.value)
             self._state.set_filters(filters)
             status.show(f"Showing {filters.describe()}.", "success")
             changed()

@@ -97,7 +97,7 @@ class LearnerRecord:
         except (KeyError, TypeError, AttributeError) as error:
             raise Refused("The progress saved under this code could not be read. Please tell your trainer.") from error
         record = cls(learner)
-        modules = data.get("modules") if isinstance(data.get("modules"), dict) else {}
+        modules: dict[str, Any] = data["modules"] if isinstance(data.get("modules"), dict) else {}
         for key, value in modules.items():
             try:
                 progress = ModuleProgress(step=int(value.get("step", 0)))
@@ -112,7 +112,7 @@ class LearnerRecord:
                     log.warning("Learner record: an attempt at module %s could not be read and was left out", key)
             progress.attempts.sort(key=lambda attempt: attempt.submitted_at)
             record.modules[str(key)] = progress
-        confidence = data.get("confidence") if isinstance(data.get("confidence"), dict) else {}
+        confidence: dict[str, Any] = data["confidence"] if isinstance(data.get("confidence"), dict) else {}
         record.confidence = {str(k): str(v) for k, v in confidence.items()}
         return record
 

@@ -25,13 +25,13 @@ def every_row_sql(database: Database) -> str:
 def read_all(database: Database) -> pd.DataFrame:
     """Every stored row as text, in commit order."""
     if database.is_sqlite:
-        import adbc_driver_sqlite.dbapi as driver
+        import adbc_driver_sqlite.dbapi as sqlite_driver
 
-        connection = driver.connect(read_only_uri(database.sqlite_path or Path(), database.read_only))
+        connection = sqlite_driver.connect(read_only_uri(database.sqlite_path or Path(), database.read_only))
     else:
-        import adbc_driver_postgresql.dbapi as driver
+        import adbc_driver_postgresql.dbapi as postgresql_driver
 
-        connection = driver.connect(database.url.set(drivername="postgresql").render_as_string(hide_password=False))
+        connection = postgresql_driver.connect(database.url.set(drivername="postgresql").render_as_string(hide_password=False))
     with connection, connection.cursor() as cursor:
         if database.is_sqlite:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")  # wait out a checkpoint

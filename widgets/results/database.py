@@ -184,7 +184,8 @@ class WriteTurns:
             fd = self._open()
         except OSError as error:
             raise StoreError(BUSY) from error
-        got, settled, given_up = threading.Event(), threading.Lock(), []
+        got, settled = threading.Event(), threading.Lock()
+        given_up: list[bool] = []
         self._waiting.add(fd)
 
         def wait() -> None:

@@ -125,7 +125,7 @@ def _read_one(data: bytes, report: FileReport, typed: bool = True) -> pd.DataFra
         if data.count(b'"') % 2:  # a quote may be left open, which the fast parser lets run to the end
             raise _NeedsExactPath()
         frame = pd.read_csv(io.BytesIO(data), engine="pyarrow", dtype="str", keep_default_na=False, na_values=[])
-        lines = _line_numbers(data, frame)
+        lines: np.ndarray | list[int] = _line_numbers(data, frame)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, _NeedsExactPath):
         # A row of the wrong width, a blank line or odd text: read row by row, naming each line.
         frame, lines = _read_row_by_row(data, report)

@@ -327,7 +327,7 @@ class ResultsStore:
             raise StoreError(f"{target} exists already: choose a new file name.")
         import sqlite3
 
-        source = self.database.sqlite_path
+        source = self.database.sqlite_path or Path()
         try:
             with closing(sqlite3.connect(f"{read_only_uri(source, self.database.read_only)}", uri=True)) as connection:
                 connection.execute("VACUUM INTO ?", (str(target),))  # outside a transaction, as VACUUM must be

@@ -33,6 +33,8 @@ class StatusMessage(ipw.HTML):
     the region into an alert at the moment its text changes is the kind of change that screen
     readers miss, which is what this region is here to avoid."""
 
+    value: str  # the HTML trait (an annotation only, for the type checker)
+
     def __init__(self) -> None:
         super().__init__(value="")
         self.add_class("viw-status")
