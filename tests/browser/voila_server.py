@@ -28,6 +28,7 @@ class VoilaServer:
         extra_args: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
         root: Path | None = None,
+        log_dir: Path | None = None,
     ):
         self.app = app
         self.root = root
@@ -35,7 +36,7 @@ class VoilaServer:
         self.port = free_port()
         self.extra_args = extra_args
         self.env = env or {}
-        self.log_path = self.results_dir / f"voila-{app}.log"
+        self.log_path = (log_dir or self.results_dir) / f"voila-{app}.log"  # elsewhere for a results disk a test fills
         self.process: subprocess.Popen | None = None
 
     @property

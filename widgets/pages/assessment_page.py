@@ -85,6 +85,7 @@ class AssessmentPage(ipw.VBox):
         self._loading = False
         self.done: Submitted | None = None  # set once the report is shown
         self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
+        self._unsaved = False  # a change could not be saved; the next save that works says so
         self.form = ipw.VBox([
             ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
             *self.details.values(),
@@ -129,12 +130,21 @@ class AssessmentPage(ipw.VBox):
             self.status.show(note, "info")
 
     def _saved(self) -> None:
-        """After each change to the model: save the draft at once, then show progress. If
-        another window had changed an answer this change replaced, say so."""
-        code = self.autosave.save(self.assessment)
+        """After each change to the model: show progress, then save the draft at once. A save
+        that fails says so (the change stays on the page and goes with the next save); the
+        first save after that says all is saved again. If another window had changed an
+        answer this change replaced, say so too."""
         self.confirm.children = ()
         self._refresh()
+        try:
+            code = self.autosave.save(self.assessment)
+        except Refused:
+            self._unsaved = True
+            raise
         self.saved_note.value = _saved_html(code, datetime.now())
+        if self._unsaved:
+            self._unsaved = False
+            self.status.show("All your changes are saved now.", "success")
         if self.autosave.changed_elsewhere:
             self.status.show(CHANGED_ELSEWHERE, "info")
 
