@@ -30,6 +30,7 @@ from widgets.ui.messages import StatusMessage, live_region
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
+from widgets.ui.saved_mark import saved_mark
 from widgets.ui.style import page_style
 
 DETAIL_LABELS = {
@@ -216,7 +217,7 @@ def _saved_html(code: str | None) -> str:
     if not code:
         return ""
     return (
-        f"<div class='viw-message viw-info'><strong>Saved.</strong> Your resume code is "
+        f"<div class='viw-message viw-info' {saved_mark(f'?code={code}')}><strong>Saved.</strong> Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )
