@@ -64,8 +64,10 @@ def serious_violations(page: Page) -> list[str]:
 def show_whole_page(page: Page) -> None:
     """Make the window as tall as the page. Voila scrolls the page inside a panel the size of
     the window, and axe checks text contrast only where text is on screen: without this an
-    audit sees the first screenful."""
-    tallest = "Math.max(...Array.from(document.querySelectorAll('*'), e => e.scrollHeight))"
+    audit sees the first screenful. Anything above the panel (the banner of a page that lost its
+    connection) needs its own room on top."""
+    tallest = ("Math.max(...Array.from(document.querySelectorAll('*'), e => e.scrollHeight))"
+               " + innerHeight - (document.getElementById('main')?.clientHeight ?? innerHeight)")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": page.evaluate(tallest)})
     page.wait_for_function("() => Array.from(document.querySelectorAll('.lm-BoxPanel-child')).every(e => e.scrollHeight <= e.clientHeight + 1)")
 

@@ -34,6 +34,7 @@ from widgets.ui.messages import StatusMessage, live_region
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
+from widgets.ui.saved_mark import saved_mark
 from widgets.ui.style import page_style
 
 log = logging.getLogger("widgets")
@@ -309,13 +310,13 @@ def _introduction(instrument: Instrument, content: Content) -> str:
 
 
 def _saved_html(code: str | None, when: datetime | None = None) -> str:
-    """The note beside the form; ``data-saved-at`` tells the page when the last save was."""
+    """The note beside the form; its saved mark tells the page (and a lost connection's
+    message) when the work was last saved and how to reopen it."""
     if not code:
         return ""
     at = f" at {when:%H:%M}" if when else ""
-    stamp = f" data-saved-at='{when:%H:%M}'" if when else ""
     return (
-        f"<div class='viw-message viw-info'{stamp}><strong>Saved{at}.</strong> Your resume code is "
+        f"<div class='viw-message viw-info' {saved_mark(f'?code={code}')}><strong>Saved{at}.</strong> Your resume code is "
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )

@@ -14,6 +14,7 @@ from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.ui.downloads import download_link
 from widgets.ui.focus import move_focus_to
 from widgets.ui.messages import StatusMessage
+from widgets.ui.saved_mark import saved_mark
 
 ICONS = {Status.NOT_STARTED: "○", Status.IN_PROGRESS: "◐", Status.PASSED: "✔"}
 
@@ -44,7 +45,7 @@ class ProgressPanel(ipw.VBox):
         )
         passed = sum(status is Status.PASSED for _, status in session.statuses())
         self.summary.value = (
-            f"<h2>My progress</h2><p>Signed in as <strong>{html.escape(session.learner.name)}</strong> "
+            f"<h2>My progress</h2><p {saved_mark(link)}>Signed in as <strong>{html.escape(session.learner.name)}</strong> "
             f"({html.escape(session.learner.organisation)}). Your resume code is "
             f"<strong class='viw-code'>{session.code}</strong>: keep it, or bookmark "
             f"<a class='viw-resume-link' href='{html.escape(link)}'>this page's resume link</a>.</p>"
