@@ -182,6 +182,9 @@ def test_the_html_report_holds_every_character_escaped_and_marks_the_direction(r
     assert f"<td dir='auto' class='viw-rtl'>{escape(CHILDREN_SAY)}</td>" in page
     assert f"<td dir='auto'>{escape(EVIDENCE)}</td>" in page
     assert "<thead>" in page and "@page" in page and "counter(pages)" in page
+    # A row of a few lines is kept on one page; a row of long boxes may break across pages.
+    assert "<tr class='viw-keep'><td dir='auto'>Section one</td>" in page
+    assert "<tr><td dir='auto'>Item A</td>" in page and "<tr class='viw-keep'><td dir='auto'>Item A</td>" not in page
 
 
 @pytest.mark.parametrize(
