@@ -8,7 +8,7 @@ PORT ?= 8866
 DASHBOARD_PORT ?= 8867
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: start test validate lab chromium postgresql dashboard bench
+.PHONY: start test validate lab chromium postgresql fonts dashboard bench
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -51,7 +51,20 @@ postgresql:
 	    echo "PostgreSQL is missing: run 'sudo apt-get install postgresql' (Debian) and try again."; exit 1; \
 	  fi; }
 
-test: $(VENV)/.installed chromium postgresql
+# The PDF report (WeasyPrint) lays text out with Debian's Pango, in fonts with Welsh, Arabic and
+# emoji glyphs: Noto (fonts-noto-core) and Noto Color Emoji.
+fonts:
+	@{ ls /usr/lib/*/libpangoft2-1.0.so.0 && fc-list | grep NotoSansArabic-Regular && \
+	   fc-list | grep NotoColorEmoji; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's Pango and Noto fonts for the PDF report..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-color-emoji >/dev/null; \
+	  else \
+	    echo "Fonts are missing: run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-color-emoji' (Debian) and try again."; exit 1; \
+	  fi; }
+
+test: $(VENV)/.installed chromium postgresql fonts
 	$(PY) -m widgets.content.validate
 	$(PY) -m mypy
 	$(PY) -m pytest

@@ -1,7 +1,7 @@
 """The report laid out once as plain blocks (headings, paragraphs, tables, lists, the chart),
-so the HTML and PDF files show the same things in the same order.
+which report_html turns into the one HTML template behind the page, the HTML file and the PDF.
 
-Every string in a block is plain text, never markup: each renderer escapes it its own way.
+Every string in a block is plain text, never markup: report_html escapes it.
 """
 
 from __future__ import annotations
@@ -29,13 +29,16 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     row_headings: bool = False  # the first cell of each row names the row (no column headings)
+    # Relative column widths, for a table that holds typed text: the table takes the page's
+    # width and its columns these shares, however long the text (no width worked out from it).
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
 class Bullet:
     lead: str  # shown in bold
     text: str
-    lines: tuple[str, ...] = ()  # shown under it, e.g. "Evidence: ..."
+    lines: tuple[tuple[str, str], ...] = ()  # (label, typed text) shown under it, e.g. ("Evidence", "...")
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def _details(report: Report) -> Table:
         ("Submitted", f"{report.submitted_at[:10]} {report.submitted_at[11:16]} UTC"),
         ("Submission id", report.submission_id),
     ]
-    return Table(("", ""), tuple((k, v) for k, v in rows if v), row_headings=True)
+    return Table(("", ""), tuple((k, v) for k, v in rows if v), row_headings=True, widths=(1, 3))
 
 
 def _scores(sections: Sequence[SectionScore], overall: SectionScore) -> Chart:
@@ -94,7 +97,7 @@ def _notes(title: str, explanation: str, notes: Sequence[ItemNote]) -> list[Bloc
         Bullet(
             note.section,
             f"{note.text} ({note.level})" if note.level else note.text,
-            tuple(f"{label}: {text}" for label, text in
+            tuple((label, text) for label, text in
                   (("Evidence", note.evidence), ("Children and young people say", note.children_say)) if text),
         )
         for note in notes
@@ -106,7 +109,8 @@ def _actions(report: Report) -> list[Block]:
     if not report.actions:
         return [Heading("Action plan"), Paragraph("No next actions were recorded.")]
     rows = tuple((a.item_text, a.action, a.owner, a.due or "no date") for a in report.actions)
-    return [Heading("Action plan"), Paragraph("Earliest due date first."), Table(("Item", "Next action", "Who", "By when"), rows)]
+    table = Table(("Item", "Next action", "Who", "By when"), rows, widths=(3, 6, 2.5, 2))
+    return [Heading("Action plan"), Paragraph("Earliest due date first."), table]
 
 
 def _change(report: Report) -> list[Block]:
@@ -124,15 +128,16 @@ def _change(report: Report) -> list[Block]:
 def _answers(report: Report) -> Table:
     """Every item with everything typed for it: the record a trainer or inspector reads.
     Columns no item filled in (e.g. a part the instrument does not ask for) are left out."""
-    columns: list[tuple[str, Callable[[ItemNote], str]]] = [
-        ("Item", lambda n: n.text),
-        (report.scale_name, lambda n: n.level or "left blank"),
-        ("Degree of participation used today", lambda n: n.degree),
-        ("Evidence", lambda n: n.evidence),
-        ("What children and young people say", lambda n: n.children_say),
+    columns: list[tuple[str, float, Callable[[ItemNote], str]]] = [
+        ("Item", 3, lambda n: n.text),
+        (report.scale_name, 2, lambda n: n.level or "left blank"),
+        ("Degree of participation used today", 2.5, lambda n: n.degree),
+        ("Evidence", 4, lambda n: n.evidence),
+        ("What children and young people say", 4, lambda n: n.children_say),
     ]
-    used = [(title, cell) for title, cell in columns if any(cell(n) for n in report.answers)]
-    return Table(tuple(title for title, _ in used), tuple(tuple(cell(n) for _, cell in used) for n in report.answers))
+    used = [column for column in columns if any(column[2](n) for n in report.answers)]
+    return Table(tuple(title for title, _, _ in used), tuple(tuple(cell(n) for _, _, cell in used) for n in report.answers),
+                 widths=tuple(width for _, width, _ in used))
 
 
 def _points(section: SectionScore) -> str:
