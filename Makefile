@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
 
-start: $(VENV)/.installed
+start: $(VENV)/.installed fonts
 	$(PY) -m widgets.server staff --port $(PORT)
 
 dashboard: $(VENV)/.installed
