@@ -1,6 +1,6 @@
 """The notebooks run by nbval work under the test session's settings, also when only
 notebooks/ is run (`pytest notebooks`), which does not read tests/conftest.py: results in a
-temporary folder, and the fixture content."""
+temporary folder, the fixture content, and a page that cannot build fails its cell."""
 
 import sys
 from pathlib import Path

@@ -1,6 +1,6 @@
 """Shared fixtures. Every test, notebook run and server writes results to a temporary folder,
-never to the project's results/, and reads the fixture content (tests/fixture_content/), not
-the shipped content/ (see tests/session_env.py)."""
+never to the project's results/, reads the fixture content (tests/fixture_content/), not the
+shipped content/, and a page that cannot build raises (see tests/session_env.py)."""
 
 from __future__ import annotations
 
