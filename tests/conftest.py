@@ -1,24 +1,25 @@
 """Shared fixtures. Every test, notebook run and server writes results to a temporary folder,
-never to the project's results/."""
+never to the project's results/, reads the fixture content (tests/fixture_content/), not the
+shipped content/, and a page that cannot build raises (see tests/session_env.py)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from typing import Iterator
+# Before anything else, and before any nbval kernel or Voila server starts, so they inherit it.
+from tests import session_env
 
-import pytest
+session_env.prepare()
 
-from tests.pg_server import PostgresServer
-from widgets.results import ResultsStore
-from widgets.results.database import DATABASE_URL_VARIABLE
-from widgets.settings import RESULTS_DIR_VARIABLE
+from pathlib import Path  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tests.pg_server import PostgresServer  # noqa: E402
+from widgets.results import ResultsStore  # noqa: E402
+from widgets.results.database import DATABASE_URL_VARIABLE  # noqa: E402
+from widgets.settings import RESULTS_DIR_VARIABLE  # noqa: E402
 
 ENGINES = ("sqlite", "postgresql")
-
-# Set before any nbval kernel or Voila server starts, so they inherit it.
-os.environ[RESULTS_DIR_VARIABLE] = tempfile.mkdtemp(prefix="viw-test-results-")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.session_env import server_environment
 from widgets.settings import PROJECT_ROOT, RESULTS_DIR_VARIABLE
 
 
@@ -44,7 +45,10 @@ class VoilaServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 90) -> None:
-        env = {**os.environ, RESULTS_DIR_VARIABLE: str(self.results_dir), "PYTHONPATH": str(PROJECT_ROOT), **self.env}
+        # The session's settings (the fixture content among them), but a page that fails shows
+        # the friendly panel, as on a real server: the session's VIW_PAGE_ERRORS=raise is dropped.
+        env = {**server_environment(dict(os.environ)), RESULTS_DIR_VARIABLE: str(self.results_dir),
+               "PYTHONPATH": str(PROJECT_ROOT), **self.env}
         self._log = self.log_path.open("wb")
         self.process = subprocess.Popen(self.command(), cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout

@@ -1,6 +1,7 @@
 """The shipped e-module content is complete enough to teach and to test: five modules, at
 least six questions each with feedback, every question type, cited steps, and pictures that
-carry their meaning in words."""
+carry their meaning in words. These read the shipped content/ (not the session's fixture
+content): they are how a trainer's broken edit is caught."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import re
 
 import pytest
 
+from tests.session_env import SHIPPED_CONTENT
 from widgets.content import load_content
 from widgets.quiz_items import QUESTION_TYPES
-from widgets.settings import content_dir
 
 MIN_ITEMS = 6
-CONTENT = load_content()
+CONTENT = load_content(SHIPPED_CONTENT)
 
 
 def test_five_modules_in_teaching_order() -> None:
@@ -42,7 +43,7 @@ def test_each_framework_has_a_picture_with_labels_in_it() -> None:
     pictures = {step.picture.file: step.picture.alt for m in CONTENT.modules for step in m.steps if step.picture}
     assert set(pictures) == {"lundy-four-elements.svg", "treseder-circle.svg", "coproduction-ladder.svg"}
     for file, alt in pictures.items():
-        svg = (content_dir() / "pictures" / file).read_text(encoding="utf-8")
+        svg = (SHIPPED_CONTENT / "pictures" / file).read_text(encoding="utf-8")
         labels = " ".join(re.findall(r"<text[^>]*>([^<]+)</text>", svg))
         assert "<title" in svg and "<desc" in svg
         assert len(alt) > 80, f"{file}: the text alternative is too short to carry the picture's meaning"

@@ -1,4 +1,5 @@
-"""The shipped self-assessments: complete, cited, each with its page; new items need no code."""
+"""The shipped self-assessments: complete, cited, each with its page (these read the shipped
+content/, as a trainer edits it); new items need no code (a behaviour, on the fixture content)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pytest
 import yaml
 
 from tests.builders import valid_content, write_content
+from tests.session_env import FIXTURE_CONTENT, SHIPPED_CONTENT
 from widgets.content import ContentError, load_content
 from widgets.pages.assessment_page import assessment_page
-from widgets.settings import CONTENT_DIR_VARIABLE, PROJECT_ROOT, staff_notebooks_dir
+from widgets.settings import CONTENT_DIR_VARIABLE, staff_notebooks_dir
 
 
 def texts_in(widget) -> str:
@@ -24,7 +26,7 @@ def texts_in(widget) -> str:
 
 
 def test_the_four_self_assessments_are_there_with_their_shape() -> None:
-    instruments = {i.id: i for i in load_content().instruments}
+    instruments = {i.id: i for i in load_content(SHIPPED_CONTENT).instruments}
     assert set(instruments) == {"iv-standard-4", "lundy-checklist", "coproduction-values", "participation-mapping"}
     iv = instruments["iv-standard-4"]
     assert [s.id for s in iv.sections] == ["standard-4-1", "standard-4-2"]
@@ -44,7 +46,7 @@ def test_the_four_self_assessments_are_there_with_their_shape() -> None:
     assert [level.label for level in mapping.scale.levels] == ["Emerging", "Established", "Advanced"]
 
 
-@pytest.mark.parametrize("instrument", load_content().instruments, ids=lambda i: i.id)
+@pytest.mark.parametrize("instrument", load_content(SHIPPED_CONTENT).instruments, ids=lambda i: i.id)
 def test_every_item_cites_a_source_and_the_page_calls_its_instrument(instrument) -> None:
     assert instrument.sources
     assert all(item.sources for item in instrument.items)
@@ -55,7 +57,7 @@ def test_every_item_cites_a_source_and_the_page_calls_its_instrument(instrument)
 
 def test_an_item_added_to_a_content_file_shows_on_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, results_folder: Path) -> None:
     folder = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", folder)
+    shutil.copytree(FIXTURE_CONTENT, folder)
     path = folder / "instruments" / "iv-standard-4.yaml"
     data = yaml.safe_load(path.read_text())
     data["sections"][1]["items"].append(
@@ -67,7 +69,7 @@ def test_an_item_added_to_a_content_file_shows_on_the_page(tmp_path: Path, monke
     shown = texts_in(page)
     assert "help decide how part of the budget is spent" in shown
     assert "0 of 4 answered" in shown and "0 of 11 answered" in shown
-    assert "budget" not in texts_in(assessment_page("iv-standard-4", load_content(PROJECT_ROOT / "content")))
+    assert "budget" not in texts_in(assessment_page("iv-standard-4", load_content(FIXTURE_CONTENT)))
 
 
 def test_asking_for_the_degree_of_participation_needs_the_choices_listed(tmp_path: Path) -> None:
