@@ -25,9 +25,18 @@ def texts_in(widget) -> str:
     return "\n".join(found)
 
 
-def test_the_four_self_assessments_are_there_with_their_shape() -> None:
+def test_the_shipped_content_has_the_four_self_assessments_and_what_iv_standard_4_asks_for() -> None:
+    """What the workbook promises; a trainer's rewording or an added item keeps it true."""
     instruments = {i.id: i for i in load_content(SHIPPED_CONTENT).instruments}
     assert set(instruments) == {"iv-standard-4", "lundy-checklist", "coproduction-values", "participation-mapping"}
+    iv = instruments["iv-standard-4"]
+    assert iv.asks.participation_degree and iv.asks.children_say and iv.asks.action and iv.participation_degrees
+
+
+def test_the_four_self_assessments_have_their_shape() -> None:
+    """The exact shape, on the fixture content the behaviour tests use (a trainer's ordinary
+    edit to content/ must not turn CI red)."""
+    instruments = {i.id: i for i in load_content(FIXTURE_CONTENT).instruments}
     iv = instruments["iv-standard-4"]
     assert [s.id for s in iv.sections] == ["standard-4-1", "standard-4-2"]
     assert len(iv.sections[0].items) == 7
