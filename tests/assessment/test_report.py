@@ -131,3 +131,15 @@ def test_the_pdf_report_holds_the_same_figures_and_typed_text_as_text(store: Res
     for expected in ("Report: Small check", "Section one 1 of 2 3 of 3 100%", "Strengths", "Gaps",
                      "Item C Ask the group 2027-03-31", "All answers", f"{SCRIPT} “curly” **stars**"):
         assert expected in text, expected
+
+
+def test_an_action_due_before_the_report_is_made_is_marked_overdue_in_words(store: ResultsStore) -> None:
+    import datetime
+
+    assessment = filled()  # item c: "Ask the group" by 2027-03-31
+    assessment.set_answer("a", "action", "Already late")
+    assessment.set_answer("a", "action_due", datetime.date(2026, 1, 5))
+    report = build_report(assessment.instrument, saved_rows(assessment, store), today=datetime.date(2026, 12, 1))
+    assert [(a.action, a.overdue) for a in report.actions] == [("Already late", True), ("Ask the group", False)]
+    page = report_html(report)
+    assert "2026-01-05 (overdue)" in page and "2027-03-31 (overdue)" not in page

@@ -3,7 +3,8 @@
 - A section's score is the sum of its rated items over the most they could score (the top of
   the scale for each rated item); items left blank count in neither, and are listed apart.
 - A strength is an item rated at the top of the scale; a gap is an item rated at the bottom.
-- The action plan is every item with a next action, earliest due date first, undated last.
+- The action plan is every item with a next action, earliest due date first, undated last; an
+  action due before the day the report is made is marked overdue (in words).
 - The change is measured against the same organisation's latest earlier submission of the
   same instrument (the same organisation by ``widgets.results.keys.same_key``).
 
@@ -14,7 +15,7 @@ Both sides of a comparison are rows from the store, as text, and go through the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Mapping, Sequence
 
 from widgets.content.instrument import Instrument
@@ -51,11 +52,14 @@ class ItemNote:
 
 @dataclass(frozen=True)
 class ActionLine:
+    """A next action; ``overdue`` when its due date is before the day the report was made."""
+
     item_id: str
     item_text: str
     action: str
     owner: str
     due: str
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ def overall_score(sections: Sequence[SectionScore]) -> SectionScore:
 
 
 def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
-                 previous: Sequence[Mapping[str, str]] | None = None) -> Report:
+                 previous: Sequence[Mapping[str, str]] | None = None, today: date | None = None) -> Report:
     """The report for one saved submission (its rows, as the store wrote them); ``previous``
     holds the rows of the submission it is compared with (``ResultsStore.previous``), if any."""
     if not rows:
@@ -143,7 +147,9 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
             elif rating == bottom:
                 gaps.append(note)
             if row["action"].strip():
-                actions.append(ActionLine(item.id, item.text, row["action"], row["action_owner"], row["action_due"]))
+                due = row["action_due"]
+                overdue = bool(due) and date.fromisoformat(due) < (today or date.today())
+                actions.append(ActionLine(item.id, item.text, row["action"], row["action_owner"], due, overdue))
     actions.sort(key=lambda a: (a.due == "", a.due))
     return Report(
         instrument_title=instrument.title,

@@ -108,7 +108,8 @@ def _notes(title: str, explanation: str, notes: Sequence[ItemNote]) -> list[Bloc
 def _actions(report: Report) -> list[Block]:
     if not report.actions:
         return [Heading("Action plan"), Paragraph("No next actions were recorded.")]
-    rows = tuple((a.item_text, a.action, a.owner, a.due or "no date") for a in report.actions)
+    rows = tuple((a.item_text, a.action, a.owner, f"{a.due} (overdue)" if a.overdue else (a.due or "no date"))
+                 for a in report.actions)
     table = Table(("Item", "Next action", "Who", "By when"), rows, widths=(3, 6, 2.5, 2))
     return [Heading("Action plan"), Paragraph("Earliest due date first."), table]
 
