@@ -34,7 +34,8 @@ from tests.pg_server import PostgresServer  # noqa: E402
 from widgets.results import ResultsStore  # noqa: E402
 
 OUTPUT = ROOT / "bench" / "output"
-FORK = multiprocessing.get_context("fork")
+FORK = multiprocessing.get_context("forkserver")
+FORK.set_forkserver_preload(["widgets.results", "tests.builders"])
 WRITERS = 50
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -92,44 +95,36 @@ def test_a_private_folder_keeps_the_database_and_results_csv_private(tmp_path: P
     assert {path.name: mode(path) for path in files} == {path.name: 0o600 for path in files}
 
 
-def read_as_another_user(folder: Path) -> int:
-    """In a forked child running as 'nobody' (who may not write anything there): read the store,
-    and try to write to it. Exit status 0 when reading worked and writing was refused."""
-    pid = os.fork()
-    if pid == 0:
-        status = 1
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            store = ResultsStore(folder)
-            if len(store.rows()) == 2 and store.version() is not None and store.previous("quiz", "lundy", "Org A", "2100") is not None:
-                try:
-                    save_submission(quiz_submission(items=1), store)
-                except ValueError:
-                    status = 0
-        finally:
-            os._exit(status)
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-
-
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to read as another Unix user")
-def test_a_read_only_copy_of_the_results_opens_for_reading(tmp_path: Path) -> None:
-    import shutil
-    import tempfile
-
+@pytest.fixture
+def read_only_copy(tmp_path: Path) -> Iterator[Path]:
+    """A copy of a results folder, copied while its server ran (its -wal holds the newest rows),
+    on a read-only mount: a trainer's laptop copy or a read-only share. Not even root may write."""
     original = tmp_path / "results"
     save_submission(quiz_submission(items=2), ResultsStore(original))
-    copy = Path(tempfile.mkdtemp(prefix="viw-read-only-"))  # a trainer's laptop copy, or a read-only share
-    for file in original.iterdir():  # the folder copied while the server runs: its -wal holds the newest rows
+    copy, mounted = tmp_path / "copy", tmp_path / "read-only"
+    copy.mkdir()
+    mounted.mkdir()
+    for file in original.iterdir():
         shutil.copy(file, copy / file.name)
-        (copy / file.name).chmod(0o644)
-    copy.chmod(0o755)
-    files = sorted(p.name for p in copy.iterdir())
+    if subprocess.run(["mount", "--bind", str(copy), str(mounted)], capture_output=True).returncode:
+        pytest.skip("a read-only mount cannot be made here")
     try:
-        assert "results.sqlite-wal" in files and read_as_another_user(copy) == 0
-        assert sorted(p.name for p in copy.iterdir()) == files  # nothing written
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(mounted)], check=True, capture_output=True)
+        yield mounted
     finally:
-        shutil.rmtree(copy)
+        subprocess.run(["umount", "-l", str(mounted)], check=False)
+
+
+def test_a_read_only_copy_of_the_results_opens_for_reading(read_only_copy: Path) -> None:
+    files = sorted(p.name for p in read_only_copy.iterdir())
+    assert "results.sqlite-wal" in files
+    store = ResultsStore(read_only_copy)
+    assert store.database.read_only
+    assert len(store.rows()) == 2 and store.version() is not None
+    assert store.previous("quiz", "lundy", "Org A", "2100") is not None
+    with pytest.raises(ValueError):
+        save_submission(quiz_submission(items=1), store)
+    assert sorted(p.name for p in read_only_copy.iterdir()) == files  # nothing written
 
 
 def test_a_consistent_copy_for_a_laptop_opens_on_its_own(store: ResultsStore, tmp_path: Path) -> None:
