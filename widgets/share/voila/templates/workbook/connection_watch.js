@@ -174,8 +174,13 @@
     timer = setTimeout(look, state === "ok" ? CHECK_EVERY_MS : RETRY_MS);
   }
 
+  // A key or click looks at once, or, if a look was made moments ago, as soon as the last one
+  // is AT_MOST_EVERY_MS old: a person back at the page always hears within a few seconds.
+  let soon = null;
   function lookSoon() {
-    if (Date.now() - lastLook > AT_MOST_EVERY_MS) look();
+    const wait = AT_MOST_EVERY_MS - (Date.now() - lastLook);
+    if (wait <= 0) return look();
+    if (!soon) soon = setTimeout(function () { soon = null; look(); }, wait);
   }
 
   function watch(connection) {
