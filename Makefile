@@ -31,38 +31,28 @@ validate: $(VENV)/.installed
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# $(call debian,CHECK,PACKAGES,WHAT,WHY): when CHECK fails, install Debian's PACKAGES (as root),
+# or say the one command to run.
+debian = @{ $(1); } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's Chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing $(3) for $(4)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian) and try again."; exit 1; \
+	    echo "Missing: $(3), for $(4). Run 'sudo apt-get install $(2)' (Debian) and try again."; exit 1; \
 	  fi; }
+
+chromium:
+	$(call debian,command -v chromium,chromium,Chromium,the browser tests)
 
 # The store tests run against a real PostgreSQL server that the tests start themselves
 # (tests/pg_server.py): only Debian's package is needed, not a running service.
 postgresql:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's PostgreSQL for the store tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
-	  else \
-	    echo "PostgreSQL is missing: run 'sudo apt-get install postgresql' (Debian) and try again."; exit 1; \
-	  fi; }
+	$(call debian,ls /usr/lib/postgresql/*/bin/initdb || command -v initdb,postgresql,PostgreSQL,the store tests)
 
 # The PDF report (WeasyPrint) lays text out with Debian's Pango, in fonts with Welsh, Arabic and
 # emoji glyphs: Noto (fonts-noto-core) and Noto Color Emoji.
 fonts:
-	@{ ls /usr/lib/*/libpangoft2-1.0.so.0 && fc-list | grep NotoSansArabic-Regular && \
-	   fc-list | grep NotoColorEmoji; } >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's Pango and Noto fonts for the PDF report..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-color-emoji >/dev/null; \
-	  else \
-	    echo "Fonts are missing: run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-color-emoji' (Debian) and try again."; exit 1; \
-	  fi; }
+	$(call debian,ls /usr/lib/*/libpangoft2-1.0.so.0 && fc-list | grep NotoSansArabic-Regular && fc-list | grep NotoColorEmoji,libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-color-emoji,Pango and the Noto fonts,the PDF report)
 
 test: $(VENV)/.installed chromium postgresql fonts
 	$(PY) -m widgets.content.validate

@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from tests.browser.assessment_helpers import fill_details, item
 from tests.browser.conftest import open_page, results_csv
 from tests.browser.voila_server import VoilaServer
+from tests.disk_space import fill_the_disk
 from widgets.content import load_content
 from widgets.server import staff_pool_kernels
 
@@ -171,22 +172,6 @@ def test_submit_pressed_three_times_and_a_retry_after_a_failed_report_store_one_
     expect(page.get_by_text("Download the report (PDF)")).to_be_visible()
     new = set(stored_submissions(fragile_server)) - before
     assert len(new) == 1 and len(stored_submissions(fragile_server)[new.pop()]) == len(ITEMS)
-
-
-def fill_the_disk(folder: Path) -> Path:
-    """Fill the disk the folder is on to its last byte; returns the file to delete to free it."""
-    filler = folder / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        for block in (1 << 16, 1):
-            try:
-                while os.write(fd, b"\0" * block):
-                    pass
-            except OSError:
-                pass
-    finally:
-        os.close(fd)
-    return filler
 
 
 def test_a_full_disk_leaves_the_page_usable_and_the_file_intact_and_the_retry_saves_once(page: Page, fragile_server: VoilaServer) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 import pytest
 
 from tests.builders import quiz_submission
+from tests.disk_space import fill_the_disk
 from tests.pg_server import PostgresServer
 from widgets.results import ResultsStore, StoreError, read_results
 from widgets.results.database import DATABASE_URL_VARIABLE
@@ -154,22 +155,6 @@ def tiny_disk() -> Iterator[Path]:
         place.rmdir()
 
 
-def fill(disk: Path) -> Path:
-    """Fill the disk to the last byte; returns the file to delete to free it again."""
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        for block in (65536, 1):
-            try:
-                while os.write(fd, b"\0" * block):
-                    pass
-            except OSError:
-                pass
-    finally:
-        os.close(fd)
-    return filler
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_on_tiny_disk(request: pytest.FixtureRequest, tiny_disk: Path, monkeypatch: pytest.MonkeyPatch) -> ResultsStore:
     """The database's own files on the tiny disk: SQLite's file, or a PostgreSQL tablespace."""
@@ -189,7 +174,7 @@ def test_a_save_on_a_full_disk_is_reported_not_saved_really_is_not_and_the_retry
     store = store_on_tiny_disk
     store.save(quiz_submission(respondent="before", items=ITEMS))
     before = len(store.rows())
-    filler = fill(tiny_disk)
+    filler = fill_the_disk(tiny_disk)
     letters = random.Random(1)  # text that no engine can compress into the space left
     long_text = "Tystiolaeth: " + "".join(letters.choice("abcdefghilmnoprstuwyâêîôûŵŷ ") for _ in range(4980))
     for _ in range(3):  # pressed again and again while the disk is full: refused each time, nothing left
