@@ -72,7 +72,7 @@ def upgrade(store: ResultsStore, out: TextIO) -> int | None:
     """Import the results folder of a version before the database, if that is what this is:
     a results.csv the database has never kept in step. Returns the import's status, or None
     when there was nothing to upgrade."""
-    if not store.keeps_csv or store.database.read_only or not store.path.exists() or not never_kept_in_step(store.database):
+    if not store.keeps_csv or not store.path.exists() or store.database.read_only or not never_kept_in_step(store.database):
         return None
     print(f"Moving the results in {store.folder} into the results database (once, on the first start after the upgrade):", file=out)
     return import_paths(store, [store.folder], out)
