@@ -153,6 +153,9 @@ def test_a_results_folder_from_before_the_database_is_moved_in_once_when_the_ser
     store = ResultsStore(folder)
     assert len(store.rows()) == 12 and len(in_csv(store)) == 12 and store.notices() == []
     assert upgrade(store, io.StringIO()) is None  # once only
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    assert upgrade(ResultsStore(fresh), io.StringIO()) is None and list(fresh.iterdir()) == []  # nothing to upgrade, nothing made
 
 
 def test_a_writer_waiting_too_long_for_its_turn_is_told_it_was_not_saved_and_the_retry_works(store: ResultsStore, monkeypatch: pytest.MonkeyPatch) -> None:
