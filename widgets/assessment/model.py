@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from widgets.content.instrument import AssessmentItem, Instrument, Section
@@ -82,7 +82,7 @@ class Assessment:
         elif name == "action_due":
             value = _due_date(value, where)
             if value and date.fromisoformat(value) < date.today():
-                note = f"{where} ({_spoken(value)}) is already past. That is kept as you gave it; change it if you meant a later date."
+                note = f"{where} ({spoken_date(value)}) is already past. That is kept as you gave it; change it if you meant a later date."
         elif name in TEXT_FIELDS:
             value = _checked(value, MAX_SHORT if name == "action_owner" else MAX_TEXT, where)
         else:
@@ -246,7 +246,10 @@ def _short(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
 
 
-def _spoken(iso: str) -> str:
-    """2027-03-03 as people say it: 3 March 2027."""
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+def spoken_date(iso: str) -> str:
+    """A date or time (2027-03-03, 2027-03-03T10:15:00Z) as people say it: 3 March 2027."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{when.day} {when:%B %Y}"

@@ -17,7 +17,7 @@ from html import escape
 import ipywidgets as ipw
 
 from widgets.assessment.drafts import Autosave
-from widgets.assessment.model import DETAIL_FIELDS, Assessment
+from widgets.assessment.model import DETAIL_FIELDS, Assessment, spoken_date
 from widgets.assessment.report_html import report_html
 from widgets.assessment.submit import Submitted, report_files, store_submission
 from widgets.content import Content, load_content
@@ -213,7 +213,7 @@ class AssessmentPage(ipw.VBox):
     def _show_report(self, saved: SavedSubmission, just_now: bool) -> Submitted | None:
         """The files and the report of a stored submission; if they cannot be made, say the
         answers are stored all the same, and offer to make them again."""
-        when = _spoken_time(saved.submitted_at)
+        when = spoken_date(saved.submitted_at)
         try:
             done = self.done = report_files(self.instrument, saved, self._store())
         except Exception:  # noqa: BLE001 - the rows are stored: the person must hear that, not a failure
@@ -247,12 +247,12 @@ class AssessmentPage(ipw.VBox):
         show = ipw.Button(description="Show the report", button_style="primary", layout=ipw.Layout(width="auto"))
         show.add_class("viw-show-report")
         show.on_click(safe_callback(self.status)(lambda _: self._report_of(submission_id)))
-        note = ipw.HTML(f"<h2>Submitted on {escape(_spoken_time(submitted_at))}</h2><p>This self-assessment was "
+        note = ipw.HTML(f"<h2>Submitted on {escape(spoken_date(submitted_at))}</h2><p>This self-assessment was "
                         "submitted and is stored. See its report, or start a new round (next year's, say) from these answers: "
                         "the submitted one stays as it was.</p>")
         self.result.children = [note, ipw.HBox([show, self._new_round_button()])]
         move_focus_to(note)
-        self.status.show(f"This self-assessment was submitted on {_spoken_time(submitted_at)}.", "info")
+        self.status.show(f"This self-assessment was submitted on {spoken_date(submitted_at)}.", "info")
 
     def _report_of(self, submission_id: str) -> None:
         saved = self._store().submission(submission_id)
@@ -320,15 +320,6 @@ def _saved_html(code: str | None, when: datetime | None = None) -> str:
         f"<strong class='viw-code'>{escape(code)}</strong>. Note it, or keep this link to carry on later: "
         f"<a href='?code={escape(code)}'>carry on with {escape(code)}</a>.</div>"
     )
-
-
-def _spoken_time(iso: str) -> str:
-    """2027-03-03T10:15:00Z as people say it: 3 March 2027."""
-    try:
-        when = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{when.day} {when:%B %Y}"
 
 
 def _downloads(done: Submitted, when: str) -> str:

@@ -17,20 +17,19 @@ import logging
 import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from sqlalchemy import Connection, func, select
 
 from widgets.results.csv_format import encode_header, encode_tuples
 from widgets.results.database import Database
-from widgets.results.schema import every_row, results, store_info, submissions
+from widgets.results.schema import every_row, in_chunks, results, store_info, submissions
 from widgets.results.sharing import share_file
 
 log = logging.getLogger(__name__)
 
 STATE = "results_csv"  # store_info entry: {"seq": last row's submission, "stat": [size, mtime_ns, inode]}
 KEPT_ASIDE = "results.csv.edited-*"
-CHUNK_ROWS = 20_000
 COMPARE_BYTES = 1 << 20
 
 
@@ -98,7 +97,7 @@ def write_file(target: Path, chunks: Iterable[list[tuple[str, ...]]]) -> int:
 
 def _append(connection: Connection, path: Path, after: int) -> None:
     query = every_row().where(results.c.seq > after)
-    data = b"".join(encode_tuples(chunk) for chunk in _chunks(connection, query))
+    data = b"".join(encode_tuples(chunk) for chunk in in_chunks(connection, query))
     fd = os.open(path, os.O_WRONLY | os.O_APPEND)
     try:
         written = 0
@@ -115,7 +114,7 @@ def _rebuild(connection: Connection, path: Path, exists: bool) -> Path | None:
     query = every_row()
     fresh = path.with_name(f".{path.name}.rebuilding.{os.getpid()}")
     try:
-        write_file(fresh, _chunks(connection, query))
+        write_file(fresh, in_chunks(connection, query))
         kept = None
         if exists and not _is_start_of(path, fresh):
             kept = path.with_name(f"{path.name}.edited-{_stamp()}")
@@ -124,12 +123,6 @@ def _rebuild(connection: Connection, path: Path, exists: bool) -> Path | None:
     finally:
         fresh.unlink(missing_ok=True)
     return kept
-
-
-def _chunks(connection: Connection, query: object) -> Iterator[list[tuple[str, ...]]]:
-    result = connection.execution_options(yield_per=CHUNK_ROWS).execute(query)  # type: ignore[call-overload]
-    for chunk in result.partitions():
-        yield [tuple(row) for row in chunk]
 
 
 def _is_start_of(old: Path, new: Path) -> bool:

@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, Select, String, Table, Text, UniqueConstraint, select
+from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, Select, String, Table, Text, UniqueConstraint, select
 
 from widgets.results.columns import COLUMNS
 
@@ -82,6 +82,13 @@ ROW_COLUMNS = [results.c[name] for name in COLUMNS]
 def in_commit_order(query: Select[Any]) -> Select[Any]:
     """Rows in the order they were committed: results.csv's order, and every export's."""
     return query.order_by(results.c.seq, results.c.position)
+
+
+def in_chunks(connection: Connection, query: Select[Any], size: int = 20_000) -> Iterator[list[tuple[str, ...]]]:
+    """The query's rows a chunk at a time (streamed where the engine can), for files of any size."""
+    result = connection.execution_options(stream_results=True, yield_per=size).execute(query)
+    for chunk in result.partitions():
+        yield [tuple(row) for row in chunk]
 
 
 def every_row() -> Select[Any]:

@@ -31,7 +31,7 @@ from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
-from widgets.results.schema import ROW_COLUMNS, draft_values, drafts, every_row, in_commit_order, results, submissions
+from widgets.results.schema import ROW_COLUMNS, draft_values, drafts, every_row, in_chunks, in_commit_order, results, submissions
 from widgets.results.sharing import make_folder
 from widgets.results.submission import ItemResponse, Submission
 from widgets.results.validation import row_problem
@@ -307,9 +307,7 @@ class ResultsStore:
     def row_chunks(self, size: int = 20_000) -> Iterator[list[tuple[str, ...]]]:
         """Every stored row in commit order, a chunk at a time (exports of any size)."""
         with self._reading() as connection:
-            result = connection.execution_options(stream_results=True, yield_per=size).execute(every_row())
-            for chunk in result.partitions():
-                yield [tuple(row) for row in chunk]
+            yield from in_chunks(connection, every_row(), size)
 
     def export(self, target: Path) -> int:
         """Write every stored row to ``target`` as a results file (written aside, then renamed
