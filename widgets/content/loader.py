@@ -68,6 +68,9 @@ def _load(folder: Path, pages: Path, _stamp: tuple) -> Content:
     instruments = reader.each("instruments", Instrument)
     sources = {s.id: s for s in source_list.sources} if source_list else None
     problems.extend(_cross_checks(folder, pages, sources, reader.broken_ids, modules, quizzes, instruments))
+    if site and site.brand.logo and not (folder / "pictures" / site.brand.logo).exists():
+        problems.append(Problem("content/site.yaml", None, "brand.logo",
+                                f"`brand.logo` names content/pictures/{site.brand.logo}, which does not exist"))
     if problems or site is None or sources is None:
         raise ContentError(problems)
     return Content(

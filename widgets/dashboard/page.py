@@ -36,7 +36,8 @@ INTRO = (  # the notebook gives the title; the page adds the warning every train
 @guarded_page
 def dashboard_page(results_folder: Path | None = None, content: Content | None = None) -> ipw.VBox:
     """Build the page on the local store (``results_folder`` or the configured one)."""
-    state = DashboardState(ResultsStore(results_folder), content or load_content())
+    content = content or load_content()
+    state = DashboardState(ResultsStore(results_folder), content)
     status = StatusMessage()
     summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
     summaries += [SortableTableView(state, name, status, column) for name, column in SORTABLE.items()]
@@ -60,7 +61,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     redraw()
     by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE), summaries)}
     page = ipw.VBox([
-        page_style(),
+        page_style(content.site, home="dashboard.ipynb"),
         ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
         status,
         sources,
@@ -73,7 +74,6 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     ])
     page.add_class("viw-page")
     page.add_class("viw-dashboard")
-    page.layout.max_width = "72rem"
     wait_for_visitor()
     if state.store_changed():
         status.show("Reading the results added since this page was prepared...")

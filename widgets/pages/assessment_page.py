@@ -98,7 +98,7 @@ class AssessmentPage(ipw.VBox):
             self.confirm,
         ])
         super().__init__([
-            page_style(),
+            page_style(content.site),
             ipw.HTML(_introduction(instrument, content)),
             ipw.HTML("<h2>Your work is saved as you go</h2><p>Have a resume code? Type it here to carry on.</p>"),
             ipw.HBox([self.code_box, self.resume_button]),
