@@ -22,7 +22,7 @@ from widgets.ui.pictures import picture_source
 TARGET = "44px"  # the smallest tap target (WCAG 2.5.5; the GOV.UK Design System's minimum)
 
 CSS = """
-#rendered_cells { background: var(--viw-background); color: var(--viw-text); padding: 0; }
+#rendered_cells { background: var(--viw-background); color: var(--viw-text); padding: 0 !important; margin: 0; }
 /* ipywidgets gives every HTML widget the height and line height of a control: text is spaced
    as text here, and a widget with nothing to show (a style, an empty status line) takes no room. */
 .viw-page .widget-html, .viw-page .widget-html-content { height: auto; min-height: 0; line-height: 1.5; }
@@ -63,8 +63,8 @@ CSS = """
 .viw-page a { color: var(--viw-link); text-decoration: underline; text-underline-offset: 0.15em; }
 .viw-page img, .viw-page svg { max-width: 100%; height: auto; }
 .viw-page details > summary { min-height: TARGET; display: flex; align-items: center; gap: 0.5rem; cursor: pointer; color: var(--viw-link); }
-.viw-page details > summary::before { content: "\25B8"; font-size: 1.25em; line-height: 1; flex: none; }
-.viw-page details[open] > summary::before { content: "\25BE"; }
+.viw-page details > summary::before { content: "\\25B8"; font-size: 1.25em; line-height: 1; flex: none; }
+.viw-page details[open] > summary::before { content: "\\25BE"; }
 /* ipywidgets takes the outline off its inputs with `outline: none !important` (specificity
    0,2,1); `.viw-page .jupyter-widgets` (0,3,0) wins, so a keyboard user always sees the focus. */
 /* A date box's last Tab stop is its calendar button, inside the box: the box then matches only
@@ -74,11 +74,11 @@ CSS = """
   outline: 3px solid var(--viw-focus) !important; outline-offset: 2px; }
 
 /* Form controls: a label above a box as wide as the column (a phone's whole width). */
-.viw-page .widget-inline-hbox { flex-wrap: wrap; height: auto; width: 100%; max-width: 40rem; margin: 0.5rem 0 1rem; }
-.viw-page .widget-inline-hbox > .widget-label { flex: 1 1 100%; width: auto; max-width: 100%; text-align: left; white-space: normal;
+.viw-page .widget-inline-hbox:not(.widget-html) { flex-wrap: wrap; height: auto; width: 100%; max-width: 40rem; margin: 0.5rem 0 1rem; }
+.viw-page .widget-inline-hbox:not(.widget-html) > .widget-label { flex: 1 1 100%; width: auto; max-width: 100%; text-align: left; white-space: normal;
   height: auto; line-height: 1.4; margin: 0 0 0.25rem; font-weight: 700; }
 .viw-page .widget-text input, .viw-page .widget-textarea textarea, .viw-page .widget-dropdown select,
-.viw-page .widget-datepicker input { flex: 1 1 100%; width: 100%; min-height: TARGET; border: 2px solid #505a5f; padding: 0.25rem 0.5rem;
+.viw-page .widget-datepicker input { flex: 1 1 100%; width: 100%; min-height: TARGET; border: 2px solid #505a5f; padding: 0.25rem 0.5rem; font-family: inherit;
   font-size: 1rem; box-sizing: border-box; }
 .viw-page .widget-textarea textarea { min-height: 6rem; }
 .viw-page .widget-radio-box { flex-basis: 100%; height: auto; }
@@ -101,6 +101,17 @@ CSS = """
 .viw-page .jupyter-button.mod-warning { background: #8a4500; color: #ffffff; border-color: #8a4500; }
 .viw-page .widget-hbox { flex-wrap: wrap; }
 
+/* GOV.UK's error summary and the message beside the field: a thick red edge and words, never colour alone. */
+.viw-error-summary { border: 5px solid #a4262c; padding: 0.75rem 1rem; margin: 1rem 0; }
+.viw-error-summary h2 { margin-top: 0; }
+.viw-error-summary a { color: #a4262c; font-weight: 700; }
+.viw-error-message { color: #a4262c; font-weight: 700; margin: 0.5rem 0 0; }
+.viw-visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* GOV.UK's summary list ("check your answers"): a term and its answer, side by side when there is room. */
+.viw-summary-list { margin: 0 0 1rem; }
+.viw-summary-list > div { display: flex; flex-wrap: wrap; gap: 0 1rem; border-bottom: 1px solid #b1b4b6; padding: 0.5rem 0; }
+.viw-summary-list dt { font-weight: 700; flex: 1 1 14rem; margin: 0; }
+.viw-summary-list dd { flex: 2 1 14rem; margin: 0; overflow-wrap: anywhere; }
 .viw-hint { font-size: 0.9em; color: #3d3d3d; margin: 0 0 0.75rem 0; }
 .viw-message { padding: 0.5rem 0.75rem; border-left: 6px solid; margin: 0.5rem 0; }
 .viw-info { border-color: #0b4f9c; background: #eef4fb; }
