@@ -188,6 +188,11 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     expect(page.locator(".viw-detail-organisation input")).to_have_value(SCRIPT)
     expect(page.get_by_role("link", name=f"carry on with {code}")).to_have_attribute("href", f"?code={code}")
     page.get_by_role("button", name="Submit", exact=True).click()
-    expect(page.locator(".viw-status")).to_contain_text("Please fill in your name at the top of the page")
-    expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # up there too, into the empty box
+    summary = page.locator(".viw-error-summary")  # GOV.UK's error summary, at the top of the form, with the focus
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_contain_text("Please fill in your name before submitting.")
+    expect(page.locator(".viw-error-message")).to_have_text("Error: Enter your name")  # beside the box too
+    summary.get_by_role("link", name="Enter your name").click()
+    expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # the link leads into the empty box
     assert dialogs == []

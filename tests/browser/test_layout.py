@@ -18,7 +18,6 @@ from playwright.sync_api import Page, expect
 
 from tests.aggregate import known_results as known
 from tests.browser.assessment_helpers import Filled, fill_details, fill_item
-from tests.browser.conftest import open_page
 from tests.browser.emodule_steps import answer, check, choose, go_to_step, rate, rate_all, sign_in
 from tests.browser.layout_checks import at_width, layout_problems, screenshot
 from tests.browser.voila_server import VoilaServer
@@ -39,6 +38,13 @@ PARAGRAPH = " ".join(  # 200 words, as a manager writes evidence: long words and
      " what an Independent Visitor does and how to ask for one."] * 4
 ).split()[:200]
 EVIDENCE = " ".join(PARAGRAPH)
+
+
+def open_page(page: Page, server: VoilaServer, notebook: str, ready: str) -> None:
+    """Open a page and wait for its widgets, as conftest.open_page does, but as long as a
+    loaded machine takes to start its kernel (up to eight helpers share two cores)."""
+    page.goto(f"{server.url}/voila/render/{notebook}")
+    page.locator(ready).first.wait_for(state="visible", timeout=240_000)
 
 
 class Layout:
