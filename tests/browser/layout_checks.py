@@ -114,6 +114,20 @@ OVERFLOW = HELPERS + """
       if (box.right > wide + 1 || box.left < -1) found.push(`beyond the window: ${named(el)} spans x=${Math.round(box.left)}..${Math.round(box.right)} of ${wide}`);
     }
   }
+  // Text cut off at the window's edge (its box clipped by a panel that hides what overflows)
+  const walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest('style, script, option') || !drawn(el) || scrollsOnPurpose(el)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width > 1 && (r.right > wide + 1 || r.left < -1)) {
+        found.push(`text beyond the window: ${named(el)} runs to x=${Math.round(r.right)} of ${wide}`);
+        break;
+      }
+    }
+  }
   return found.slice(0, 20);
 }
 """

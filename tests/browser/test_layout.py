@@ -11,6 +11,7 @@ state are gathered and reported together, so one run shows everything that is wr
 
 from __future__ import annotations
 
+import urllib.request
 from typing import Iterator
 
 import pytest
@@ -154,3 +155,11 @@ def test_the_dashboard(page: Page, trainer_server: VoilaServer) -> None:
     open_page(page, trainer_server, f"dashboard.ipynb?token={TOKEN}", ready=".viw-dashboard")
     layout.look("dashboard", widths=(1280,), light=(1920,))
     layout.assert_clean()
+
+
+def test_the_loading_screen_names_the_page(staff_server: VoilaServer) -> None:
+    """While the kernel makes the page, it says which page is coming, not "Executing 1 of 2"."""
+    with urllib.request.urlopen(f"{staff_server.url}/voila/render/02_lundy.ipynb", timeout=240) as answer:
+        body = answer.read().decode()
+    assert '<h2 id="loading_text">Loading The Lundy model...</h2>' in body
+    assert 'window.update_loading_text(cell_index, cell_count, "Loading The Lundy model...")' in body

@@ -29,6 +29,8 @@ GOOD = f"""
 """
 COVERED = f"<input id='x' {TAPPABLE}><div style='position:relative;top:-60px;height:60px;background:white'>A banner</div>"
 TOO_WIDE = "<p>Fine</p><div style='width:900px'>A table laid out for a laptop only</div>"
+CLIPPED = ("<div style='overflow:hidden'><div style='width:800px'><p>A step whose text runs on past the edge of a phone, "
+           "<strong>cut off</strong> where the panel hides it</p></div></div>")  # what a too-wide picture did to its step
 SMALL = "<button style='height:24px'>Save</button>"
 
 
@@ -50,6 +52,8 @@ def test_a_covered_input_a_page_too_wide_and_a_small_button_are_found(blank: Pag
     assert any("covered: input" in fault and "A banner" in fault for fault in covered_controls(blank))
     blank.set_content(TOO_WIDE)
     assert any("sideways scroll" in fault for fault in overflow(blank))
+    blank.set_content(CLIPPED)
+    assert any(fault.startswith('text beyond the window: p "A step whose text runs on past') for fault in overflow(blank))
     blank.set_content(SMALL)
     small, = small_targets(blank)
     assert small.startswith('small target: button "Save" is ') and small.endswith(" x 24 px")

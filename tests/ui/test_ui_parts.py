@@ -109,6 +109,6 @@ def test_the_theme_takes_the_organisation_and_colours_from_the_site_file() -> No
     html = page_style(site).value
     assert "--viw-primary: #1d5b8f;" in html and "--viw-header-text: #ffffff;" in html
     header = html.split("</style>")[1]
-    assert header.startswith("<header class='viw-site-header'><div><a class='viw-home-link' href='index.ipynb'>")
+    assert header.startswith("<div class='viw-site-header'><div><a class='viw-home-link' href='index.ipynb'>")
     assert "Shire Children and Family Service" in header and "data:image/svg+xml;base64," in header
     assert "href='dashboard.ipynb'" in page_style(site, home="dashboard.ipynb").value

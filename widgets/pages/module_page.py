@@ -33,14 +33,16 @@ CSS = """
 .viw-module-list { list-style: none; padding-left: 0; }
 .viw-module-list li { margin: 0.2rem 0; }
 .viw-progress h2 { margin-top: 0.25rem; }
-.viw-progress details > summary { flex-wrap: wrap; gap: 0 0.5rem; color: var(--viw-text); }
+.viw-progress details > summary { color: var(--viw-text); }
+.viw-progress details > summary > span { flex: 1 1 0; }
 .viw-steps h2 { scroll-margin-top: 1rem; }
 .viw-step-counter p { margin: 1rem 0 0; color: #3d3d3d; }
 .viw-code { font-family: monospace; font-size: 1.1rem; letter-spacing: 0.1em; }
 .viw-feedback ul { margin: 0.25rem 0 0 0; }
 .viw-sources { font-size: 0.9rem; border-top: 1px solid #8a8a8a; margin-top: 1rem; }
 .viw-picture { margin: 1rem 0; }
-.viw-picture-scroll { overflow-x: auto; max-width: 100%; }
+/* Its own box scrolls; `contain: inline-size` keeps the wide picture from widening the column around it. */
+.viw-picture-scroll { overflow-x: auto; max-width: 100%; contain: inline-size; }
 .viw-page .viw-picture-scroll img { display: block; max-width: none; }
 .viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
 .viw-question .widget-radio-box label, .viw-question .widget-checkbox label { white-space: normal; }

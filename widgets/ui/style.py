@@ -150,10 +150,11 @@ def custom_properties(brand: Brand) -> str:
 
 def site_header(brand: Brand, title: str, home: str) -> str:
     """The organisation's name (and logo, shown beside the name, so it needs no words of its
-    own) and the workbook's, as one link to the start page."""
+    own) and the workbook's, as one link to the start page. A div, not a <header>: it sits in
+    the page's main landmark (the scrolling panel), where a banner landmark may not be."""
     logo = f"<img src='{picture_source(brand.logo)}' alt=''>" if brand.logo else ""
     organisation = f"<span class='viw-site-organisation'>{html.escape(brand.organisation)}</span>" if brand.organisation else ""
     return (
-        f"<header class='viw-site-header'><div><a class='viw-home-link' href='{html.escape(home, quote=True)}'>{logo}"
-        f"<span>{organisation}<span class='viw-site-name'>{html.escape(title)}</span></span></a></div></header>"
+        f"<div class='viw-site-header'><div><a class='viw-home-link' href='{html.escape(home, quote=True)}'>{logo}"
+        f"<span>{organisation}<span class='viw-site-name'>{html.escape(title)}</span></span></a></div></div>"
     )
