@@ -92,10 +92,10 @@ CSS = """
 
 /* Buttons: the main action solid in the brand colour, the others outlined. */
 .viw-page .jupyter-button { min-height: TARGET; height: auto; width: auto; max-width: 100%; padding: 0.5rem 1.25rem; font-size: 1rem;
-  font-weight: 600; line-height: 1.3; white-space: normal; border-radius: 4px; margin: 0.25rem 0.75rem 0.75rem 0;
+  font-family: inherit; font-weight: 600; line-height: 1.3; white-space: normal; border-radius: 4px; margin: 0.25rem 0.75rem 0.75rem 0;
   background: var(--viw-background); color: var(--viw-primary); border: 2px solid var(--viw-primary); box-shadow: none; }
 .viw-page .jupyter-button.mod-primary { background: var(--viw-primary); color: var(--viw-primary-text); border-color: var(--viw-primary);
-  box-shadow: 0 2px 0 #002d18; }
+  box-shadow: 0 2px 0 var(--viw-header); }
 .viw-page .jupyter-button:disabled { opacity: 0.55; }
 /* ipywidgets' warning button is white on orange (about 2.9:1): a darker orange reads at 7:1. */
 .viw-page .jupyter-button.mod-warning { background: #8a4500; color: #ffffff; border-color: #8a4500; }
