@@ -13,8 +13,8 @@ CONTENT = load_content(FIXTURE_CONTENT)
 
 def test_each_term_has_an_anchor_its_full_words_and_its_abbreviation() -> None:
     shown = glossary_html(CONTENT)
-    assert "<dt id='iro'><strong>independent reviewing officer (IRO)</strong></dt>" in shown
-    assert shown.count("<dt id=") == len(CONTENT.glossary) > 0
+    assert "<h3 id='iro'>Independent reviewing officer (IRO)</h3>" in shown
+    assert shown.count("<h3 id=") == len(CONTENT.glossary) > 0
     terms = [t.term.lower() for t in CONTENT.glossary]
     assert terms == sorted(terms)  # A to Z, so a reader can find a word
 

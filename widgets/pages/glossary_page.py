@@ -13,16 +13,17 @@ from widgets.ui.style import page_style
 
 
 def glossary_html(content: Content) -> str:
-    """A definition list, A to Z, with each abbreviation beside its full words."""
+    """One short section per term, A to Z, each abbreviation beside its full words. Headings
+    rather than a definition list: they stack on a phone and a screen reader can jump by them."""
     entries = []
     for term in content.glossary:
-        name = html.escape(term.term)
+        name = html.escape(term.term[:1].upper() + term.term[1:])
         if term.abbreviation:
             name += f" ({html.escape(term.abbreviation)})"
-        cited = "; ".join(html.escape(content.sources[s].citation) for s in term.sources)
-        source = f"<br><small>Source: {cited}</small>" if cited else ""
-        entries.append(f"<dt id='{html.escape(term.id)}'><strong>{name}</strong></dt><dd>{html.escape(term.definition)}{source}</dd>")
-    return f"<h2>Words we use</h2><dl class='viw-glossary'>{''.join(entries)}</dl>"
+        cited = "; ".join(html.escape(content.sources[s].citation.rstrip(".")) for s in term.sources)
+        source = f"<p class='viw-source'><small>Source: {cited}.</small></p>" if cited else ""
+        entries.append(f"<h3 id='{html.escape(term.id)}'>{name}</h3><p>{html.escape(term.definition)}</p>{source}")
+    return f"<h2>Words we use</h2><section class='viw-glossary' aria-label='Glossary'>{''.join(entries)}</section>"
 
 
 @guarded_page
