@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.content.running_text import TARGET, file_text, hardest_sentences, reading_ease
+from tests.content.running_text import TARGET, file_text, hardest_sentences, reading_ease, strings
 from tests.session_env import SHIPPED_CONTENT
 from widgets.content import load_content
 
@@ -49,17 +49,42 @@ def test_no_module_speaks_as_one_council(module) -> None:
             "Name the example ('Leicestershire's strategy, for example...') or use {organisation}.")
 
 
+def spelled_out(term, text: str) -> bool:
+    """Whether the abbreviation's first use in ``text`` comes with its full words: before it,
+    or straight after it ("IRO (independent reviewing officer)", "an IRO is an independent
+    reviewing officer")."""
+    first = re.search(rf"(?<![\w#]){re.escape(term.abbreviation)}(?!\w)", text)
+    if not first:
+        return True
+    names = [term.term, *term.also]
+    return any(name.lower() in text[: first.end() + len(name) + 15].lower() for name in names)
+
+
 @pytest.mark.parametrize("module", CONTENT.modules, ids=lambda m: m.id)
 def test_abbreviations_are_spelled_out_at_first_use(module) -> None:
     steps = [(f"step {n}", f"{s.title}\n{s.body}") for n, s in enumerate(module.steps, start=1)]
     text = "\n".join(part for _, part in steps)
     for term in (t for t in CONTENT.glossary if t.abbreviation):
-        used = re.compile(rf"(?<![\w#]){re.escape(term.abbreviation)}(?!\w)")
-        first = used.search(text)
-        if not first:
-            continue
-        step = next(label for label, part in steps if used.search(part))
-        before = text[: first.end()].lower()
-        assert term.term.lower() in before, (
-            f"content/modules/{module.id}.yaml: item {step}: {term.abbreviation} is used before it is spelled "
-            f"out: write '{term.term} ({term.abbreviation})' where it first appears.")
+        if not spelled_out(term, text):
+            used = re.compile(rf"(?<![\w#]){re.escape(term.abbreviation)}(?!\w)")
+            step = next(label for label, part in steps if used.search(part))
+            pytest.fail(f"content/modules/{module.id}.yaml: item {step}: {term.abbreviation} is used before it is "
+                        f"spelled out: write '{term.term} ({term.abbreviation})' where it first appears.")
+
+
+def item_text(item) -> str:
+    """An item's text in the order a learner meets it (a draw may show any item first): the
+    question and its choices, then the feedback shown once it is checked."""
+    data = item.model_dump()
+    feedback = data.pop("feedback")
+    return "\n".join([*strings(data), feedback])
+
+
+@pytest.mark.parametrize("quiz", CONTENT.quizzes.values(), ids=lambda q: q.id)
+def test_abbreviations_are_spelled_out_in_each_quiz_item(quiz) -> None:
+    for item in quiz.items:
+        text = item_text(item)
+        for term in (t for t in CONTENT.glossary if t.abbreviation):
+            assert spelled_out(term, text), (
+                f"content/quizzes/{quiz.id}.yaml: item {item.id}: {term.abbreviation} is used before it is "
+                f"spelled out: write '{term.term} ({term.abbreviation})' where it first appears.")

@@ -20,6 +20,7 @@ class Term(Strict):
     id: Slug
     term: Text  # the words in full, e.g. "independent reviewing officer"
     abbreviation: str = ""  # e.g. "IRO": spelled out at its first use in each module
+    also: list[Text] = []  # other ways of writing it in full, e.g. "UN Convention on the Rights of the Child"
     definition: Text
     sources: list[Slug] = []
 
