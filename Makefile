@@ -27,6 +27,7 @@ bench: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	$(PY) -m widgets.content.validate
+	$(PY) -m widgets.content.cue_check
 
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/

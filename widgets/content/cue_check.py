@@ -21,17 +21,27 @@ item's, the item. The thresholds are below, with why:
   elimination; a category must be used twice, or one must be needed by no situation.
 - Feedback shown on "Check" for a wrong choice (a wrong option's feedback, a situation's
   feedback) must not name the right option or category.
+
+Command, for a trainer after editing a bank (run ``python -m widgets.content.validate`` first):
+
+    python -m widgets.content.cue_check [CONTENT_FOLDER]
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
 
 from widgets.content.errors import Problem
 from widgets.content.quiz import Quiz
 from widgets.quiz_items import MultipleChoiceItem, SingleChoiceItem, SortItem
+from widgets.settings import content_dir
 
 LONGEST_KEY_SHARE = 0.40
 LONGEST_KEY_MARGIN = 0.10
@@ -51,6 +61,28 @@ def cue_problems(quiz: Quiz, file: str) -> list[Problem]:
     problems += [p for item in sorts for p in _sort_by_elimination(item, file)]
     problems += [p for item in quiz.items for p in _feedback_reveals(item, file)]
     return problems
+
+
+def file_problems(path: Path) -> list[Problem]:
+    """The cues in one quiz file, named as the content check names it (content/quizzes/...)."""
+    name = f"content/quizzes/{path.name}"
+    try:
+        quiz = Quiz.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, UnicodeDecodeError, ValidationError):
+        return [Problem(name, None, None, "this is not a valid quiz file; run python -m widgets.content.validate to see why.")]
+    return cue_problems(quiz, name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else content_dir()
+    files = sorted((folder / "quizzes").glob("*.yaml"))
+    problems = [p for path in files for p in file_problems(path)]
+    for problem in problems:
+        print(f"- {problem}")
+    print(f"{len(problems)} cue problem(s) in {len(files)} quiz file(s)." if problems
+          else f"No answer cues in {len(files)} quiz file(s).")
+    return 1 if problems else 0
 
 
 def key_is_longest(item: SingleChoiceItem) -> bool:
@@ -160,3 +192,7 @@ def _names(feedback: str, answer: str) -> bool:
         return False
     pattern = r"\b" + r"\W+".join(map(re.escape, words)) + r"\b"
     return re.search(pattern, feedback.lower()) is not None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
