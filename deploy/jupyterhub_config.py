@@ -94,6 +94,8 @@ c.Spawner.args = [
 c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]  # not JupyterHub's default list: nothing else leaks in
 c.Spawner.environment = {
     "VIW_RESULTS_SERVICE": RESULTS_SERVICE,
+    # Pages reach the results service directly on this machine (nothing else is at that address).
+    "VIW_RESULTS_SERVICE_URL": f"http://127.0.0.1:{RESULTS_SERVICE_PORT}/services/{RESULTS_SERVICE}/",
     # Where Voila finds the "workbook" page template (no CDN stylesheets, a main landmark).
     "JUPYTER_PATH": os.path.join(WORKBOOK_DIR, "widgets", "share"),
 }

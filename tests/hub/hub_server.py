@@ -69,9 +69,6 @@ c.ConfigurableHTTPProxy.pid_file = {str(self.folder / 'proxy.pid')!r}
 c.JupyterHub.load_groups = {json.dumps({name: {"users": members} for name, members in self.groups.items()})}
 c.JupyterHub.services = [s for s in c.JupyterHub.services if s["name"] != "idle-culler"]
 c.JupyterHub.load_roles = [r for r in c.JupyterHub.load_roles if r["name"] != "idle-culler"]
-for service in c.JupyterHub.services:
-    if service["name"] == "results":
-        service["url"] = "http://127.0.0.1:{self.service_port}"
 c.JupyterHub.services.append({{"name": {ADMIN_SERVICE!r}, "api_token": {self.admin_token!r}}})
 c.JupyterHub.load_roles.append({{"name": "test-admin", "scopes": ["admin:users", "admin:servers", "admin:server_state", "tokens", "groups"], "services": [{ADMIN_SERVICE!r}]}})
 """
@@ -79,7 +76,8 @@ c.JupyterHub.load_roles.append({{"name": "test-admin", "scopes": ["admin:users",
     def start(self) -> "Hub":
         (self.folder / "config.py").write_text(self.config())
         environment = {**os.environ, "VIW_DATABASE_URL": self.database_url, "PYTHONPATH": str(PROJECT_ROOT),
-                       "VIW_IDENTITY": "entra", "VIW_WORKBOOK_DIR": str(PROJECT_ROOT)}
+                       "VIW_IDENTITY": "entra", "VIW_WORKBOOK_DIR": str(PROJECT_ROOT),
+                       "VIW_RESULTS_SERVICE_PORT": str(self.service_port)}
         self.log = (self.folder / "hub.log").open("wb")
         self.process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(self.folder / "config.py")],
                                         cwd=self.folder, env=environment, stdout=self.log, stderr=subprocess.STDOUT)

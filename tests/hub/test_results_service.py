@@ -12,8 +12,14 @@ from typing import Iterator
 
 import pytest
 
+from tests.emodule_helpers import complete_everything
 from tests.hub.hub_server import Hub
 from tests.pg_server import PostgresServer
+from widgets.content import load_content
+from widgets.emodule import LearnerSession
+from widgets.errors import Refused
+from widgets.results.drafts import DraftStore
+from widgets.results.service_client import ResultsService
 
 SCOPE = "access:services!service=results"
 GROUPS = {
@@ -142,3 +148,38 @@ def test_a_person_s_server_holds_no_database_address_or_password(hub: Hub, token
     assert "VIW_DATABASE_URL" not in environment and not any("postgresql://" in value for value in environment.values())
     assert environment["VIW_RESULTS_SERVICE"] == "results"
     hub.request("DELETE", "/hub/api/users/sam/server", hub.admin_token)
+
+
+def service_for(hub: Hub, token: str) -> ResultsService:
+    return ResultsService(f"{hub.url}/services/results/", token)
+
+
+def test_the_staff_pages_own_code_completes_the_e_module_through_the_service(hub: Hub, tokens: dict[str, str]) -> None:
+    """What a staff page runs under the hub: no sign-up, no code; the person's record, attempts
+    and certificate come through the service with their token."""
+    content = load_content()
+    session = LearnerSession.signed_in(content, DraftStore("learner", store=service_for(hub, tokens["sal"])))
+    assert session is not None and session.learner.organisation == "Oak Service" and session.learner.name == "sal"
+    complete_everything(session)
+    again = LearnerSession.signed_in(content, DraftStore("learner", store=service_for(hub, tokens["sal"])))
+    assert again is not None and again.code == session.code and again.all_passed()  # on any device, the same record
+    assert again.certificate().name == "sal"
+    rows = api(hub, "GET", "rows?organisation=Oak%20Service", tokens["mo"])[1]
+    assert rows.count(",quiz,") >= len(content.modules)
+    # another person's pages see none of it
+    other = LearnerSession.signed_in(content, DraftStore("learner", store=service_for(hub, tokens["ash"])))
+    assert other is not None and other.code != session.code and not any(
+        status.name == "PASSED" for _, status in other.statuses())
+
+
+def test_a_self_assessment_draft_is_its_starter_s_alone(hub: Hub, tokens: dict[str, str]) -> None:
+    mine, theirs = service_for(hub, tokens["mo"]), service_for(hub, tokens["sam"])
+    assert mine.create_draft("assessment", "KQ7X-9MZD", {"answers.4%2E1.rating": 3})
+    assert not mine.create_draft("assessment", "KQ7X-9MZD", {})  # taken: the page picks another code
+    draft = mine.draft("KQ7X-9MZD")
+    assert draft is not None and draft.values == {"answers.4%2E1.rating": 3}
+    with pytest.raises(Refused, match="started by someone else"):
+        theirs.draft("KQ7X-9MZD")
+    with pytest.raises(Refused, match="started by someone else"):
+        theirs.save_draft("KQ7X-9MZD", {"answers.4%2E1.rating": 1}, {})
+    assert mine.draft("KQ7X-9MZD").values == {"answers.4%2E1.rating": 3}  # type: ignore[union-attr]

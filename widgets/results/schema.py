@@ -85,6 +85,13 @@ hub_people = Table(
     Column("created_at", String(40), nullable=False),
 )
 
+# Under JupyterHub a draft (a half-done self-assessment) is its starter's: only they may open it.
+draft_owners = Table(
+    "draft_owners", metadata,
+    Column("code", String(9), ForeignKey("drafts.code"), primary_key=True),
+    Column("user_name", Text, nullable=False),
+)
+
 ROW_COLUMNS = [results.c[name] for name in COLUMNS]
 
 

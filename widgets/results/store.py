@@ -20,7 +20,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
 from sqlalchemy import Connection, and_, func, or_, select
@@ -31,13 +31,16 @@ from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
-from widgets.results.schema import (ROW_COLUMNS, draft_values, drafts, every_row, hub_people, in_chunks, in_commit_order,
+from widgets.results.schema import (ROW_COLUMNS, draft_owners, draft_values, drafts, every_row, hub_people, in_chunks, in_commit_order,
                                     results, submissions)
 from widgets.results.sharing import make_folder
 from widgets.results.submission import ItemResponse, Submission
 from widgets.results.validation import row_problem
 from widgets.settings import results_dir
 from widgets.errors import Refused
+
+if TYPE_CHECKING:
+    from widgets.results.service_client import PageStore
 
 log = logging.getLogger(__name__)
 
@@ -356,12 +359,15 @@ class ResultsStore:
 
     # --- drafts and learner records -----------------------------------------------------------
 
-    def create_draft(self, kind: str, code: str, values: Mapping[str, Any]) -> bool:
-        """Start a draft under a new code; False when the code is taken (the caller picks another)."""
+    def create_draft(self, kind: str, code: str, values: Mapping[str, Any], owner: str | None = None) -> bool:
+        """Start a draft under a new code; False when the code is taken (the caller picks another).
+        ``owner``: the hub user it belongs to (the results service checks it: ``draft_owner``)."""
         try:
             with self.database.write() as connection:
                 connection.execute(drafts.insert().values(code=code, kind=kind, created_at=_now()))
                 self._write_values(connection, code, values, {})
+                if owner is not None:
+                    connection.execute(draft_owners.insert().values(code=code, user_name=owner))
         except IntegrityError:
             return False
         except SQLAlchemyError as error:
@@ -442,6 +448,10 @@ class ResultsStore:
                 log.exception("Starting a hub user's learner record failed")
                 raise StoreError(NOT_SAVED) from error
         raise StoreError(NOT_SAVED)
+
+    def draft_owner(self, code: str) -> str | None:
+        with self._reading() as connection:
+            return connection.execute(select(draft_owners.c.user_name).where(draft_owners.c.code == code)).scalar()
 
     def hub_learner_code(self, user: str) -> str | None:
         with self._reading() as connection:
@@ -535,9 +545,11 @@ def flat_text(value: Any) -> Iterator[str]:
             yield from flat_text(item)
 
 
-def save_submission(submission: Submission, store: ResultsStore | None = None, **options: Any) -> SavedSubmission:
-    """Store a submission in the store given (or the installation's); see ``ResultsStore.save``."""
-    return (store or ResultsStore()).save(submission, **options)
+def save_submission(submission: Submission, store: "PageStore | None" = None, **options: Any) -> SavedSubmission:
+    """Store a submission in the store given (or the page's: ``page_store``); see ``ResultsStore.save``."""
+    from widgets.results.service_client import page_store
+
+    return (store or page_store()).save(submission, **options)
 
 
 def submission_csv(saved: SavedSubmission) -> bytes:

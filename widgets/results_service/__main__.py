@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from tornado import ioloop, web
 
 from widgets.results import ResultsStore
-from widgets.results_service.api import Me, Previous, Record, Rows, Submissions
+from widgets.results_service.api import Drafts, Me, OneSubmission, Previous, Record, Rows, Submissions
 from widgets.results_service.people import Person
 from widgets.results_service.people_file import read_people
 
@@ -46,7 +46,8 @@ def people_source(path: Path | None) -> Callable[[], dict[str, Person]]:
 def make_app(store: ResultsStore, people: Callable[[], dict[str, Person]], prefix: str) -> web.Application:
     options = {"store": store, "people": people}
     routes = [(f"{prefix}api/{name}", handler, options) for name, handler in
-              (("me", Me), ("record", Record), ("submissions", Submissions), ("previous", Previous), ("rows", Rows))]
+              (("me", Me), ("record", Record), ("submissions", Submissions), ("submission", OneSubmission),
+               ("drafts", Drafts), ("previous", Previous), ("rows", Rows))]
     return web.Application(routes, cookie_secret=os.urandom(32))
 
 

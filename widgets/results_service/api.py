@@ -10,6 +10,10 @@ request), 403 (not yours to see) or 503 (the store could not be used).
     POST api/record                  {"changes": {...}, "seen": {...}}: save answers of it
     GET  api/submissions             your own quiz attempts and confidence rounds
     POST api/submissions             save one (organisation, team and name come from the hub)
+    GET  api/submission?id=          one submission: your own, or a self-assessment of an organisation you manage
+    POST api/drafts                  {"kind", "code", "values"}: start a draft (a self-assessment) as yours
+    GET  api/drafts?code=            a draft you started
+    POST api/drafts?code=            {"changes", "seen"}: save answers of a draft you started
     GET  api/previous?instrument=&organisation=&before=&team=
                                      an organisation's previous self-assessment (its managers)
     GET  api/rows?organisation=      results rows as CSV (trainers: any; managers: theirs)
@@ -29,13 +33,14 @@ from tornado import web
 from widgets.errors import Refused
 from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreError, Submission
 from widgets.results.csv_format import encode_header, encode_rows
+from widgets.results.service_client import SUBMITTED_AT
 from widgets.results_service.people import Person, from_groups
 
 log = logging.getLogger("widgets.results_service")
 
 LEARNER_KIND = "learner"  # the drafts' kind for learner records, as the staff pages use
 OWN_KINDS = ("quiz", "confidence")  # what a person submits for themselves
-SUBMITTED_AT = "{{submitted_at}}"  # a record value the service replaces with the stored time
+
 ITEM_FIELDS = {"item_id", "response", "score", "max_score", "evidence", "action", "action_owner", "action_due",
                "children_say", "participation_degree"}
 
@@ -149,6 +154,56 @@ class Submissions(ServiceApi):
             if record else None,
         )
         self.send(_saved(saved))
+
+
+class OneSubmission(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        found = self.store.submission(self.get_argument("id"))
+        mine = found is not None and found.submission_id in {
+            saved.submission_id for saved in self.store.learner_submissions(self.learner_code(person))}
+        theirs = found is not None and found.rows[0]["kind"] == "assessment" and person.may_see(found.rows[0]["organisation"])
+        if found is not None and not (mine or theirs):
+            raise web.HTTPError(403, "That submission is not yours to see.")
+        self.send(_saved(found) if found else None)
+
+
+class Drafts(ServiceApi):
+    """Self-assessment drafts: each is its starter's alone (learner records go through api/record)."""
+
+    @web.authenticated
+    def get(self) -> None:
+        code = self.own_draft()
+        draft = self.store.draft(code)
+        self.send(None if draft is None else {"code": draft.code, "kind": draft.kind, "values": draft.values,
+                                              "versions": draft.versions, "submission_id": draft.submission_id,
+                                              "submitted_at": draft.submitted_at})
+
+    @web.authenticated
+    def post(self) -> None:
+        body = self.body()
+        if self.get_argument("code", None) is None:
+            kind, code, values = body.get("kind"), body.get("code"), body.get("values", {})
+            if kind == LEARNER_KIND or not isinstance(kind, str) or not isinstance(code, str) or not isinstance(values, dict):
+                raise web.HTTPError(400, "Send the draft's kind, its new code and its values.")
+            self.send({"created": self.store.create_draft(kind, code, values, owner=self.person.user)})
+            return
+        code = self.own_draft()
+        changes, seen = body.get("changes"), body.get("seen", {})
+        if not isinstance(changes, dict) or not isinstance(seen, dict):
+            raise web.HTTPError(400, "Send the changed answers as 'changes' and the versions seen as 'seen'.")
+        saved = self.store.save_draft(code, changes, {str(k): int(v) for k, v in seen.items()})
+        self.send({"versions": saved.versions, "changed_elsewhere": list(saved.changed_elsewhere)})
+
+    def own_draft(self) -> str:
+        code = self.get_argument("code")
+        owner = self.store.draft_owner(code)
+        if owner is not None and owner != self.person.user:
+            raise web.HTTPError(403, "That draft was started by someone else; ask them, or start your own.")
+        if owner is None and self.store.draft(code) is not None:
+            raise web.HTTPError(403, "That draft is not yours to open.")
+        return code
 
 
 class Previous(ServiceApi):
