@@ -68,6 +68,10 @@ class AssessmentPage(ipw.VBox):
         for name, box in self.details.items():
             box.add_class(f"viw-detail-{name}")
             box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
+        self.previous_box = ipw.Text(description="Last round's code (optional)", placeholder="e.g. K7QX-9MZD",
+                                     style={"description_width": "initial"})
+        self.previous_box.add_class("viw-previous-round")
+        self.previous_box.observe(safe(lambda change: self._previous_round_changed(change["new"])), "value")
         shared = SharedParts.make()  # one privacy reminder, style and width for every box
         self.sections = [SectionForm(s, instrument, safe(self._answer_changed), shared) for s in instrument.sections]
         self.overall = ipw.HTML()
@@ -91,6 +95,9 @@ class AssessmentPage(ipw.VBox):
         self.form = ipw.VBox([
             ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
             *self.details.values(),
+            ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
+                     "(a new round started from that report has it already).</p>"),
+            self.previous_box,
             ipw.HTML("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
@@ -123,6 +130,11 @@ class AssessmentPage(ipw.VBox):
     def _detail_changed(self, name: str, value: str) -> None:
         if not self._loading:
             self.assessment.set_detail(name, value)
+            self._saved()
+
+    def _previous_round_changed(self, typed: str) -> None:
+        if not self._loading:
+            self.assessment.set_previous_round(typed)
             self._saved()
 
     def _answer_changed(self, item_id: str, part: str, value: object) -> None:
@@ -181,6 +193,7 @@ class AssessmentPage(ipw.VBox):
         try:
             for name, box in self.details.items():
                 box.value = self.assessment.details[name]
+            self.previous_box.value = self.assessment.previous_round
             for form in self.sections:
                 for item_form in form.items:
                     item_form.show(self.assessment.answer(item_form.item.id))
@@ -216,7 +229,7 @@ class AssessmentPage(ipw.VBox):
         answers are stored all the same, and offer to make them again."""
         when = spoken_date(saved.submitted_at)
         try:
-            done = self.done = report_files(self.instrument, saved, self._store())
+            done = self.done = report_files(self.instrument, saved, self._store(), self.assessment.previous_round)
         except Exception:  # noqa: BLE001 - the rows are stored: the person must hear that, not a failure
             log.exception("Making the report of submission %s failed", saved.submission_id)
             again = ipw.Button(description="Make the report again", layout=ipw.Layout(width="auto"))
@@ -270,6 +283,7 @@ class AssessmentPage(ipw.VBox):
     def new_round(self) -> None:
         """A new draft, under a new code, from the answers shown; the submitted one is kept."""
         code = self.autosave.new_round(self.assessment)
+        self._show_answers()  # last round's code now fills "Last round's code"
         self.done, self._submission_id = None, str(uuid.uuid4())
         self.result.children = ()
         self.form.layout.display = None
