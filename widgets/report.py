@@ -174,7 +174,7 @@ def print_service(summary: ServiceSummary, out: TextIO) -> None:
     counts = "; ".join(f"{what}: {number}" for what, number in summary.headline.items())
     print(f"Service {summary.organisation}: {counts}.", file=out)
     for row in summary.tables["open_actions"][1].itertuples(index=False):
-        late = f"{row.days_overdue} days overdue" if row.status == "overdue" else row.status
+        late = f"{row.days_overdue:g} days overdue" if row.status == "overdue" else row.status
         print(f"  {late}: {row.action} ({row.action_owner or 'no owner'}, due {row.action_due or 'no date'}, {row.team or 'no team'})",
               file=out)
 

@@ -68,7 +68,7 @@ def open_actions(current: pd.DataFrame, labels: Labels, today: date) -> pd.DataF
     due = pd.to_datetime(acting["action_due"].where(acting["action_due"] != ""), format="%Y-%m-%d", errors="coerce")
     late = (pd.Timestamp(today) - due).dt.days
     table = acting.assign(item=labels.text(acting["item_id"]), submitted=acting["submitted_at"].dt.strftime("%Y-%m-%d"),
-                          days_overdue=late.where(late > 0).astype("Int64"),
+                          days_overdue=late.where(late > 0),
                           status=np.select([late > 0, due.notna()], ["overdue", "not yet due"], "no due date"),
                           rank=np.select([late > 0, due.notna()], [0, 1], 2), late=-late.fillna(0), due=due)
     table = table.sort_values(["rank", "late", "due", "organisation", "team", "item_id"], na_position="last")

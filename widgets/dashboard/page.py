@@ -49,11 +49,11 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     exports = ExportsView(state, status)
 
     def open_service(organisation: str) -> None:
-        service.open(organisation)
+        service.open_service(organisation)
         views.layout.display = "none"
 
     def back() -> None:
-        service.close()
+        service.close_service()
         views.layout.display = "flex"
 
     service = ServiceView(state, status, back)

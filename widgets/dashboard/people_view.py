@@ -20,6 +20,7 @@ class PeopleView(ipw.VBox):
     def __init__(self, state: DashboardState, status: StatusMessage):
         self._state = state
         self._heading = ipw.HTML()
+        self._heading.add_class("viw-people-heading")
         self._show = ipw.Dropdown(description="List", options=[(words, key) for key, words in state.people_lists().items()],
                                   value="everyone", style={"description_width": "initial"})
         self._show.add_class("viw-people-list")

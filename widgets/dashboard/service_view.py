@@ -57,12 +57,12 @@ class ServiceView(ipw.VBox):
         super().__init__([back_button, self._body], layout=ipw.Layout(width="100%", display="none"))
         self.add_class("viw-service")
 
-    def open(self, organisation: str) -> None:
+    def open_service(self, organisation: str) -> None:
         self.organisation = organisation
         self.show()
         self.layout.display = "flex"
 
-    def close(self) -> None:
+    def close_service(self) -> None:
         self.organisation = None
         self.layout.display = "none"
 
@@ -74,5 +74,5 @@ class ServiceView(ipw.VBox):
         parts = [f"<h2>Service summary: {html.escape(summary.organisation)}</h2>",
                  f"<p>For {html.escape(self._state.filters.describe())}.</p><ul class='viw-service-counts'>{counts}</ul>"]
         for heading, table in summary.tables.values():
-            parts.append(f"<h3>{html.escape(heading)}</h3>{html_table(table, heading)}")
+            parts.append(f"<h3>{html.escape(heading)}</h3>{html_table(table, name=heading)}")
         self._body.value = "".join(parts)
