@@ -15,7 +15,8 @@ from widgets.assessment.report import Report, build_report
 from widgets.assessment.report_html import report_html
 from widgets.assessment.report_pdf import report_pdf
 from widgets.content.instrument import Instrument
-from widgets.results import ResultsStore, SavedSubmission, submission_csv
+from widgets.results import SavedSubmission, submission_csv
+from widgets.results.service_client import PageStore, page_store
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,14 @@ class Submitted:
     file_stem: str  # e.g. iv-standard-4-north-iv-service-2026-11-23
 
 
-def store_submission(assessment: Assessment, store: ResultsStore, draft: str | None = None,
+def store_submission(assessment: Assessment, store: PageStore, draft: str | None = None,
                      submission_id: str | None = None) -> SavedSubmission:
     """Store the submission once: a draft, or a submission id, already stored gives back what
     was stored (a second press of Submit, a retry after an error, a reopened draft)."""
     return store.save(assessment.submission(), submission_id=submission_id, draft=draft)
 
 
-def report_files(instrument: Instrument, saved: SavedSubmission, store: ResultsStore) -> Submitted:
+def report_files(instrument: Instrument, saved: SavedSubmission, store: PageStore) -> Submitted:
     """The report (HTML and PDF) and CSV of a stored submission. It compares with the
     organisation's previous submission, found by an indexed lookup, not by reading the store."""
     first = saved.rows[0]
@@ -46,9 +47,9 @@ def report_files(instrument: Instrument, saved: SavedSubmission, store: ResultsS
     return Submitted(saved, report, submission_csv(saved), report_html(report), report_pdf(report), stem)
 
 
-def submit(assessment: Assessment, store: ResultsStore | None = None, draft: str | None = None,
+def submit(assessment: Assessment, store: PageStore | None = None, draft: str | None = None,
            submission_id: str | None = None) -> Submitted:
     """Both steps at once (for tools and tests; the page takes them one at a time)."""
-    store = store or ResultsStore()
+    store = store or page_store()
     saved = store_submission(assessment, store, draft, submission_id)
     return report_files(assessment.instrument, saved, store)

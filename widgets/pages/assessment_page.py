@@ -24,7 +24,8 @@ from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
-from widgets.results import ResultsStore, SavedSubmission
+from widgets.results import SavedSubmission
+from widgets.results.service_client import PageStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
 from widgets.ui.free_text import SharedParts
@@ -53,7 +54,7 @@ class AssessmentPage(ipw.VBox):
     """The whole page for one instrument; ``submit()`` and ``resume()`` work from code as from clicks."""
 
     def __init__(self, instrument: Instrument, content: Content, drafts: DraftStore | None = None,
-                 store: ResultsStore | None = None, resume_code: str | None = None):
+                 store: PageStore | None = None, resume_code: str | None = None):
         self.instrument = instrument
         self.assessment = Assessment(instrument)
         self.autosave = Autosave(instrument, drafts)
@@ -207,7 +208,7 @@ class AssessmentPage(ipw.VBox):
         self.form.layout.display = "none"  # and with it the Submit button that had the focus
         return self._show_report(saved, just_now=not saved.earlier)
 
-    def _store(self) -> ResultsStore:
+    def _store(self) -> PageStore:
         return self.store or self.autosave.drafts.store
 
     def _show_report(self, saved: SavedSubmission, just_now: bool) -> Submitted | None:
