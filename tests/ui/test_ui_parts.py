@@ -112,3 +112,6 @@ def test_the_theme_takes_the_organisation_and_colours_from_the_site_file() -> No
     assert header.startswith("<div class='viw-site-header'><div><a class='viw-home-link' href='index.ipynb'>")
     assert "Shire Children and Family Service" in header and "data:image/svg+xml;base64," in header
     assert "href='dashboard.ipynb'" in page_style(site, home="dashboard.ipynb").value
+    plain = site.model_copy(update={"brand": site.brand.model_copy(update={"organisation": None}),
+                                    "local_routes": site.local_routes.model_copy(update={"organisation": "Northshire"})})
+    assert "<span class='viw-site-organisation'>Northshire</span>" in page_style(plain).value  # the name the modules use

@@ -1,6 +1,7 @@
-"""Workbook-wide wording (title, purpose, privacy note, the free-text reminder) and the brand:
-the organisation named in every page's header, its logo and its colours, so a council can put
-its own name and colours on the workbook by editing content/site.yaml."""
+"""Workbook-wide wording (title, purpose, privacy note, the free-text reminder), the
+organisation's own name and local routes for children's views (filled into module text), and
+the brand: the organisation named in every page's header, its logo and its colours, so a
+council can put its own name and colours on the workbook by editing content/site.yaml."""
 
 from __future__ import annotations
 
@@ -69,6 +70,19 @@ class Brand(Strict):
     colours: Colours = Colours()
 
 
+class LocalRoutes(Strict):
+    """Names a service fills in so the modules speak of its own groups, not one council's.
+
+    Each is empty by default; module text names them with placeholders such as
+    ``{children_in_care_council}`` and an empty name reads as a general wording instead
+    (widgets/content/placeholders.py)."""
+
+    organisation: str = ""
+    children_in_care_council: str = ""
+    youth_council: str = ""
+    care_leavers_group: str = ""
+
+
 class Site(ContentFile):
     title: Text
     tagline: Text
@@ -76,4 +90,5 @@ class Site(ContentFile):
     audiences: list[Text]
     privacy_note: Text
     free_text_reminder: Text
+    local_routes: LocalRoutes = LocalRoutes()
     brand: Brand = Brand()

@@ -138,6 +138,8 @@ def page_style(site: Site | None = None, home: str = "index.ipynb") -> ipw.HTML:
         except ContentError:
             site = None
     brand = site.brand if site else Brand()
+    if site and not brand.organisation and site.local_routes.organisation:  # the name the modules use
+        brand = brand.model_copy(update={"organisation": site.local_routes.organisation})
     title = site.title if site else "Voice & Influence Workbook"
     return ipw.HTML(f"<style>{custom_properties(brand)}{CSS}</style>{site_header(brand, title, home)}")
 
