@@ -27,8 +27,8 @@ CSS = """
    as text here, and a widget with nothing to show (a style, an empty status line) takes no room. */
 .viw-page .widget-html, .viw-page .widget-html-content { height: auto; min-height: 0; line-height: 1.5; }
 .viw-page .widget-html-content { white-space: normal; }
-#rendered_cells > div { max-width: 48rem; margin: 0 auto; padding: 0 1rem 3rem; box-sizing: border-box; }
-#rendered_cells > div:has(.viw-dashboard) { max-width: 80rem; }
+#rendered_cells > div:not(.viw-site-header) { max-width: 48rem; margin: 0 auto; padding: 0 1rem 3rem; box-sizing: border-box; }
+#rendered_cells > div:not(.viw-site-header):has(.viw-dashboard) { max-width: 80rem; }
 #rendered_cells .jp-Cell, #rendered_cells .jp-RenderedHTMLCommon, #rendered_cells .jp-OutputArea-output { padding: 0; }
 #rendered_cells .jp-OutputArea-prompt { display: none; }
 #rendered_cells .jp-RenderedHTMLCommon, .viw-page { font-size: 16px; line-height: 1.5; color: var(--viw-text); }
@@ -37,7 +37,7 @@ CSS = """
 @media (min-width: 768px) {
   #rendered_cells .jp-RenderedHTMLCommon, .viw-page { font-size: 19px; }
   #rendered_cells .jp-MarkdownOutput h1 { font-size: 3rem; }
-  #rendered_cells > div { padding: 0 2rem 4rem; }
+  #rendered_cells > div:not(.viw-site-header) { padding: 0 2rem 4rem; }
 }
 .viw-site-header { background: var(--viw-header); color: var(--viw-header-text); border-bottom: 8px solid var(--viw-primary); }
 .viw-site-header > div { max-width: 48rem; margin: 0 auto; padding: 0.5rem 1rem; box-sizing: border-box; }
