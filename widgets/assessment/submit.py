@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from widgets.assessment.model import Assessment
 from widgets.assessment.report import Report, build_report
 from widgets.assessment.report_html import report_html
 from widgets.assessment.report_pdf import report_pdf
 from widgets.content.instrument import Instrument
-from widgets.results import ResultsStore, SavedSubmission, submission_csv
+
+if TYPE_CHECKING:  # the store loads on the first submit, not with the page
+    from widgets.results import ResultsStore, SavedSubmission
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,14 @@ def report_files(instrument: Instrument, saved: SavedSubmission, store: ResultsS
     report = build_report(instrument, saved.rows, previous.rows if previous else None)
     organisation = re.sub(r"[^a-z0-9]+", "-", first["organisation"].lower()).strip("-")
     stem = "-".join(p for p in (instrument.id, organisation, saved.submitted_at[:10]) if p)
+    from widgets.results import submission_csv
     return Submitted(saved, report, submission_csv(saved), report_html(report), report_pdf(report), stem)
 
 
 def submit(assessment: Assessment, store: ResultsStore | None = None, draft: str | None = None,
            submission_id: str | None = None) -> Submitted:
     """Both steps at once (for tools and tests; the page takes them one at a time)."""
+    from widgets.results import ResultsStore
     store = store or ResultsStore()
     saved = store_submission(assessment, store, draft, submission_id)
     return report_files(assessment.instrument, saved, store)

@@ -13,6 +13,7 @@ import logging
 import uuid
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
@@ -24,7 +25,6 @@ from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
-from widgets.results import ResultsStore, SavedSubmission
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import download_link
 from widgets.ui.free_text import SharedParts
@@ -36,6 +36,9 @@ from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
 from widgets.ui.saved_mark import saved_mark
 from widgets.ui.style import page_style
+
+if TYPE_CHECKING:
+    from widgets.results import ResultsStore, SavedSubmission
 
 log = logging.getLogger("widgets")
 

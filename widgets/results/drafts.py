@@ -15,10 +15,12 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from widgets.results.store import Draft, DraftSaved, ResultsStore
 from widgets.errors import Refused
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, pandas) loads when a draft store is first made
+    from widgets.results.store import Draft, DraftSaved, ResultsStore
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +95,17 @@ class DraftStore:
         if not KIND_PATTERN.match(kind):
             raise Refused(f"'{kind}' is not a draft kind")
         self.kind = kind
-        self.store = store or ResultsStore(folder)
+        self._folder = folder
+        self._store = store
+
+    @property
+    def store(self) -> ResultsStore:
+        """The results store, opened on first use: a page's kernel waiting in the pool has not
+        loaded SQLAlchemy or pandas for it yet."""
+        if self._store is None:
+            from widgets.results.store import ResultsStore
+            self._store = ResultsStore(self._folder)
+        return self._store
 
     def create(self, data: dict[str, Any]) -> Opened:
         """Save a new draft under a code not used before."""
