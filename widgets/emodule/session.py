@@ -21,6 +21,7 @@ from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
 from widgets.errors import Refused
+from widgets.resume_guard import checked_code
 
 DRAFT_KIND = "learner"
 
@@ -48,7 +49,7 @@ class LearnerSession:
         """Continue with a code a person typed or a link carried; ValueError says what is wrong."""
         drafts = drafts or DraftStore(DRAFT_KIND)
         code = parse_code(code_text)
-        opened = drafts.load(code)
+        opened = checked_code(drafts.load, code)
         if opened is None:
             raise Refused(f"No saved progress has the code {code}. Check it, or start afresh below.")
         return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
