@@ -66,15 +66,16 @@ FIRST_PAGES = (START_PAGE, "01_why_voice.ipynb")
 CULL_EVERY_SECONDS = 60
 
 
-def pool_sizes(root: Path, pool_size: int) -> dict[str, int]:
-    """Preheated kernels per page of ``root``: ``pool_size``, and a room's worth for the first pages."""
-    room = max(pool_size, room_pool_size()) if pool_size > 0 else 0
+def pool_sizes(root: Path, pool_size: int, room: int | None = None) -> dict[str, int]:
+    """Preheated kernels per page of ``root``: ``pool_size``, and a room's worth (``room``, by
+    default the setting) for the first pages."""
+    room = max(pool_size, room_pool_size() if room is None else room) if pool_size > 0 else 0
     return {page.name: room if page.name in FIRST_PAGES else pool_size for page in sorted(root.glob("*.ipynb"))}
 
 
-def staff_pool_kernels(root: Path | None = None, pool_size: int = STAFF_POOL_SIZE) -> int:
+def staff_pool_kernels(root: Path | None = None, pool_size: int = STAFF_POOL_SIZE, room: int | None = None) -> int:
     """How many preheated kernels a quiet staff server keeps waiting: a pool for each staff page."""
-    return sum(pool_sizes(root or staff_notebooks_dir(), pool_size).values())
+    return sum(pool_sizes(root or staff_notebooks_dir(), pool_size, room).values())
 
 
 class ShutdownOnTabClose(VoilaShutdownKernelHandler):

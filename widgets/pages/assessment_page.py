@@ -26,6 +26,7 @@ from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
 from widgets.results.drafts import DraftStore
+from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.downloads import download_link
 from widgets.ui.free_text import SharedParts
 from widgets.ui.focus import move_focus_to
@@ -346,4 +347,5 @@ def assessment_page(instrument_id: str, content: Content | None = None) -> Asses
     content = content or load_content()
     page = AssessmentPage(content.instrument(instrument_id), content)
     page.open_link(query_parameters().get("code"))
+    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page
