@@ -113,15 +113,21 @@ def kernel_pid(server: VoilaServer, page: Page) -> int:
     raise LookupError(f"no kernel process for {kernel_id}")
 
 
-def page_memory(browser: Browser, server: VoilaServer, notebooks: list[str]) -> dict[str, tuple[float, float]]:
-    """Each page's kernel as it waited in the pool: opened, nothing done yet."""
+def page_memory(browser: Browser, server: VoilaServer, notebooks: list[str]) -> dict[str, tuple[float, float, float]]:
+    """Each page's kernel as it waited in the pool (RSS, PSS: measured on every waiting kernel
+    just before the visit, then picked out by the kernel the page got), and its RSS once the
+    page is open and has loaded what a first save needs."""
     figures = {}
     for notebook in notebooks:
+        server.wait_until_quiet(timeout=120)
+        waiting = {pid: memory_mb(pid) for pid in server.kernel_pids()}
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
         page.locator(ready_selector(notebook)).first.wait_for(state="visible", timeout=120_000)
-        figures[notebook] = memory_mb(kernel_pid(server, page))
+        pid = kernel_pid(server, page)
+        time.sleep(3)  # the store's imports, queued after the page was sent
+        figures[notebook] = (*waiting[pid], memory_mb(pid)[0])
         page.close(run_before_unload=True)
         context.close()
     return figures

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import Browser, Locator, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.emodule_steps import rate, sign_in  # noqa: E402
@@ -71,6 +71,7 @@ def run_load_test(sessions: int, browser: Browser | None = None, timeout: float 
             finally:
                 launched.close()
     started = time.perf_counter()
+    expect.set_options(timeout=timeout * 1000)  # the steps' checks wait as long as the pages may
     work = Path(tempfile.mkdtemp(prefix="viw-load-"))
     # One preheated kernel per page, not a room's worth: the people here arrive together, at a
     # page with one ready kernel, so most wait for kernels started for them.

@@ -121,8 +121,8 @@ def crowds() -> None:
         print("\nKernel memory (RSS / PSS; PSS counts shared libraries once, so PSS adds up)")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for notebook, (rss, pss) in crowd.page_memory(browser, staff, pages).items():
-                line(f"waiting in the pool: {notebook}", f"{rss:.0f} / {pss:.0f} MB", "<= 100 MB", rss <= 100)
+            for notebook, (rss, pss, opened) in crowd.page_memory(browser, staff, pages).items():
+                line(f"waiting in the pool: {notebook} (RSS once open)", f"{rss:.0f} / {pss:.0f} MB ({opened:.0f})", "<= 100 MB", rss <= 100)
             rss, pss = crowd.after_full_quiz(browser, staff)
             line("module page after a whole quiz (signed in, rated, passed)", f"{rss:.0f} / {pss:.0f} MB", "-")
             rss, pss = crowd.after_self_assessment(browser, staff)
