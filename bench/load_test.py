@@ -35,6 +35,7 @@ from widgets.settings import ROOM_POOL_VARIABLE  # noqa: E402
 
 PAGE = "02_lundy.ipynb"
 WATCH_EVERY_SECONDS = 0.002
+EXPECT_DEFAULT_MS = 5_000  # Playwright's own
 
 
 class RowWatcher(threading.Thread):
@@ -71,7 +72,7 @@ def run_load_test(sessions: int, browser: Browser | None = None, timeout: float 
             finally:
                 launched.close()
     started = time.perf_counter()
-    expect.set_options(timeout=timeout * 1000)  # the steps' checks wait as long as the pages may
+    expect.set_options(timeout=timeout * 1000)  # the steps' checks wait as long as the pages may (reset below)
     work = Path(tempfile.mkdtemp(prefix="viw-load-"))
     # One preheated kernel per page, not a room's worth: the people here arrive together, at a
     # page with one ready kernel, so most wait for kernels started for them.
@@ -103,6 +104,7 @@ def run_load_test(sessions: int, browser: Browser | None = None, timeout: float 
             context.close()
         return figures(work / "results.csv", names, rows_each, clicked, watcher.seen, started)
     finally:
+        expect.set_options(timeout=EXPECT_DEFAULT_MS)
         server.stop()
         shutil.rmtree(work)  # the rows name no one real, but leave nothing behind
 

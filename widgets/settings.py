@@ -39,16 +39,16 @@ def staff_notebooks_dir() -> Path:
 
 # The staff server's guard (widgets/server_guard.py); each setting is an environment variable,
 # read when the server starts. The defaults come from the benchmark's memory figures (README,
-# "Serving many people"): a page's kernel holds at most about 140 MB once a quiz or a
-# self-assessment is done, and one waiting in the pool about 70 MB.
+# "Serving many people"): a page's kernel holds at most about 150 MB (PSS) once a quiz or a
+# self-assessment is done, and one waiting in the pool about 50 MB (the staff pool of 48: 3.3 GB).
 MOST_KERNELS_VARIABLE = "VIW_MAX_KERNELS"
 MOST_KERNELS_PER_ADDRESS_VARIABLE = "VIW_MAX_KERNELS_PER_ADDRESS"
 UNCONNECTED_SECONDS_VARIABLE = "VIW_UNCONNECTED_KERNEL_SECONDS"
 PUBLIC_HOSTS_VARIABLE = "VIW_PUBLIC_HOSTS"
 ROOM_POOL_VARIABLE = "VIW_ROOM_POOL_SIZE"
 ROOM_POOL_SIZE = 20  # a training room, ready at once
-PAGE_KERNEL_MB = 140
-MEMORY_SHARE_FOR_PAGES = 0.75  # the rest for the system, the server, the pool and the database
+PAGE_KERNEL_MB = 160
+MEMORY_SHARE_FOR_PAGES = 0.6  # the rest for the pool, the system, the server and the database
 # A training room behind one council gateway arrives from one address: 30 people, some with two tabs.
 MOST_KERNELS_PER_ADDRESS = 40
 UNCONNECTED_SECONDS = 120
@@ -75,7 +75,7 @@ def machine_memory_mb() -> int:
 
 def most_kernels() -> int:
     """Most kernels of open pages the staff server runs at once (the pool not counted): by
-    default, three quarters of the machine's memory in page kernels of PAGE_KERNEL_MB each."""
+    default, three fifths of the machine's memory in page kernels of PAGE_KERNEL_MB each."""
     return _whole_number(MOST_KERNELS_VARIABLE, max(4, int(machine_memory_mb() * MEMORY_SHARE_FOR_PAGES) // PAGE_KERNEL_MB))
 
 
