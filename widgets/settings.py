@@ -12,6 +12,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS_DIR_VARIABLE = "VIW_RESULTS_DIR"
+RESULTS_SERVICE_VARIABLE = "VIW_RESULTS_SERVICE_URL"  # set for each person's server by deploy/jupyterhub_config.py
 CONTENT_DIR_VARIABLE = "VIW_CONTENT_DIR"
 
 

@@ -13,7 +13,7 @@ from widgets.results import ItemResponse, Submission
 from widgets.errors import Refused
 
 if TYPE_CHECKING:
-    from widgets.results import ResultsStore
+    from widgets.results.service_client import PageStore
 
 
 def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
@@ -24,7 +24,7 @@ def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
     return {item.id: item.score(responses[item.id]) for item in quiz.items}
 
 
-def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store: ResultsStore | None = None,
+def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store: PageStore | None = None,
                  learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None,
                  submission_id: str | None = None) -> Attempt:
     """Score and store one attempt; every attempt is kept, passed or not. ``record`` gives the

@@ -12,7 +12,8 @@ from widgets.results import ItemResponse, Submission
 from widgets.errors import Refused
 
 if TYPE_CHECKING:
-    from widgets.results import ResultsStore, SavedSubmission
+    from widgets.results import SavedSubmission
+    from widgets.results.service_client import PageStore
     from widgets.results.store import RecordChange
 
 ROUNDS = {"before": "confidence-before", "after": "confidence-after"}
@@ -32,7 +33,7 @@ def learning_outcomes(content: Content) -> list[LearningOutcome]:
 
 
 def save_confidence(content: Content, learner: Learner, when: str, ratings: dict[str, int],
-                    store: ResultsStore | None = None, learner_code: str | None = None,
+                    store: PageStore | None = None, learner_code: str | None = None,
                     record: RecordChange | None = None) -> SavedSubmission:
     """Check every outcome has a rating of 1 to 5, then store the round; ``record`` gives the
     learner record's values for it, saved in the same transaction."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from widgets.errors import Refused
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, pandas) loads when a draft store is first made
+    from widgets.results.service_client import PageStore
     from widgets.results.store import Draft, DraftSaved, ResultsStore
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class Opened:
 class DraftStore:
     """Drafts of one kind (e.g. 'learner', 'assessment') in the results store."""
 
-    def __init__(self, kind: str, folder: Path | None = None, store: ResultsStore | None = None):
+    def __init__(self, kind: str, folder: Path | None = None, store: PageStore | None = None):
         if not KIND_PATTERN.match(kind):
             raise Refused(f"'{kind}' is not a draft kind")
         self.kind = kind
@@ -99,12 +100,13 @@ class DraftStore:
         self._store = store
 
     @property
-    def store(self) -> ResultsStore:
-        """The results store, opened on first use: a page's kernel waiting in the pool has not
-        loaded SQLAlchemy or pandas for it yet."""
+    def store(self) -> PageStore:
+        """The results store (``page_store()`` unless a folder is given), opened on first use:
+        a page's kernel waiting in the pool has not loaded SQLAlchemy or pandas for it yet."""
         if self._store is None:
+            from widgets.results.service_client import page_store
             from widgets.results.store import ResultsStore
-            self._store = ResultsStore(self._folder)
+            self._store = ResultsStore(self._folder) if self._folder else page_store()
         return self._store
 
     def create(self, data: dict[str, Any]) -> Opened:
@@ -134,6 +136,10 @@ class DraftStore:
 
     def _upgrade(self, code: str) -> Draft | None:
         """A draft file left by an installation from before the database: moved in on first use."""
+        from widgets.results.store import ResultsStore
+
+        if not isinstance(self.store, ResultsStore):
+            return None  # under JupyterHub there was never a drafts folder
         legacy = legacy_draft_path(self.store.folder, self.kind, code)
         if not legacy.exists():
             return None
