@@ -74,9 +74,9 @@ def test_kernels_of_pages_never_connected_are_stopped(tmp_path: Path) -> None:
     server = guarded_server(tmp_path)
     try:
         pool = server.wait_for_kernel_count(STAFF_POOL_SIZE * len(PAGES))
-        for _ in range(3):
+        for _ in range(3):  # each page gets a kernel of its own (under load, the first may be stopped already)
             assert ask_without_connecting(server, "index.ipynb") == 200
-        assert server.wait_for_kernel_count(pool + 3, timeout=30) == pool + 3
+        assert server.log().count("Using pre-heated kernel") >= 3
         assert server.wait_for_kernel_count(pool, timeout=UNCONNECTED_SECONDS + 60) == pool
         assert server.log().count("never connected") == 3
     finally:
