@@ -13,6 +13,7 @@ import logging
 import uuid
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
@@ -24,9 +25,8 @@ from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
-from widgets.results import SavedSubmission
-from widgets.results.service_client import PageStore
 from widgets.results.drafts import DraftStore
+from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.downloads import download_link
 from widgets.ui.error_summary import ErrorSummary, field_error
 from widgets.ui.free_text import SharedParts
@@ -38,6 +38,10 @@ from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
 from widgets.ui.saved_mark import saved_mark
 from widgets.ui.style import page_style
+
+if TYPE_CHECKING:
+    from widgets.results import SavedSubmission
+    from widgets.results.service_client import PageStore
 
 log = logging.getLogger("widgets")
 
@@ -387,4 +391,5 @@ def assessment_page(instrument_id: str, content: Content | None = None) -> Asses
     content = content or load_content()
     page = AssessmentPage(content.instrument(instrument_id), content)
     page.open_link(query_parameters().get("code"))
+    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page

@@ -23,6 +23,7 @@ from widgets.pages.module_parts.progress_panel import ProgressPanel
 from widgets.pages.module_parts.sign_in import SignIn
 from widgets.pages.module_parts.steps import StepsView
 from widgets.quiz.quiz_view import QuizView
+from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.style import page_style
@@ -154,4 +155,5 @@ def module_page(module_id: str) -> ModulePage:
     query = query_parameters()
     if query:
         page.open_link(urlencode(query))
+    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page
