@@ -62,15 +62,16 @@ def test_completion_by_organisation_and_team(loaded, labels: Labels) -> None:
 
 def test_pass_rate_and_score_distribution_per_module(loaded, labels: Labels) -> None:
     report = report_for(loaded, labels)
-    # 5 attempts by 4 learners; Sam and the Org C learner passed; scores 4, 1, 3, 3, 4 of 4.
+    # 5 attempts by 4 learners; Sam and the Org C learner passed; scores 3, 0.5, 2.5, 2, 3 of 3.
     assert records(report.summaries["module_results"].table) == [
         {"module": "The Lundy model", "quiz": "lundy", "attempts": 5, "learners": 4, "learners_passed": 2.0,
-         "pass_rate_pct": 50.0, "mean_score_pct": 75.0},
+         "pass_rate_pct": 50.0, "mean_score_pct": 73.3},
     ]
     assert records(report.summaries["score_distribution"].table) == [
-        {"module": "The Lundy model", "quiz": "lundy", "score": 1.0, "max_score": 4.0, "attempts": 1},
-        {"module": "The Lundy model", "quiz": "lundy", "score": 3.0, "max_score": 4.0, "attempts": 2},
-        {"module": "The Lundy model", "quiz": "lundy", "score": 4.0, "max_score": 4.0, "attempts": 2},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 0.5, "max_score": 3.0, "attempts": 1},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 2.0, "max_score": 3.0, "attempts": 1},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 2.5, "max_score": 3.0, "attempts": 1},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 3.0, "max_score": 3.0, "attempts": 2},
     ]
 
 
