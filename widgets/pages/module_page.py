@@ -16,6 +16,7 @@ import ipywidgets as ipw
 from widgets.errors import Refused
 from widgets.content import Content, load_content
 from widgets.emodule import LearnerSession, Status
+from widgets.emodule.drawing import AttemptPlan
 from widgets.emodule.progress import Attempt
 from widgets.emodule.resume import code_from_query, resume_link
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
@@ -36,8 +37,6 @@ CSS = """
 .viw-feedback ul { margin: 0.25rem 0 0 0; }
 .viw-sources { font-size: 0.9rem; border-top: 1px solid #8a8a8a; margin-top: 1rem; }
 .viw-picture { margin: 1rem 0; }
-.viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
-.viw-question .widget-radio-box label, .viw-question .widget-checkbox label { white-space: normal; }
 """
 
 
@@ -85,7 +84,8 @@ class ModulePage(ipw.VBox):
         if not session.confidence_done("before"):
             self.area.children = [self.panel, ConfidenceForm(self.content, "before", self._rated_before)]
             return
-        self.quiz_view = QuizView(self.quiz, self._save_attempt)
+        self.quiz_view = QuizView(self.quiz, session.attempt_plan(self.quiz), self._save_attempt,
+                                  lambda: session.attempt_plan(self.quiz))
         self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
         self.area.children = [self.panel, self.steps, self.next_module]
 
@@ -108,9 +108,9 @@ class ModulePage(ipw.VBox):
         self.session.visit(self.module.id, step)
         self.panel.refresh()
 
-    def _save_attempt(self, responses: dict, attempt_id: str) -> Attempt:
+    def _save_attempt(self, responses: dict, plan: AttemptPlan) -> Attempt:
         assert self.session is not None and self.panel is not None
-        attempt = self.session.finish_attempt(self.quiz, responses, attempt_id)
+        attempt = self.session.finish_attempt(self.quiz, responses, plan)
         self.panel.refresh()
         self.next_module.value = self._next_module_html() if attempt.passed else ""
         return attempt
