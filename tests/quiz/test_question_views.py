@@ -57,7 +57,7 @@ def test_feedback_reaches_the_page_only_after_checking(item) -> None:
     assert checked == [view] and view.marked is not None and not view.marked.correct
     assert "Not quite." in state or "placed correctly" in state
     assert html.escape(item.feedback) not in state  # why the right answer is right waits for the review
-    view.reset()
+    view = question_view(item, 1, 1, checked.append)  # a new attempt draws its questions afresh
     give(view, right_answer(item))
     view.submit()
     assert view.marked.correct and "✔" in view._feedback.value and html.escape(item.feedback) in page_state(view)

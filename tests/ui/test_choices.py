@@ -15,7 +15,7 @@ def test_a_single_choice_holds_one_option_or_nothing() -> None:
     scale.value = 2
     with pytest.raises(traitlets.TraitError, match="not one of the options"):
         scale.value = 1
-    assert scale.value == 2 and scale.label_of(2) == "In place"
+    assert scale.value == 2
 
 
 def test_a_value_sent_by_a_tampered_page_is_refused_and_the_page_set_right(caplog) -> None:

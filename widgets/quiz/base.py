@@ -13,7 +13,7 @@ from typing import Any, Callable
 import ipywidgets as ipw
 
 from widgets.quiz_items import Marked
-from widgets.ui.choices import MultipleChoice, SingleChoice
+from widgets.ui.choices import MultipleChoice, SingleChoice  # the controls every type's input is built from
 from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
 from widgets.ui.messages import StatusMessage
@@ -57,10 +57,6 @@ class QuestionView(ipw.VBox):
         for control in self.controls:
             control.disabled = not enabled
 
-    def clear_input(self) -> None:
-        for control in self.controls:
-            control.value = () if isinstance(control, MultipleChoice) else None
-
     @property
     def answered(self) -> bool:
         return self.marked is not None
@@ -81,15 +77,6 @@ class QuestionView(ipw.VBox):
     def take_focus(self) -> None:
         """Focus the question's heading ("Question 1 of 5"); its answer is the next Tab stop."""
         move_focus_to(self._prompt)
-
-    def reset(self) -> None:
-        """Ready for a new attempt: empty answer, no feedback."""
-        self.response, self.marked = None, None
-        self.clear_input()
-        self.set_enabled(True)
-        self._check.disabled = False
-        self._feedback.value = ""
-        self._status.clear()
 
 
 def feedback_html(marked: Marked, note: str = "") -> str:

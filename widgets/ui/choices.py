@@ -44,9 +44,6 @@ class _ChoiceGroup(anywidget.AnyWidget):
     def values(self) -> list[Any]:
         return [choice["value"] for choice in self.choices]
 
-    def label_of(self, value: Any) -> str:
-        return next(choice["label"] for choice in self.choices if choice["value"] == value)
-
     def set_state(self, sync_data: dict[str, Any]) -> None:
         """A change from the page; one that is not allowed is refused and the page set right."""
         try:
