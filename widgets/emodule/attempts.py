@@ -10,7 +10,8 @@ from widgets.content.quiz import Quiz
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt
 from widgets.quiz_items import Marked, QuizItem
-from widgets.results import ItemResponse, ResultsStore, Submission, save_submission
+from widgets.results import ItemResponse, Submission, save_submission
+from widgets.results.service_client import PageStore
 from widgets.errors import Refused
 
 
@@ -22,7 +23,7 @@ def mark_all(items: Sequence[QuizItem], responses: Mapping[str, Any]) -> dict[st
     return {item.id: item.score(responses[item.id]) for item in items}
 
 
-def save_attempt(quiz: Quiz, learner: Learner, responses: Mapping[str, Any], store: ResultsStore | None = None,
+def save_attempt(quiz: Quiz, learner: Learner, responses: Mapping[str, Any], store: PageStore | None = None,
                  learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None,
                  submission_id: str | None = None, items: Sequence[QuizItem] | None = None) -> Attempt:
     """Score and store one attempt at ``items``, the questions it drew (every item of a quiz

@@ -7,6 +7,7 @@ import html
 import ipywidgets as ipw
 
 from widgets.content import Content, load_content
+from widgets.content.glossary import GLOSSARY_PAGE
 from widgets.ui.markdown import to_html
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.style import page_style
@@ -29,6 +30,8 @@ def landing_page(content: Content | None = None) -> ipw.VBox:
             for m in content.modules
         )
         sections.append(f"<h2>Training modules</h2><p>Work through them in this order.</p><ol>{items}</ol>")
+    if content.glossary:
+        sections.append(f"<p><a href='{GLOSSARY_PAGE}'>Glossary</a>: the words the modules use, in plain words.</p>")
     if content.instruments:
         items = "".join(
             f"<li><a href='{html.escape(i.page)}'>{html.escape(i.title)}</a>: {html.escape(i.summary)}</li>"
