@@ -1,16 +1,17 @@
 """Known results for the trainer views: a local store and three uploads (one with bad rows,
 one a copy of another), small enough that every figure is worked out by hand in the tests.
 
-Quiz "lundy" (from the builders): q1 single choice, q2 multiple choice (1 point each), q3
-sorting with two situations (2 points): 4 points, pass mark 0.8, so only 4/4 passes.
+Quiz "lundy" (from the builders): q1 single choice, q2 multiple choice, q3 sorting with two
+situations (1 point each, q3's shared by its situations): 3 points, pass mark here 0.9, so
+only 3/3 passes.
 
 | attempt | who (organisation / team)       | q1 | q2    | q3                 | total |
 |---------|---------------------------------|----|-------|--------------------|-------|
-| S1      | Sam (Org A / Team 1)            | a  | a;b   | s1=space;s2=voice  | 4 pass |
-| A1      | Ann (Org A / Team 1)            | b  | a     | s1=space;s2=space  | 1     |
-| A2      | Ann (Org A / Team 1)            | a  | a;b   | s1=space;s2=space  | 3     |
-| B1      | Bo (Org B / Team 2)             | b  | a;b   | s1=space;s2=voice  | 3     |
-| C1      | <script> name (Org C / no team) | a  | a;b   | s1=space;s2=voice  | 4 pass |
+| S1      | Sam (Org A / Team 1)            | a  | a;b   | s1=space;s2=voice  | 3 pass |
+| A1      | Ann (Org A / Team 1)            | b  | a     | s1=space;s2=space  | 0.5   |
+| A2      | Ann (Org A / Team 1)            | a  | a;b   | s1=space;s2=space  | 2.5   |
+| B1      | Bo (Org B / Team 2)             | b  | a;b   | s1=space;s2=voice  | 2     |
+| C1      | <script> name (Org C / no team) | a  | a;b   | s1=space;s2=voice  | 3 pass |
 
 Self-assessments of instrument "iv" (items iv-leaflets, iv-voice; scale 0-3): Org B rated
 (1, 2) in 2025 and (3, blank) in 2026; Org C rated (0, 3) in 2026.
@@ -35,6 +36,7 @@ FORMULA_ACTION = '=HYPERLINK("http://example.org","click")'
 
 def content(folder: Path) -> Content:
     tree = valid_content()
+    tree["quizzes/lundy.yaml"]["pass_mark"] = 0.9
     tree["modules/lundy.yaml"]["learning_outcomes"] = [{"id": "lo-space", "text": "Explain why Space comes first"}]
     instrument = tree["instruments/iv.yaml"]
     instrument["scale"]["levels"] = [
@@ -51,8 +53,8 @@ def _id(name: str) -> str:
 
 def attempt(name: str, when: str, organisation: str, team: str, who: str, answers: tuple[str, str, str]) -> list[dict[str, str]]:
     q1, q2, q3 = answers
-    q3_score = str(sum(part in q3.split(";") for part in ("s1=space", "s2=voice")))
-    marks = [("lundy-q1", q1, str(int(q1 == "a")), "1"), ("lundy-q2", q2, str(int(q2 == "a;b")), "1"), ("lundy-q3", q3, q3_score, "2")]
+    q3_score = f'{sum(part in q3.split(";") for part in ("s1=space", "s2=voice")) / 2:g}'
+    marks = [("lundy-q1", q1, str(int(q1 == "a")), "1"), ("lundy-q2", q2, str(int(q2 == "a;b")), "1"), ("lundy-q3", q3, q3_score, "1")]
     return [
         result_row(submission_id=_id(name), submitted_at=when, organisation=organisation, team=team, respondent=who,
                    item_id=item, response=response, score=score, max_score=most)

@@ -65,27 +65,28 @@ def test_completion_by_organisation_and_team(loaded, labels: Labels) -> None:
 
 def test_pass_rate_and_score_distribution_per_module(loaded, labels: Labels) -> None:
     report = report_for(loaded, labels)
-    # 5 attempts by 4 learners; Sam and the Org C learner passed; scores 4, 1, 3, 3, 4 of 4.
+    # 5 attempts by 4 learners; Sam and the Org C learner passed; scores 3, 0.5, 2.5, 2, 3 of 3.
     assert records(report.summaries["module_results"].table) == [
         {"module": "The Lundy model", "quiz": "lundy", "attempts": 5, "learners": 4, "learners_passed": 2.0,
-         "pass_rate_pct": 50.0, "mean_score_pct": 75.0},
+         "pass_rate_pct": 50.0, "mean_score_pct": 73.3},
     ]
     assert records(report.summaries["score_distribution"].table) == [
-        {"module": "The Lundy model", "quiz": "lundy", "score": 1.0, "max_score": 4.0, "attempts": 1},
-        {"module": "The Lundy model", "quiz": "lundy", "score": 3.0, "max_score": 4.0, "attempts": 2},
-        {"module": "The Lundy model", "quiz": "lundy", "score": 4.0, "max_score": 4.0, "attempts": 2},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 0.5, "max_score": 3.0, "attempts": 1},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 2.0, "max_score": 3.0, "attempts": 1},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 2.5, "max_score": 3.0, "attempts": 1},
+        {"module": "The Lundy model", "quiz": "lundy", "score": 3.0, "max_score": 3.0, "attempts": 2},
     ]
 
 
 def test_question_statistics_facility_discrimination_and_the_wrong_answer_in_words(loaded, labels: Labels) -> None:
     table = report_for(loaded, labels).summaries["item_statistics"].table
-    # Scores per attempt (S1, A1, A2, B1, C1): q1 1 0 1 0 1, q2 1 0 1 1 1, q3 2 1 1 2 2 (of 2).
-    # q1 against the rest (3 1 2 3 3): r = 0.8 / sqrt(1.2 x 3.2) = 0.41; q2 against (3 1 2 2 3):
-    # r = 1.2 / sqrt(0.8 x 2.8) = 0.80; q3 against (2 0 2 1 2): r = 0.8 / sqrt(1.2 x 3.2) = 0.41.
+    # Scores per attempt (S1, A1, A2, B1, C1): q1 1 0 1 0 1, q2 1 0 1 1 1, q3 1 .5 .5 1 1 (of 1).
+    # q1 against the rest (2 .5 1.5 2 2): r = 0.7 / sqrt(1.2 x 1.7) = 0.49; q2 against (2 .5 1.5 1 2):
+    # r = 0.9 / sqrt(0.8 x 1.7) = 0.77; q3 against (2 0 2 1 2): r = 0.4 / sqrt(0.3 x 3.2) = 0.41.
     assert [(r["item_id"], r["attempts"], r["facility_pct"], r["discrimination"], r["most_chosen_wrong"], r["times_chosen"],
              r["flags"]) for r in records(table)] == [
-        ("lundy-q1", 5, 60.0, 0.41, "Influence", 2, ""),
-        ("lundy-q2", 5, 80.0, 0.8, "Audience", 1, ""),
+        ("lundy-q1", 5, 60.0, 0.49, "Influence", 2, ""),
+        ("lundy-q2", 5, 80.0, 0.77, "Audience", 1, ""),
         ("lundy-q3", 5, 80.0, 0.41, "Drawing instead of talking -> Space", 2, ""),
     ]
     assert table["question"].tolist() == ["Which comes first?", "Which give due weight?", "Sort these."]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
+from widgets.pages.assessment_form import NO_DEGREE
+
 
 @dataclass(frozen=True)
 class Filled:
@@ -28,7 +30,7 @@ def fill_item(page: Page, item_id: str, answer: Filled) -> None:
     """Boxes first, the rating last (a change the page counts, so a test can wait on it)."""
     block = item(page, item_id)
     if answer.degree:
-        block.get_by_label("Degree of participation used today").select_option(label=answer.degree)
+        block.locator(".viw-participation-degree").get_by_label(answer.degree, exact=True).check()
     for label, text in (
         ("Evidence (what shows this)", answer.evidence),
         ("What children and young people say", answer.children_say),
@@ -46,12 +48,13 @@ def fill_item(page: Page, item_id: str, answer: Filled) -> None:
 def expect_item(page: Page, item_id: str, answer: Filled) -> None:
     """Every part of the item shows what was typed before (empty where nothing was)."""
     block = item(page, item_id)
+    rating = block.locator(".viw-rating")
     if answer.rating:
-        expect(block.get_by_label(answer.rating, exact=True)).to_be_checked()
+        expect(rating.get_by_label(answer.rating, exact=True)).to_be_checked()
     else:
-        expect(block.locator("input[type=radio]:checked")).to_have_count(0)
-    degree = block.get_by_label("Degree of participation used today")
-    expect(degree.locator("option:checked")).to_have_text(answer.degree or "Choose one")
+        expect(rating.locator("input[type=radio]:checked")).to_have_count(0)
+    degree = block.locator(".viw-participation-degree")
+    expect(degree.get_by_label(answer.degree or NO_DEGREE, exact=True)).to_be_checked()
     expect(block.get_by_label("Evidence (what shows this)")).to_have_value(answer.evidence)
     expect(block.get_by_label("What children and young people say")).to_have_value(answer.children_say)
     expect(block.get_by_label("Next action: what will be done")).to_have_value(answer.action)

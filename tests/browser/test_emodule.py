@@ -42,12 +42,14 @@ def test_new_learner_fails_then_passes_and_finds_progress_after_reload(page: Pag
     expect(page.locator(".viw-step-counter")).to_contain_text(f"Step 1 of {total}")
 
     go_to_step(page, total, total)
-    answer(page, quiz, wrong_answers(quiz))
-    expect(page.locator(".viw-feedback").first).to_contain_text("Not quite.")
+    first_draw = answer(page, quiz, wrong_answers(quiz))
+    expect(page.locator(".viw-feedback").first).to_contain_text("✘")
+    expect(page.locator(".viw-quiz-review")).to_contain_text("Review: the right answers")  # the fixture's review: after_attempt
     expect(page.locator(".viw-quiz-result")).to_contain_text("Not passed yet")
     assert accessibility_problems(page) == []  # labels, contrast, names of controls, with feedback showing
     page.get_by_role("button", name="Try the quiz again").click()
-    answer(page, quiz, right_answers(quiz))
+    expect(page.locator(".viw-quiz-review")).to_have_text("")
+    second_draw = answer(page, quiz, right_answers(quiz))
     expect(page.locator(".viw-quiz-result")).to_contain_text("You passed this module")
     expect(panel).to_contain_text("The Lundy model: passed")
 
@@ -63,6 +65,8 @@ def test_new_learner_fails_then_passes_and_finds_progress_after_reload(page: Pag
     rows = rows_for(staff_server, "Browser Learner")
     attempts = rows[rows["kind"] == "quiz"].groupby("submission_id")["score"].sum().sort_values().tolist()
     assert attempts == [0, quiz.max_score]
+    asked = rows[rows["kind"] == "quiz"].groupby("submission_id")["item_id"].apply(frozenset).tolist()
+    assert sorted(asked, key=sorted) == sorted([frozenset(i.id for i in draw) for draw in (first_draw, second_draw)], key=sorted)
     assert set(rows[rows["kind"] == "quiz"]["team"]) == {"East team"}
     assert len(rows[rows["instrument"] == "confidence-before"]) == 13
 

@@ -12,12 +12,14 @@ from typing import Any, Callable
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import open_page
+from tests.browser.emodule_steps import drawn
 from tests.browser.keyboard import Keyboard
 from tests.browser.page_audit import icon_font_glyphs, offline, serious_violations  # noqa: F401 - offline is a fixture
 from tests.browser.voila_server import VoilaServer
 from tests.emodule_helpers import right_answers, wrong_answer
 from widgets.assessment.drafts import Autosave
 from widgets.content import load_content
+from widgets.emodule.confidence import learning_outcomes
 from widgets.results.drafts import DraftStore
 
 CONTENT = load_content()
@@ -33,14 +35,14 @@ def verdict_for(item: Any, right: bool) -> str:
 def answer_with_keys(keys: Keyboard, item: Any, response: Any) -> None:
     card = keys.page.locator(f".viw-question-{item.id}")
     if item.type == "single_choice":
-        keys.choose_radio(card.locator(".widget-radio-box"), item.option(response).text)
+        keys.choose_radio(card.locator(".viw-choices"), item.option(response).text)
     elif item.type == "multiple_choice":
         for option in item.options:
             if option.id in response:
                 keys.press_on(card.get_by_label(option.text, exact=True), "Space")
     else:
         for number, scenario in enumerate(item.scenarios, start=1):
-            keys.choose_option(card.get_by_label(f"Situation {number} belongs under"), item.label(response[scenario.id]))
+            keys.choose_radio(card.locator(f".viw-situation-{number}"), item.label(response[scenario.id]))
     keys.press_on(card.get_by_role("button", name="Check answer"))
 
 
@@ -58,8 +60,9 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(
     expect(page.locator(".viw-progress h2")).to_be_focused()  # "My progress", with the resume code
 
     form = page.locator(".viw-confidence-before")
-    expect(form.get_by_role("radiogroup", name="Statement 1", exact=True)).to_be_visible()  # named, for screen readers
-    for group in form.locator(".widget-radio-box").all():
+    outcome = learning_outcomes(CONTENT)[0]
+    expect(form.get_by_role("group", name=f"Statement 1: I can {outcome.text}", exact=True)).to_be_visible()  # named, for screen readers
+    for group in form.locator(".viw-choices").all():
         keys.choose_radio(group, "3 - fairly confident")
     keys.press_on(form.get_by_role("button", name="Save my ratings"))
     expect(form).to_have_count(0)
@@ -80,9 +83,10 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(
         expect(heading).to_be_focused()
         assert heading.evaluate("h => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight / 2")
 
-    wrong = [item for item in quiz.items if item.type == "single_choice"][-1]  # one slip still passes
+    asked = drawn(page, quiz)
+    wrong = [item for item in asked if item.type == "single_choice"][-1]  # one slip still passes
     responses = {**right_answers(quiz), wrong.id: wrong_answer(wrong)}
-    for item in quiz.items:
+    for item in asked:
         answer_with_keys(keys, item, responses[item.id])
         feedback = page.locator(f".viw-question-{item.id} .viw-feedback .viw-message")
         expect(feedback).to_be_focused()  # the Check button is disabled: the feedback has the focus, and is read out
@@ -90,8 +94,10 @@ def test_a_learner_passes_a_module_quiz_with_the_keyboard_alone(
     expect(page.locator(".viw-quiz-result")).to_contain_text("You passed this module")
     assert serious_violations(page) == []  # feedback of both kinds and the result on screen
     assert icon_font_glyphs(page) == 0
+    expect(page.locator(".viw-quiz-review")).to_contain_text(f"The right answer: {wrong.option(wrong.correct).text}")
     keys.press_on(page.get_by_role("button", name="Try the quiz again"))
     expect(page.locator(".viw-question h3").first).to_be_focused()  # the button hides itself: "Question 1 of ..."
+    expect(page.locator(".viw-quiz-review")).to_have_text("")  # the new draw's answers are not shown
     assert outside == []
 
 
@@ -113,8 +119,8 @@ def test_a_manager_completes_a_self_assessment_section_and_submits_with_the_keyb
     keys.type_into(page.locator(".viw-detail-respondent input"), "Kay Board")
     for item_id, (rating, degree, evidence, children_say, action, owner, due) in ITEMS.items():
         block = page.locator(f".viw-item-{item_id}")
-        keys.choose_radio(block.locator(".widget-radio-box"), rating)
-        keys.choose_option(block.get_by_label("Degree of participation used today"), degree)
+        keys.choose_radio(block.locator(".viw-rating"), rating)
+        keys.choose_radio(block.locator(".viw-participation-degree"), degree)
         keys.type_into(block.get_by_label("Evidence (what shows this)"), evidence)
         if children_say:
             keys.type_into(block.get_by_label("What children and young people say"), children_say)

@@ -36,7 +36,7 @@ def test_valid_content_loads_with_every_part(tmp_path: Path) -> None:
     assert [m.id for m in content.modules] == ["lundy"]
     quiz = content.quiz_for(content.module("lundy"))
     assert [item.type for item in quiz.items] == ["single_choice", "multiple_choice", "sort"]
-    assert quiz.max_score == 1 + 1 + 2
+    assert quiz.max_score == 3 and quiz.per_attempt == 3 and quiz.review == "after_attempt"  # one point a question; old files stay valid
     assert content.instrument("iv").scale.max_value == 3
 
 

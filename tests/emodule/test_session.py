@@ -14,6 +14,7 @@ from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_a
 from widgets.content import load_content
 from widgets.emodule import Learner, LearnerSession, Status
 from widgets.emodule.certificate import certificate_pdf
+from widgets.emodule.drawing import AttemptPlan, attempt_items
 from widgets.results import ResultsStore, read_results
 
 
@@ -41,7 +42,8 @@ def test_every_attempt_is_saved_with_scores_and_the_pass_rule(session: LearnerSe
     rows = stored(results_folder)
     assert set(rows["submission_id"]) == {failed.submission_id, passed.submission_id}
     mine = rows[rows["submission_id"] == passed.submission_id]
-    assert list(mine["item_id"]) == [item.id for item in quiz.items]
+    assert quiz.per_attempt < len(quiz.items)  # the fixture's Lundy bank is bigger than an attempt
+    assert len(mine) == quiz.per_attempt and set(mine["item_id"]) <= {item.id for item in quiz.items}
     assert set(mine["kind"]) == {"quiz"} and set(mine["instrument"]) == {"lundy"}
     assert set(mine["respondent"]) == {"Ann Example"} and set(mine["team"]) == {"North team"}
     assert mine["score"].sum() == quiz.max_score
@@ -51,7 +53,7 @@ def test_every_attempt_is_saved_with_scores_and_the_pass_rule(session: LearnerSe
 def test_an_unfinished_attempt_is_not_saved(session: LearnerSession, results_folder: Path) -> None:
     quiz = session.content.quizzes["lundy"]
     answers = right_answers(quiz)
-    answers.pop(quiz.items[-1].id)
+    answers.pop(attempt_items(quiz, session.attempt_plan(quiz))[-1].id)
     with pytest.raises(ValueError, match="1 still to answer"):
         session.finish_attempt(quiz, answers)
     assert not ResultsStore(results_folder).path.exists()
@@ -130,11 +132,12 @@ def test_a_retried_attempt_and_a_round_rated_twice_are_stored_once(session: Lear
     other_tab = LearnerSession.resume(session.code)
     assert other_tab.rate_confidence("before", ratings(session.content, 4)) == first  # another tab, or a second press
     quiz = session.content.quizzes["lundy"]
-    attempt = session.finish_attempt(quiz, right_answers(quiz), "0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")
-    again = session.finish_attempt(quiz, right_answers(quiz), "0b7c3f4e-1d2a-4b5c-8d9e-0f1a2b3c4d5e")  # Check pressed again
-    assert again == attempt
+    plan = session.attempt_plan(quiz)
+    attempt = session.finish_attempt(quiz, right_answers(quiz), plan)
+    again = session.finish_attempt(quiz, right_answers(quiz), plan)  # Check pressed again
+    assert again == attempt and attempt.submission_id == plan.attempt_id
     rows = stored(results_folder)
-    assert rows["submission_id"].nunique() == 2 and len(rows[rows["kind"] == "quiz"]) == len(quiz.items)
+    assert rows["submission_id"].nunique() == 2 and len(rows[rows["kind"] == "quiz"]) == quiz.per_attempt
     assert len(LearnerSession.resume(session.code).record.modules["lundy"].attempts) == 1
 
 
@@ -145,3 +148,22 @@ def test_two_tabs_taking_the_quiz_keep_both_attempts(session: LearnerSession) ->
     other_tab.finish_attempt(quiz, right_answers(quiz))
     record = LearnerSession.resume(session.code).record
     assert [a.passed for a in record.modules["lundy"].attempts] == [False, True]
+
+
+def test_an_attempt_begun_is_the_same_after_a_reload_and_a_new_one_is_drawn_after_saving(session: LearnerSession,
+                                                                                       results_folder: Path) -> None:
+    quiz = session.content.quizzes["lundy"]
+    plan = session.attempt_plan(quiz)
+    reloaded = LearnerSession.resume(session.code)  # a reload, or a second tab
+    assert reloaded.attempt_plan(quiz) == plan
+    first = reloaded.finish_attempt(quiz, right_answers(quiz))
+    assert first.submission_id == plan.attempt_id
+    rows = stored(results_folder)
+    assert set(rows["item_id"]) == {item.id for item in attempt_items(quiz, plan)}  # what was shown is what is stored
+    retake = session.attempt_plan(quiz)
+    assert retake != plan and retake.seed != plan.seed
+    assert LearnerSession.resume(session.code).attempt_plan(quiz) == retake
+
+
+def test_a_saved_plan_that_cannot_be_read_draws_afresh() -> None:
+    assert AttemptPlan.from_dict({"attempt_id": "x"}) is None and AttemptPlan.from_dict({"attempt_id": "x", "seed": "7"}) == AttemptPlan("x", 7)

@@ -1,5 +1,6 @@
 """Question views, driven headless: one view per type; the answer key and the feedback reach
-the page only after the learner checks; a missing answer is explained, not a traceback."""
+the page only after the learner checks, and for a wrong answer the right option only in the
+review of the scored attempt; a missing answer is explained, not a traceback."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from tests.emodule_helpers import LEARNER, right_answer, wrong_answer
 from widgets.content import load_content
 from widgets.emodule.attempts import save_attempt
+from widgets.emodule.drawing import AttemptPlan, attempt_items
 from widgets.quiz import VIEWS, QuestionView, question_view
 from widgets.quiz.quiz_view import QuizView
 from widgets.quiz_items import QUESTION_TYPES
@@ -34,8 +36,7 @@ def give(view: QuestionView, response: Any) -> None:
     if view.item.type == "single_choice":
         view._choice.value = response
     elif view.item.type == "multiple_choice":
-        for option_id, box in view._boxes.items():
-            box.value = option_id in response
+        view._boxes.value = tuple(response)
     else:
         for scenario_id, place in view._places.items():
             place.value = response[scenario_id]
@@ -54,11 +55,12 @@ def test_feedback_reaches_the_page_only_after_checking(item) -> None:
     view._check.click()
     state = page_state(view)
     assert checked == [view] and view.marked is not None and not view.marked.correct
-    assert html.escape(item.feedback) in state and ("Not quite." in state or "placed correctly" in state)
-    view.reset()
+    assert "Not quite." in state or "placed correctly" in state
+    assert html.escape(item.feedback) not in state  # why the right answer is right waits for the review
+    view = question_view(item, 1, 1, checked.append)  # a new attempt draws its questions afresh
     give(view, right_answer(item))
     view.submit()
-    assert view.marked.correct and "✔" in view._feedback.value
+    assert view.marked.correct and "✔" in view._feedback.value and html.escape(item.feedback) in page_state(view)
 
 
 def test_the_sort_key_is_not_in_the_page() -> None:
@@ -74,34 +76,60 @@ def test_checking_without_an_answer_says_what_to_do() -> None:
     assert "Choose an answer first." in view._status.value and view.marked is None
 
 
-def test_quiz_saves_when_the_last_question_is_checked_and_can_be_retried(results_folder: Path) -> None:
-    saved = []
+def save(quiz, saved: list | None = None):
+    """What the module page does with a finished attempt (without a learner's record)."""
+    def saving(responses: dict[str, Any], plan: AttemptPlan):
+        attempt = save_attempt(quiz, LEARNER, responses, submission_id=plan.attempt_id, items=attempt_items(quiz, plan))
+        if saved is not None:
+            saved.append((plan, attempt))
+        return attempt
+    return saving
 
-    ids = []
 
-    def save(responses: dict[str, Any], attempt_id: str):
-        ids.append(attempt_id)
-        saved.append(save_attempt(QUIZ, LEARNER, responses, submission_id=attempt_id))
-        return saved[-1]
-
-    quiz = QuizView(QUIZ, save)
+def test_quiz_saves_when_the_last_question_is_checked_and_a_retry_draws_again(results_folder: Path) -> None:
+    saved: list = []
+    quiz = QuizView(QUIZ, AttemptPlan.new(), save(QUIZ, saved))
+    asked = [view.item.id for view in quiz.questions]
+    assert len(asked) == QUIZ.draw < len(QUIZ.items)
+    assert quiz._intro.value.count(" ".join(asked)) == 1  # data-viw-items, for tests to see what was drawn
     for view in quiz.questions:
         give(view, wrong_answer(view.item))
         view.submit()
-    assert len(saved) == 1 and not saved[0].passed
+    assert len(saved) == 1 and not saved[0][1].passed
     assert "Not passed yet" in quiz.result.value
     quiz._retry.click()
-    assert not any(view.answered for view in quiz.questions)
-    assert all(control.value == view.blank and not control.disabled for view in quiz.questions for control in view.controls)
+    assert not any(view.answered for view in quiz.questions) and quiz.review.value == ""
+    assert all(not control.disabled and control.value in (None, ()) for view in quiz.questions for control in view.controls)
     for view in quiz.questions:
         give(view, right_answer(view.item))
         view.submit()
-    assert len(saved) == 2 and saved[1].passed and "You passed" in quiz.result.value
-    assert ids[0] != ids[1]  # a retry is a new attempt; the same attempt keeps its id until saved
+    assert len(saved) == 2 and saved[1][1].passed and "You passed" in quiz.result.value
+    assert saved[0][0] != saved[1][0]  # a retry is a new attempt, with its own draw
+
+
+def test_the_review_after_the_attempt_shows_every_right_answer(results_folder: Path) -> None:
+    quiz = QuizView(QUIZ, AttemptPlan.new(), save(QUIZ))
+    for view in quiz.questions:
+        assert quiz.review.value == ""  # nothing is revealed while the attempt is under way
+        give(view, wrong_answer(view.item))
+        view.submit()
+    for view in quiz.questions:
+        for line in view.item.key():
+            assert html.escape(line) in quiz.review.value
+
+
+@pytest.mark.parametrize(("setting", "passing", "shown"), [("after_pass", False, False), ("after_pass", True, True), ("never", True, False)])
+def test_the_review_setting_decides_when_the_answers_show(results_folder: Path, setting: str, passing: bool, shown: bool) -> None:
+    bank = QUIZ.model_copy(update={"review": setting})
+    quiz = QuizView(bank, AttemptPlan.new(), save(bank))
+    for view in quiz.questions:
+        give(view, (right_answer if passing else wrong_answer)(view.item))
+        view.submit()
+    assert ("Review: the right answers" in quiz.review.value) is shown
 
 
 def test_the_focus_goes_to_the_feedback_and_on_a_retry_to_the_first_question(results_folder: Path) -> None:
-    quiz = QuizView(QUIZ, lambda responses, attempt_id: save_attempt(QUIZ, LEARNER, responses, submission_id=attempt_id))
+    quiz = QuizView(QUIZ, AttemptPlan.new(), save(QUIZ))
     first = quiz.questions[0]
     first._check.click()  # no answer: the Check button stays, and so does the focus
     assert ATTRIBUTE not in first._feedback.value + first._status.value
@@ -110,5 +138,6 @@ def test_the_focus_goes_to_the_feedback_and_on_a_retry_to_the_first_question(res
         view._check.click()
         assert view._check.disabled and view._feedback.value.startswith(f"<div {ATTRIBUTE}")
     assert "role=" not in first._feedback.value  # read out when it takes the focus, not announced twice
-    quiz._retry.click()  # the button hides itself
+    quiz._retry.click()  # the button hides itself; the retry draws a new set
+    first = quiz.questions[0]
     assert first._prompt.value.startswith(f"<h3 {ATTRIBUTE}") and "Question 1 of" in first._prompt.value

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
+from widgets.emodule.drawing import AttemptPlan
 from widgets.emodule.learner import Learner
 from widgets.errors import Refused
 
@@ -39,10 +40,16 @@ class Attempt:
 
 @dataclass
 class ModuleProgress:
-    """``step`` is the last step shown (0 = never opened); attempts are in the order made."""
+    """``step`` is the last step shown (0 = never opened); attempts are in the order made;
+    ``plan`` names the attempt begun (its questions follow from its seed), so a reload or
+    another tab shows the same questions until it is saved."""
 
     step: int = 0
     attempts: list[Attempt] = field(default_factory=list)
+    plan: AttemptPlan | None = None
+
+    def finished(self, plan: AttemptPlan) -> bool:
+        return any(attempt.submission_id == plan.attempt_id for attempt in self.attempts)
 
     @property
     def status(self) -> Status:
@@ -81,7 +88,8 @@ class LearnerRecord:
         return {
             "learner": self.learner.to_dict(),
             "modules": {
-                key: {"step": value.step, "attempts": {a.submission_id: asdict(a) for a in value.attempts}}
+                key: {"step": value.step, "attempts": {a.submission_id: asdict(a) for a in value.attempts},
+                      **({"plan": asdict(value.plan)} if value.plan else {})}
                 for key, value in self.modules.items()
             },
             "confidence": dict(self.confidence),
@@ -111,6 +119,7 @@ class LearnerRecord:
                 except (KeyError, TypeError, ValueError):
                     log.warning("Learner record: an attempt at module %s could not be read and was left out", key)
             progress.attempts.sort(key=lambda attempt: attempt.submitted_at)
+            progress.plan = AttemptPlan.from_dict(value.get("plan")) if value.get("plan") else None
             record.modules[str(key)] = progress
         confidence: dict[str, Any] = data["confidence"] if isinstance(data.get("confidence"), dict) else {}
         record.confidence = {str(k): str(v) for k, v in confidence.items()}

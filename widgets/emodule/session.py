@@ -18,6 +18,7 @@ from widgets.content.module import Module
 from widgets.content.quiz import Quiz
 from widgets.emodule.attempts import save_attempt
 from widgets.emodule.certificate import Certificate, certificate_for
+from widgets.emodule.drawing import AttemptPlan, attempt_items
 from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
@@ -91,13 +92,28 @@ class LearnerSession:
     def visit(self, module_id: str, step: int) -> None:
         self._update(lambda record: setattr(record.module(module_id), "step", step))
 
-    def finish_attempt(self, quiz: Quiz, responses: dict[str, Any], attempt_id: str | None = None) -> Attempt:
-        """Score, store and remember one quiz attempt; the same ``attempt_id`` again (a retry)
+    def attempt_plan(self, quiz: Quiz) -> AttemptPlan:
+        """The attempt the learner is on: the one begun (kept in the record, so a reload or a
+        second tab shows the same questions), or, once that one is saved, a new draw."""
+        self._reload()
+        progress = self.record.modules.get(quiz.module)
+        if progress is not None and progress.plan is not None and not progress.finished(progress.plan):
+            return progress.plan
+        plan = AttemptPlan.new()
+        self._update(lambda record: setattr(record.module(quiz.module), "plan", plan))
+        return plan
+
+    def finish_attempt(self, quiz: Quiz, responses: dict[str, Any], plan: AttemptPlan | None = None) -> Attempt:
+        """Score, store and remember one quiz attempt: the questions its plan drew (by default
+        the attempt begun). The same plan again (a retry after a failed save, a second press)
         stores nothing new."""
+        plan = plan or self.attempt_plan(quiz)
+
         def recorded(attempt: Attempt) -> Mapping[str, Any]:
             return flatten({"modules": {quiz.module: {"attempts": {attempt.submission_id: asdict(attempt)}}}})
 
-        attempt = save_attempt(quiz, self.learner, responses, self._drafts.store, self.code, recorded, attempt_id)
+        attempt = save_attempt(quiz, self.learner, responses, self._drafts.store, self.code, recorded,
+                               plan.attempt_id, attempt_items(quiz, plan))
         self._reload()
         return attempt
 

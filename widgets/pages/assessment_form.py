@@ -14,13 +14,14 @@ import ipywidgets as ipw
 
 from widgets.assessment.model import MAX_TEXT, Answer
 from widgets.content.instrument import AssessmentItem, Instrument, Section
+from widgets.ui.choices import SingleChoice
 from widgets.ui.focus import move_focus_to
 from widgets.ui.free_text import FreeText, SharedParts
 from widgets.ui.markdown import to_html
 
 OnChange = Callable[[str, str, object], None]
 WIDE = {"description_width": "initial"}
-NO_DEGREE = "Choose one"
+NO_DEGREE = "Not chosen"
 
 
 class ItemForm(ipw.VBox):
@@ -31,21 +32,16 @@ class ItemForm(ipw.VBox):
         self._on_change = on_change
         self._showing = False
         asks = instrument.asks
-        self.controls: dict[str, ipw.ValueWidget] = {}
-        self.rating = ipw.RadioButtons(
-            options=[(level.label, level.value) for level in instrument.scale.levels],
-            value=None,
-            description=instrument.scale.name,
-            style=WIDE,
-        )
+        self.controls: dict[str, ipw.ValueWidget | SingleChoice] = {}
+        self.rating = SingleChoice([(level.label, level.value) for level in instrument.scale.levels],
+                                   legend=instrument.scale.name)
         self.controls["rating"] = self.rating
         if asks.participation_degree:
-            self.controls["participation_degree"] = ipw.Dropdown(
-                options=[(NO_DEGREE, "")] + [(d, d) for d in instrument.participation_degrees],
+            # "Not chosen" is an option of its own, so a degree chosen by mistake can be taken back.
+            self.controls["participation_degree"] = SingleChoice(
+                [(NO_DEGREE, "")] + [(d, d) for d in instrument.participation_degrees],
                 value="",
-                description="Degree of participation used today",
-                style=WIDE,
-                layout=ipw.Layout(width="auto"),
+                legend="Degree of participation used today",
             )
         texts: list[FreeText] = []
         for part, label, wanted in (

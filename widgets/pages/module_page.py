@@ -16,6 +16,7 @@ import ipywidgets as ipw
 from widgets.errors import Refused
 from widgets.content import Content, load_content
 from widgets.emodule import LearnerSession, Status
+from widgets.emodule.drawing import AttemptPlan
 from widgets.emodule.progress import Attempt
 from widgets.emodule.resume import code_from_query, resume_link
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
@@ -45,8 +46,6 @@ CSS = """
 /* Its own box scrolls; `contain: inline-size` keeps the wide picture from widening the column around it. */
 .viw-picture-scroll { overflow-x: auto; max-width: 100%; contain: inline-size; }
 .viw-page .viw-picture-scroll img { display: block; max-width: none; }
-.viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
-.viw-question .widget-radio-box label, .viw-question .widget-checkbox label { white-space: normal; }
 """
 
 
@@ -98,7 +97,8 @@ class ModulePage(ipw.VBox):
         if not session.confidence_done("before"):
             self.area.children = [self.panel, ConfidenceForm(self.content, "before", self._rated_before)]
             return
-        self.quiz_view = QuizView(self.quiz, self._save_attempt)
+        self.quiz_view = QuizView(self.quiz, session.attempt_plan(self.quiz), self._save_attempt,
+                                  lambda: session.attempt_plan(self.quiz))
         self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
         if session.all_passed():  # the ratings or certificate still to come are the first thing to see
             self.area.children = [self.panel, self.panel.finish, self.steps, self.next_module]
@@ -124,9 +124,9 @@ class ModulePage(ipw.VBox):
         self.session.visit(self.module.id, step)
         self.panel.refresh()
 
-    def _save_attempt(self, responses: dict, attempt_id: str) -> Attempt:
+    def _save_attempt(self, responses: dict, plan: AttemptPlan) -> Attempt:
         assert self.session is not None and self.panel is not None
-        attempt = self.session.finish_attempt(self.quiz, responses, attempt_id)
+        attempt = self.session.finish_attempt(self.quiz, responses, plan)
         self.panel.refresh()
         self.next_module.value = self._next_module_html() if attempt.passed else ""
         return attempt

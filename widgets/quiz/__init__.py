@@ -17,8 +17,9 @@ VIEWS: dict[str, type[QuestionView]] = {
 }
 
 
-def question_view(item: Any, number: int, total: int, on_checked: Callable[[QuestionView], None]) -> QuestionView:
-    return VIEWS[item.type](item, number, total, on_checked)
+def question_view(item: Any, number: int, total: int, on_checked: Callable[[QuestionView], None],
+                  wrong_note: str = "") -> QuestionView:
+    return VIEWS[item.type](item, number, total, on_checked, wrong_note)
 
 
 __all__ = ["QuestionView", "VIEWS", "question_view"]

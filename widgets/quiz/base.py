@@ -13,6 +13,7 @@ from typing import Any, Callable
 import ipywidgets as ipw
 
 from widgets.quiz_items import Marked
+from widgets.ui.choices import MultipleChoice, SingleChoice  # the controls every type's input is built from
 from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
 from widgets.ui.messages import StatusMessage
@@ -22,12 +23,14 @@ from widgets.ui.safe import safe_callback
 class QuestionView(ipw.VBox):
     """One question. ``submit()`` does what the Check button does (for code and tests)."""
 
-    def __init__(self, item: Any, number: int, total: int, on_checked: Callable[["QuestionView"], None]):
+    def __init__(self, item: Any, number: int, total: int, on_checked: Callable[["QuestionView"], None],
+                 wrong_note: str = ""):
         self.item = item
+        self._wrong_note = wrong_note  # said after a wrong answer: where the right one will be shown
         self.response: Any = None
         self.marked: Marked | None = None
         self._on_checked = on_checked
-        self.controls: list[ipw.ValueWidget] = []
+        self.controls: list[SingleChoice | MultipleChoice] = []
         self._status = StatusMessage()
         self._feedback = ipw.HTML()
         self._feedback.add_class("viw-feedback")
@@ -42,8 +45,6 @@ class QuestionView(ipw.VBox):
         self.add_class("viw-question")
         self.add_class(f"viw-question-{item.id}")
 
-    blank: Any = None  # the value each control holds before the learner answers
-
     def build_input(self) -> ipw.Widget:
         """Build the input and fill ``self.controls`` with the widgets that hold the answer."""
         raise NotImplementedError
@@ -55,10 +56,6 @@ class QuestionView(ipw.VBox):
     def set_enabled(self, enabled: bool) -> None:
         for control in self.controls:
             control.disabled = not enabled
-
-    def clear_input(self) -> None:
-        for control in self.controls:
-            control.value = self.blank
 
     @property
     def answered(self) -> bool:
@@ -73,7 +70,7 @@ class QuestionView(ipw.VBox):
         self._status.clear()
         self.set_enabled(False)
         self._check.disabled = True
-        self._feedback.value = feedback_html(marked)
+        self._feedback.value = feedback_html(marked, "" if marked.correct else self._wrong_note)
         move_focus_to(self._feedback)
         self._on_checked(self)
 
@@ -81,23 +78,19 @@ class QuestionView(ipw.VBox):
         """Focus the question's heading ("Question 1 of 5"); its answer is the next Tab stop."""
         move_focus_to(self._prompt)
 
-    def reset(self) -> None:
-        """Ready for a new attempt: empty answer, no feedback."""
-        self.response, self.marked = None, None
-        self.clear_input()
-        self.set_enabled(True)
-        self._check.disabled = False
-        self._feedback.value = ""
-        self._status.clear()
 
-
-def feedback_html(marked: Marked) -> str:
+def feedback_html(marked: Marked, note: str = "") -> str:
     """The verdict in words with an icon (never colour alone), then each reason."""
     icon, tone = ("✔", "success") if marked.correct else ("✘", "error")
     verdict, *reasons = marked.feedback
-    points = f"{marked.score} of {marked.max_score} point{'s' if marked.max_score != 1 else ''}"
+    reasons.append(note)
     items = "".join(f"<li>{html.escape(reason)}</li>" for reason in reasons if reason)
     return (
         f'<div class="viw-message viw-{tone}">'
-        f"<strong>{icon} {html.escape(verdict)}</strong> ({points})<ul>{items}</ul></div>"
+        f"<strong>{icon} {html.escape(verdict)}</strong> ({points(marked)})<ul>{items}</ul></div>"
     )
+
+
+def points(marked: Marked) -> str:
+    """"0.75 of 1 point": a sorting question shares its one point among its situations."""
+    return f"{marked.score:.2g} of {marked.max_score:g} point{'s' if marked.max_score != 1 else ''}"

@@ -1,40 +1,29 @@
-"""Scenario sorting: each situation is shown in words with a labelled drop-down of categories."""
+"""Scenario sorting: each situation is a radio group named by the situation, one option per
+category (native controls: the text wraps, arrows choose, Tab goes to the next situation)."""
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as ipw
 
-from widgets.quiz.base import QuestionView
 from widgets.errors import Refused
-
-UNPLACED = ""
+from widgets.quiz.base import QuestionView
+from widgets.ui.choices import SingleChoice
 
 
 class SortView(QuestionView):
-    blank = UNPLACED
-
     def build_input(self) -> ipw.Widget:
-        choices = [("Choose...", UNPLACED)] + [(category.label, category.id) for category in self.item.categories]
-        rows = []
-        self._places: dict[str, ipw.Dropdown] = {}
+        categories = [(category.label, category.id) for category in self.item.categories]
+        self._places: dict[str, SingleChoice] = {}
         for number, scenario in enumerate(self.item.scenarios, start=1):
-            text = ipw.HTML(f"<p><strong>Situation {number}:</strong> {html.escape(scenario.text)}</p>")
-            place = ipw.Dropdown(
-                options=choices,
-                value=UNPLACED,
-                description=f"Situation {number} belongs under",
-                style={"description_width": "initial"},
-                layout=ipw.Layout(width="100%", max_width="42rem"),
-            )
+            place = SingleChoice(categories, legend=f"Situation {number}: {scenario.text}")
+            place.add_class(f"viw-situation-{number}")
             self._places[scenario.id] = place
-            rows.append(ipw.VBox([text, place]))
         self.controls = list(self._places.values())
-        return ipw.VBox(rows)
+        hint = ipw.HTML("<p class='viw-hint'>Choose where each situation belongs.</p>")
+        return ipw.VBox([hint, *self._places.values()])
 
     def read_response(self) -> dict[str, str]:
-        unplaced = [key for key, place in self._places.items() if place.value == UNPLACED]
+        unplaced = [key for key, place in self._places.items() if place.value is None]
         if unplaced:
             raise Refused(f"Place every situation first: {len(unplaced)} still to place.")
-        return {key: place.value for key, place in self._places.items()}
+        return {key: str(place.value) for key, place in self._places.items()}

@@ -25,7 +25,14 @@ class MultipleChoiceItem(ChoiceItemBase):
         chosen = [self.option(option_id) for option_id in sorted(set(response))]
         if not chosen:
             raise Refused("Tick at least one option before checking your answer.")
-        return self.verdict({o.id for o in chosen} == set(self.correct), chosen)
+        return self.verdict({o.id for o in chosen} == set(self.correct), chosen, set(self.correct))
+
+    def key(self) -> tuple[str, ...]:
+        """The right answers in words, for the review after the attempt."""
+        return (f"The right answers: {self.texts(self.correct)}", self.feedback)
+
+    def describe(self, response: frozenset[str] | set[str] | list[str]) -> str:
+        return self.texts([o.id for o in self.options if o.id in set(response)])
 
     @staticmethod
     def encode(response: frozenset[str] | set[str] | list[str]) -> str:

@@ -20,7 +20,14 @@ class SingleChoiceItem(ChoiceItemBase):
 
     def score(self, response: str) -> Marked:
         chosen = self.option(response)
-        return self.verdict(chosen.id == self.correct, [chosen])
+        return self.verdict(chosen.id == self.correct, [chosen], {self.correct})
+
+    def key(self) -> tuple[str, ...]:
+        """The right answer in words, for the review after the attempt."""
+        return (f"The right answer: {self.option(self.correct).text}", self.feedback)
+
+    def describe(self, response: str) -> str:
+        return self.option(response).text
 
     @staticmethod
     def encode(response: str) -> str:

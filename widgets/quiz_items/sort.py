@@ -46,10 +46,6 @@ class SortItem(ItemBase):
         check_unique("categories", [c.id for c in self.categories])
         return self
 
-    @property
-    def score_max(self) -> int:
-        return len(self.scenarios)
-
     def label(self, category_id: str) -> str:
         for category in self.categories:
             if category.id == category_id:
@@ -57,23 +53,33 @@ class SortItem(ItemBase):
         raise Refused(f"'{category_id}' is not one of this question's categories")
 
     def score(self, response: dict[str, str]) -> Marked:
+        """The question's one point, shared among its situations. Each situation is said to be
+        right or not; where a wrong one belongs is kept for the review (``key``)."""
         missing = [s for s in self.scenarios if not response.get(s.id)]
         if missing:
             raise Refused(f"Place every situation before checking: {len(missing)} still to place.")
-        right = 0
-        lines: list[str] = []
-        for number, scenario in enumerate(self.scenarios, start=1):
-            placed = self.label(response[scenario.id])
-            if response[scenario.id] == scenario.correct:
-                right += 1
-                lines.append(f"Situation {number}: right, it is {placed}.")
-            else:
-                note = f" {scenario.feedback}" if scenario.feedback else ""
-                lines.append(
-                    f"Situation {number}: you chose {placed}; it is {self.label(scenario.correct)}.{note}"
-                )
-        verdict = "All placed correctly." if right == len(self.scenarios) else f"{right} of {len(self.scenarios)} placed correctly."
-        return Marked(score=right, max_score=len(self.scenarios), feedback=(verdict, *lines, self.feedback))
+        for scenario in self.scenarios:
+            self.label(response[scenario.id])  # a category no one offered is refused
+        right = [response[s.id] == s.correct for s in self.scenarios]
+        lines = [
+            f"Situation {number}: {'right' if placed else 'not this one'}, {self.label(response[s.id])}."
+            for number, (s, placed) in enumerate(zip(self.scenarios, right), start=1)
+        ]
+        total = len(self.scenarios)
+        if all(right):
+            return Marked(score=1, max_score=1, feedback=("All placed correctly.", *lines, self.feedback))
+        return Marked(score=sum(right) / total, max_score=1, feedback=(f"{sum(right)} of {total} placed correctly.", *lines))
+
+    def key(self) -> tuple[str, ...]:
+        """Where each situation belongs and why, for the review after the attempt."""
+        places = [
+            f"Situation {number}: {self.label(s.correct)}.{' ' + s.feedback if s.feedback else ''}"
+            for number, s in enumerate(self.scenarios, start=1)
+        ]
+        return (*places, self.feedback)
+
+    def describe(self, response: dict[str, str]) -> str:
+        return "; ".join(f"Situation {n}: {self.label(response[s.id])}" for n, s in enumerate(self.scenarios, start=1))
 
     @staticmethod
     def encode(response: dict[str, str]) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import Callable
 
 import ipywidgets as ipw
 
 from widgets.content import Content
 from widgets.emodule.confidence import SCALE, learning_outcomes
+from widgets.ui.choices import SingleChoice
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
 
@@ -27,18 +27,16 @@ class ConfidenceForm(ipw.VBox):
     def __init__(self, content: Content, when: str, on_save: Callable[[dict[str, int]], None]):
         self._on_save = on_save
         self.status = StatusMessage()
-        self.ratings: dict[str, ipw.RadioButtons] = {}
+        self.ratings: dict[str, SingleChoice] = {}
         rows = []
         for number, outcome in enumerate(learning_outcomes(content), start=1):
-            scale = ipw.RadioButtons(
-                options=[(label, value) for value, label in SCALE.items()],
-                value=None,
-                description=f"Statement {number}",
-                style={"description_width": "initial"},
-            )
+            # The legend is the statement itself, so a screen reader names each group by it.
+            scale = SingleChoice([(label, value) for value, label in SCALE.items()],
+                                 legend=f"Statement {number}: I can {outcome.text}", inline=True)
             scale.add_class("viw-scale")
+            scale.add_class(f"viw-statement-{number}")
             self.ratings[outcome.id] = scale
-            rows.append(ipw.VBox([ipw.HTML(f"<p><strong>Statement {number}:</strong> I can {html.escape(outcome.text)}</p>"), scale]))
+            rows.append(scale)
         self.save = ipw.Button(description="Save my ratings", button_style="primary", layout=ipw.Layout(width="auto"))
         self.save.add_class("viw-save-confidence")
         self.save.on_click(safe_callback(self.status)(lambda _: self.submit()))

@@ -1,0 +1,43 @@
+"""Our choice controls: the value is one (or some) of the options, whatever a page sends; the
+JavaScript and CSS come with the package, so nothing is fetched from outside."""
+
+from __future__ import annotations
+
+import pytest
+import traitlets
+
+from widgets.ui.choices import HERE, MultipleChoice, SingleChoice
+
+
+def test_a_single_choice_holds_one_option_or_nothing() -> None:
+    scale = SingleChoice([("Not in place", 0), ("In place", 2)], legend="Rating")
+    assert scale.value is None and scale.get_state()["choices"] == [{"label": "Not in place", "value": 0}, {"label": "In place", "value": 2}]
+    scale.value = 2
+    with pytest.raises(traitlets.TraitError, match="not one of the options"):
+        scale.value = 1
+    assert scale.value == 2
+
+
+def test_a_value_sent_by_a_tampered_page_is_refused_and_the_page_set_right(caplog) -> None:
+    choice = SingleChoice([("A", "a"), ("B", "b")], legend="Your answer")
+    sent: list = []
+    choice.send_state = lambda key=None: sent.append(key)  # what the page would be sent back
+    choice.set_state({"value": "b"})
+    choice.set_state({"value": "../../etc/passwd"})
+    assert choice.value == "b" and sent == ["value"] and "refused a value from the page" in caplog.text
+
+
+def test_a_multiple_choice_holds_options_in_their_order_and_refuses_others() -> None:
+    boxes = MultipleChoice([("A", "a"), ("B", "b"), ("C", "c")], legend="Your answer")
+    assert boxes.get_state()["multiple"] is True and boxes.value == ()
+    boxes.set_state({"value": ["c", "a", "c"]})
+    assert boxes.value == ("a", "c")
+    for bad in (["a", "z"], "a", 3):
+        boxes.set_state({"value": bad})
+        assert boxes.value == ("a", "c")
+
+
+def test_the_front_end_is_packaged_beside_the_module() -> None:
+    script, style = (HERE / "choices.js").read_text(), (HERE / "choices.css").read_text()
+    assert SingleChoice([("A", "a")]).get_state()["_esm"] == script
+    assert "fieldset" in script and "legend" in script and "http" not in script + style

@@ -1,0 +1,86 @@
+"""Choice controls that are real form controls: a ``fieldset`` with its ``legend`` and one
+``input`` (radio or tick box) inside its ``label`` per option, drawn by our own small widget.
+
+ipywidgets' RadioButtons and Checkbox draw fixed-height rows, with radios that share no group
+name (page scripts had to fix that), labels that do not wrap and circles that can slide under
+the next option's. Here the browser's own controls and layout do the work: text wraps and
+pushes the next option down, the whole label is the click target, the arrow keys move inside
+a radio group and Tab moves between groups. anywidget loads ``choices.js`` and ``choices.css``
+(beside this file) from the kernel, so nothing is fetched from outside.
+
+A visitor's page can send any value to a trait: a value that is not one of the options is
+refused here, logged, and the page is told the value the kernel holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+from typing import Any, Iterable, Sequence
+
+import anywidget
+import traitlets
+
+log = logging.getLogger(__name__)
+HERE = pathlib.Path(__file__).parent
+
+Options = Sequence[tuple[str, Any]]  # (label, value) pairs, as ipywidgets' own choice widgets take them
+
+
+class _ChoiceGroup(anywidget.AnyWidget):
+    _esm = HERE / "choices.js"
+    _css = HERE / "choices.css"
+    legend = traitlets.Unicode("", help="The group's name, shown as its legend").tag(sync=True)
+    hint = traitlets.Unicode("", help="A line under the legend, read with the group").tag(sync=True)
+    multiple = traitlets.Bool(False, help="Tick boxes (any number) instead of radio buttons (one)").tag(sync=True)
+    inline = traitlets.Bool(False, help="Options side by side where they fit (a short scale)").tag(sync=True)
+    disabled = traitlets.Bool(False, help="No option can be changed").tag(sync=True)
+    choices = traitlets.List(traitlets.Dict(), help="[{label, value}] in the order shown").tag(sync=True)
+
+    def __init__(self, options: Options, **kwargs: Any):
+        super().__init__(choices=[{"label": str(label), "value": value} for label, value in options], **kwargs)
+
+    @property
+    def values(self) -> list[Any]:
+        return [choice["value"] for choice in self.choices]
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        """A change from the page; one that is not allowed is refused and the page set right."""
+        try:
+            super().set_state(sync_data)
+        except traitlets.TraitError as error:
+            log.warning("A choice group (%s) refused a value from the page: %s", self.legend, error)
+            self.send_state("value")
+
+
+class SingleChoice(_ChoiceGroup):
+    """One of the options, or ``None`` before anything is chosen."""
+
+    value = traitlets.Any(None, allow_none=True, help="The chosen option's value, or None").tag(sync=True)
+
+    @traitlets.validate("value")
+    def _one_of_the_options(self, proposal: dict[str, Any]) -> Any:
+        value = proposal["value"]
+        if value is not None and value not in self.values:
+            raise traitlets.TraitError(f"{value!r} is not one of the options")
+        return value
+
+
+class MultipleChoice(_ChoiceGroup):
+    """Any number of the options, as a tuple in the order they are shown."""
+
+    value = traitlets.Any((), help="The ticked options' values, in the order shown").tag(sync=True)
+
+    def __init__(self, options: Options, **kwargs: Any):
+        super().__init__(options, multiple=True, **kwargs)
+
+    @traitlets.validate("value")
+    def _some_of_the_options(self, proposal: dict[str, Any]) -> tuple[Any, ...]:
+        value = proposal["value"]
+        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+            raise traitlets.TraitError(f"{value!r} is not a list of options")
+        chosen = list(value)
+        unknown = [v for v in chosen if v not in self.values]
+        if unknown:
+            raise traitlets.TraitError(f"{unknown[0]!r} is not one of the options")
+        return tuple(v for v in self.values if v in chosen)
