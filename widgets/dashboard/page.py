@@ -13,6 +13,7 @@ import ipywidgets as ipw
 
 from widgets.content import Content, load_content
 from widgets.dashboard.chart_html import CHART_CSS
+from widgets.dashboard.received_view import ReceivedFilesView
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import TABLE_CSS
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
@@ -27,9 +28,10 @@ from widgets.ui.style import page_style
 TRAINING = ("completion", "module_results", "score_distribution", "item_analysis", "confidence")
 SELF_ASSESSMENT = ("ratings", "rating_distribution", "rating_change")
 SORTABLE = {"open_actions": "action_due"}  # table-only views, by their first sort column
-INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see
+INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see, and the way out
     "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
+    "<p class='viw-sign-out'><a href='/logout'>Sign out</a> when you leave (the sign-in lasts a working day).</p>"
 )
 
 
@@ -44,6 +46,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
 
     def redraw() -> None:
         sources.show()
+        received.show()
         filters.show()
         for view in summaries:
             view.show()
@@ -55,6 +58,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         status.show("The results added since this page was prepared are in every view now.", "success")
 
     sources = SourcesView(state, status, redraw)
+    received = ReceivedFilesView(state, status, redraw)
     filters = FiltersView(state, status, redraw)
     state.load()
     redraw()
@@ -64,6 +68,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
         status,
         sources,
+        received,
         filters,
         ipw.HTML("<h2>Training</h2>"),
         *(by_name[name] for name in TRAINING),
