@@ -20,6 +20,8 @@ class Labels:
     module_titles: dict[str, str] = field(default_factory=dict)  # by quiz id, in teaching order
     texts: dict[str, str] = field(default_factory=dict)  # question prompts, outcomes, items
     scale_labels: dict[tuple[str, int], str] = field(default_factory=dict)  # (instrument, value)
+    frameworks: dict[str, str] = field(default_factory=dict)  # the impact review's, by id, in content order
+    follow_up_months: int = 12  # the review is due this many months after the last module was passed
 
     @classmethod
     def from_content(cls, content: Content | None) -> "Labels":
@@ -32,7 +34,9 @@ class Labels:
         texts.update({o.id: o.text for m in content.modules for o in m.learning_outcomes})
         texts.update({item.id: item.text for i in content.instruments for item in i.items})
         scale = {(i.id, level.value): level.label for i in content.instruments for level in i.scale.levels}
-        return cls(quizzes, titles, texts, scale)
+        follow_up = content.site.follow_up
+        frameworks = {f.id: f.name for f in follow_up.frameworks}
+        return cls(quizzes, titles, texts, scale, frameworks, follow_up.months_after_last_pass)
 
     def module(self, ids: pd.Series) -> pd.Series:
         """Module title for each quiz id (the id when content does not know it). Labels are

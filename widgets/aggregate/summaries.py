@@ -7,12 +7,13 @@ Adding a view means adding one entry here (and its function in training.py or as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Callable
 
 import pandas as pd
 
-from widgets.aggregate import assessment, training
+from widgets.aggregate import assessment, impact, training
 from widgets.aggregate.charts import ChartSpec, render
 from widgets.aggregate.filters import Filters
 from widgets.aggregate.labels import Labels
@@ -24,9 +25,11 @@ class Prepared:
     """Filtered rows split by kind once, plus what several summaries share (quiz attempts,
     each team's latest self-assessment), each computed once on first use."""
 
-    def __init__(self, rows: pd.DataFrame, labels: Labels):
+    def __init__(self, rows: pd.DataFrame, labels: Labels, today: date | None = None, codes: dict[str, str] | None = None):
         self.rows = rows
         self.labels = labels
+        self.today = today or date.today()  # for what is due by now
+        self.codes = codes or {}  # submission id -> learner's resume code, from the local store
 
     @cached_property
     def kinds(self) -> dict[str, pd.DataFrame]:
@@ -80,6 +83,25 @@ SUMMARIES: dict[str, SummarySpec] = {
         "Mean confidence (1 to 5) per learning outcome before and after the training.",
         lambda p: training.confidence(p.kinds["confidence"], p.labels),
         ChartSpec("bars", ("item_id",), ("before_mean", "after_mean")),
+    ),
+    "impact_confidence": SummarySpec(
+        "Impact review: confidence before, after and at the follow-up",
+        "Mean confidence (1 to 5) per organisation, team and learning outcome before the training, after it, and in the "
+        "impact review some months later.",
+        lambda p: impact.impact_confidence(p.kinds["confidence"], p.kinds["follow_up"], p.labels),
+        ChartSpec("bars", ("team", "item_id"), ("before_mean", "after_mean", "follow_up_mean")),
+    ),
+    "impact_practice": SummarySpec(
+        "Impact review: frameworks used in practice",
+        "Share of each team's impact reviews that report using each framework in their work since the training.",
+        lambda p: impact.impact_practice(p.kinds["follow_up"], p.labels),
+        ChartSpec("bars", ("team", "framework_id"), ("used_pct",), "%"),
+    ),
+    "follow_up_due": SummarySpec(
+        "Due an impact review",
+        "Learners who passed every module long enough ago and have not sent their impact review, longest waiting "
+        "first, with the link to send them (their resume code, where this store knows it).",
+        lambda p: impact.follow_up_due(p.attempts, p.kinds["follow_up"], p.labels, p.today, p.codes),
     ),
     "ratings": SummarySpec(
         "Where services stand (ratings by organisation)",
@@ -139,9 +161,10 @@ class Report:
         return tables
 
 
-def build_report(loaded: ReadResult, labels: Labels, filters: Filters | None = None) -> Report:
+def build_report(loaded: ReadResult, labels: Labels, filters: Filters | None = None, today: date | None = None,
+                 codes: dict[str, str] | None = None) -> Report:
     filters = filters or Filters()
-    prepared = Prepared(filters.apply(_typed(loaded.rows)), labels)
+    prepared = Prepared(filters.apply(_typed(loaded.rows)), labels, today, codes)
     summaries = {
         name: Summary(name, spec.title, spec.about, spec.build(prepared), spec.chart) for name, spec in SUMMARIES.items()
     }

@@ -1,8 +1,35 @@
-"""Workbook-wide wording: title, purpose, privacy note and the free-text reminder."""
+"""Workbook-wide wording: title, purpose, privacy note, the free-text reminder, and the
+12-month impact review (when learners are invited to it, and which frameworks it asks about)."""
 
 from __future__ import annotations
 
-from widgets.content.base import ContentFile, Text
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from widgets.content.base import ContentFile, Slug, Strict, Text, check_unique
+
+
+class Framework(Strict):
+    """A framework the training teaches; the review asks whether it was used in practice."""
+
+    id: Slug
+    name: Text
+
+
+class FollowUp(Strict):
+    """The follow-up questionnaire (the impact review): confidence again on every learning
+    outcome, whether each framework was used in practice, and one example."""
+
+    months_after_last_pass: Annotated[int, Field(ge=1, le=60)] = 12
+    frameworks: Annotated[list[Framework], Field(min_length=1)]
+    example_prompt: Text
+
+    @field_validator("frameworks")
+    @classmethod
+    def _unique(cls, frameworks: list[Framework]) -> list[Framework]:
+        check_unique("frameworks", [f.id for f in frameworks])
+        return frameworks
 
 
 class Site(ContentFile):
@@ -12,3 +39,4 @@ class Site(ContentFile):
     audiences: list[Text]
     privacy_note: Text
     free_text_reminder: Text
+    follow_up: FollowUp

@@ -27,7 +27,8 @@ from widgets.ui.style import page_style
 
 TRAINING = ("completion", "module_results", "score_distribution", "item_analysis", "confidence")
 SELF_ASSESSMENT = ("ratings", "rating_distribution", "rating_change")
-SORTABLE = {"open_actions": "action_due"}  # table-only views, by their first sort column
+IMPACT = ("impact_confidence", "impact_practice")
+SORTABLE = {"open_actions": "action_due", "follow_up_due": "follow_up_due"}  # table-only views, by their first sort column
 INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see, and the way out
     "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
@@ -40,7 +41,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     """Build the page on the local store (``results_folder`` or the configured one)."""
     state = DashboardState(ResultsStore(results_folder), content or load_content())
     status = StatusMessage()
-    summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
+    summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT + IMPACT]
     summaries += [SortableTableView(state, name, status, column) for name, column in SORTABLE.items()]
     exports = ExportsView(state, status)
 
@@ -62,7 +63,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     filters = FiltersView(state, status, redraw)
     state.load()
     redraw()
-    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE), summaries)}
+    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *IMPACT, *SORTABLE), summaries)}
     page = ipw.VBox([
         page_style(),
         ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
@@ -73,7 +74,10 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         ipw.HTML("<h2>Training</h2>"),
         *(by_name[name] for name in TRAINING),
         ipw.HTML("<h2>Self-assessments</h2>"),
-        *(by_name[name] for name in (*SELF_ASSESSMENT, *SORTABLE)),
+        *(by_name[name] for name in (*SELF_ASSESSMENT, "open_actions")),
+        ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "
+                 "for a strategy review, and who to invite next.</p>"),
+        *(by_name[name] for name in (*IMPACT, "follow_up_due")),
         exports,
     ])
     page.add_class("viw-page")

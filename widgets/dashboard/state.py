@@ -39,6 +39,7 @@ class DashboardState:
         self.read_at: datetime | None = None  # when the local store was last read
         self.notices: list[str] = []  # what the store has had to tell people (e.g. an edited results.csv kept aside)
         self._store_version: int | None = None
+        self.codes: dict[str, str] = {}  # submission id -> resume code, for the links in the impact review's due list
 
     def add_uploads(self, files: list[tuple[str, bytes]], added_by: str = "") -> None:
         """Keep every uploaded file in the received files, even one sent again under the same
@@ -78,6 +79,7 @@ class DashboardState:
         received: list[Source] = [(UPLOAD + kept.name, kept.path) for kept in self.received.files()]
         self.loaded = read_results(store_source(self.store) + received)
         self.loaded.reports.extend(self.refused)
+        self.codes = self.store.learner_codes()
         self._store_version, self.read_at = version, datetime.now()
         self.refresh()
 
@@ -91,7 +93,7 @@ class DashboardState:
         self.refresh()
 
     def refresh(self) -> None:
-        self.report = build_report(self.loaded, self.labels, self.filters)
+        self.report = build_report(self.loaded, self.labels, self.filters, codes=self.codes)
 
     def choices(self, column: str) -> list[str]:
         """What a filter can offer: every value in the results loaded (not only the filtered)."""
