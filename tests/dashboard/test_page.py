@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from tests.aggregate import known_results as known
+from tests.aggregate.test_impact import review
 from widgets.aggregate import SUMMARIES, Filters
 from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
@@ -70,7 +71,8 @@ def test_uploads_are_validated_per_file_and_every_view_follows_the_filters(page:
 
 
 def test_every_summary_with_a_chart_draws_it_as_html(page: ipw.VBox) -> None:
-    upload(page, known.uploads())
+    reviews = review("r1", "2026-02-10T15:00:00Z", "Org A", "Team 1", "Sam", 5, "yes", "no")
+    upload(page, [*known.uploads(), ("reviews.csv", known.csv_bytes(reviews))])  # the impact review's charts too
     for name, spec in SUMMARIES.items():
         shown = page_html(find(page, f"viw-summary-{name}"))
         assert "<img" not in shown, name
