@@ -40,6 +40,8 @@ CSS = """
 .viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
 .viw-used .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
 .viw-follow-up .widget-radio-box label { white-space: normal; }
+/* The example's label is a whole question: it wraps on a phone rather than ending in "..." */
+.viw-example .widget-label { white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.4; }
 """
 
 
@@ -88,9 +90,8 @@ class FollowUpPage(ipw.VBox):
         self.status = StatusMessage()
         self.area = ipw.VBox()
         months = self.content.site.follow_up.months_after_last_pass
-        header = ipw.HTML(f"<p class='viw-tagline'>About {months} months after you finished the training: how confident "
-                          "are you now, what have you used, and one example. It takes about five minutes, and helps "
-                          "your service see what the training changed.</p>")
+        header = ipw.HTML(f"<p class='viw-tagline'>It takes about five minutes. Your answers, {months} months after you "
+                          "finished the training, help your service see what it changed.</p>")
         super().__init__([page_style(), ipw.HTML(f"<style>{CSS}</style>"), header, self.area, self.status])
         self.add_class("viw-page")
         self.add_class("viw-follow-up")
