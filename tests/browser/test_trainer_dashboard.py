@@ -52,7 +52,9 @@ def upload_known_files(page: Page) -> None:
     with page.expect_file_chooser() as chooser:
         page.locator(".viw-upload").click()
     chooser.value.set_files(files)
-    expect(page.locator(".viw-validation")).to_contain_text("upload: service-c.csv", timeout=30_000)
+    # Files are kept from one visit to the next, so wait for this upload itself, not its names.
+    expect(page.locator(".viw-status")).to_contain_text("Added 2 file(s)", timeout=60_000)
+    expect(page.locator(".viw-validation")).to_contain_text("upload: service-c.csv")
 
 
 def test_without_the_token_the_dashboard_is_refused(page: Page, trainer_server: VoilaServer) -> None:

@@ -39,6 +39,7 @@ class DashboardState:
         self.read_at: datetime | None = None  # when the local store was last read
         self.notices: list[str] = []  # what the store has had to tell people (e.g. an edited results.csv kept aside)
         self._store_version: int | None = None
+        self._received_read: list[str] = []  # the received files as last read
         self.codes: dict[str, str] = {}  # submission id -> resume code, for the links in the impact review's due list
 
     def add_uploads(self, files: list[tuple[str, bytes]], added_by: str = "") -> None:
@@ -76,17 +77,20 @@ class DashboardState:
         self.store.sync_csv()  # results.csv brought in step (or an edited copy kept aside) before it is read about
         self.notices = self.store.notices()
         version = self.store.version()  # before reading: rows added meanwhile count as new
-        received: list[Source] = [(UPLOAD + kept.name, kept.path) for kept in self.received.files()]
+        kept_now = self.received.files()
+        received: list[Source] = [(UPLOAD + kept.name, kept.path) for kept in kept_now]
         self.loaded = read_results(store_source(self.store) + received)
         self.loaded.reports.extend(self.refused)
         self.codes = self.store.learner_codes()
         self._store_version, self.read_at = version, datetime.now()
+        self._received_read = [kept.name for kept in kept_now]
         self.refresh()
 
     def store_changed(self) -> bool:
-        """Whether rows were added to the local store since it was last read (a preheated page
-        was built before anyone asked for it, maybe long before)."""
-        return self.store.version() != self._store_version
+        """Whether rows were added to the local store, or files to the received files (by
+        another trainer), since they were last read (a preheated page was built before anyone
+        asked for it, maybe long before)."""
+        return self.store.version() != self._store_version or [kept.name for kept in self.received.files()] != self._received_read
 
     def set_filters(self, filters: Filters) -> None:
         self.filters = filters
