@@ -94,6 +94,10 @@ def test_the_excel_export_holds_the_filtered_results_and_every_table(page: ipw.V
     find(page, "viw-filter-organisation").value = ("Org A",)
     find(page, "viw-apply-filters").click()
     find(page, "viw-export-xlsx").click()
+    summaries_only = base64.b64decode(re.search(r'base64,([^"]+)"', find(page, "viw-downloads").value).group(1))
+    assert "results" not in openpyxl.load_workbook(io.BytesIO(summaries_only)).sheetnames  # the full rows only when asked
+    find(page, "viw-export-with-results").value = True
+    find(page, "viw-export-xlsx").click()
     link = find(page, "viw-downloads").value
     assert 'download="trainer-report.xlsx"' in link
     data = base64.b64decode(re.search(r'base64,([^"]+)"', link).group(1))

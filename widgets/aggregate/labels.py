@@ -20,6 +20,7 @@ class Labels:
     module_titles: dict[str, str] = field(default_factory=dict)  # by quiz id, in teaching order
     texts: dict[str, str] = field(default_factory=dict)  # question prompts, outcomes, items
     scale_labels: dict[tuple[str, int], str] = field(default_factory=dict)  # (instrument, value)
+    sections: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)  # (instrument, item): (order, title)
     frameworks: dict[str, str] = field(default_factory=dict)  # the impact review's, by id, in content order
     follow_up_months: int = 12  # the review is due this many months after the last module was passed
 
@@ -34,9 +35,11 @@ class Labels:
         texts.update({o.id: o.text for m in content.modules for o in m.learning_outcomes})
         texts.update({item.id: item.text for i in content.instruments for item in i.items})
         scale = {(i.id, level.value): level.label for i in content.instruments for level in i.scale.levels}
+        sections = {(i.id, item.id): (n, section.title) for i in content.instruments
+                    for n, section in enumerate(i.sections) for item in section.items}
         follow_up = content.site.follow_up
         frameworks = {f.id: f.name for f in follow_up.frameworks}
-        return cls(quizzes, titles, texts, scale, frameworks, follow_up.months_after_last_pass)
+        return cls(quizzes, titles, texts, scale, sections, frameworks, follow_up.months_after_last_pass)
 
     def module(self, ids: pd.Series) -> pd.Series:
         """Module title for each quiz id (the id when content does not know it). Labels are
@@ -46,6 +49,16 @@ class Labels:
     def text(self, ids: pd.Series) -> pd.Series:
         """Question prompt, outcome or item text for each id (the id when unknown)."""
         return ids.map(lambda item: self.texts.get(item, item))
+
+    def section(self, instruments: pd.Series, items: pd.Series) -> pd.Series:
+        """Section title for each (instrument, item); 'other items' when content does not know it."""
+        return pd.Series([self.sections.get(key, (len(self.sections), "other items"))[1] for key in zip(instruments, items)],
+                         index=items.index, dtype=object)
+
+    def section_order(self, instruments: pd.Series, items: pd.Series) -> pd.Series:
+        """Where each (instrument, item) comes in its instrument (unknown items last)."""
+        order = {key: n for n, key in enumerate(self.sections)}
+        return pd.Series([order.get(key, len(order)) for key in zip(instruments, items)], index=items.index, dtype=int)
 
     def scale_label(self, instruments: pd.Series, values: pd.Series) -> pd.Series:
         keys = pd.Series(list(zip(instruments, values)), index=instruments.index, dtype=object)

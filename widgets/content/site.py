@@ -1,5 +1,6 @@
-"""Workbook-wide wording: title, purpose, privacy note, the free-text reminder, and the
-12-month impact review (when learners are invited to it, and which frameworks it asks about)."""
+"""Workbook-wide wording: title, purpose, privacy note, the free-text reminder, the
+organisation's own name and local routes for children's views (filled into module text), and
+the 12-month impact review (when learners are invited to it, and which frameworks it asks about)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ class FollowUp(Strict):
         check_unique("frameworks", [f.id for f in frameworks])
         return frameworks
 
+class LocalRoutes(Strict):
+    """Names a service fills in so the modules speak of its own groups, not one council's.
+
+    Each is empty by default; module text names them with placeholders such as
+    ``{children_in_care_council}`` and an empty name reads as a general wording instead
+    (widgets/content/placeholders.py)."""
+
+    organisation: str = ""
+    children_in_care_council: str = ""
+    youth_council: str = ""
+    care_leavers_group: str = ""
+
 
 class Site(ContentFile):
     title: Text
@@ -40,3 +53,4 @@ class Site(ContentFile):
     privacy_note: Text
     free_text_reminder: Text
     follow_up: FollowUp
+    local_routes: LocalRoutes = LocalRoutes()

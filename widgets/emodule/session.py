@@ -20,6 +20,7 @@ from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
+from widgets.results.service_client import ResultsService
 from widgets.errors import Refused
 
 DRAFT_KIND = "learner"
@@ -52,6 +53,16 @@ class LearnerSession:
         if opened is None:
             raise Refused(f"No saved progress has the code {code}. Check it, or start afresh below.")
         return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
+
+    @classmethod
+    def signed_in(cls, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession | None":
+        """Under JupyterHub a person is known by their sign-in, not a code: their session (their
+        record is made on first use, with their name and organisation from the hub); None on a
+        server of its own, where people sign up or resume with a code."""
+        drafts = drafts or DraftStore(DRAFT_KIND)
+        if not isinstance(drafts.store, ResultsService):
+            return None
+        return cls.resume(drafts.store.me()["learner_code"], content, drafts)
 
     @property
     def learner(self) -> Learner:

@@ -16,7 +16,8 @@ from enum import Enum
 from widgets.content import Content
 from widgets.emodule import LearnerSession
 from widgets.follow_up.review import KIND, due_on, last_pass, review_submission
-from widgets.results import ResultsStore, SavedSubmission
+from widgets.results import SavedSubmission
+from widgets.results.service_client import PageStore
 
 
 class Standing(str, Enum):
@@ -29,7 +30,7 @@ class Standing(str, Enum):
 @dataclass
 class LearnerReview:
     session: LearnerSession
-    store: ResultsStore
+    store: PageStore
     today: date
 
     def __post_init__(self) -> None:

@@ -24,7 +24,8 @@ from widgets.errors import Refused
 from widgets.follow_up.learner_review import LearnerReview, Standing
 from widgets.follow_up.review import USED
 from widgets.pages.module_parts.sign_in import labelled_text
-from widgets.results import ResultsStore, SavedSubmission
+from widgets.results import SavedSubmission
+from widgets.results.service_client import PageStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.focus import move_focus_to
 from widgets.ui.free_text import FreeText
@@ -98,7 +99,7 @@ class FollowUpPage(ipw.VBox):
         self.ask_code()
 
     @property
-    def store(self) -> ResultsStore:
+    def store(self) -> PageStore:
         return self._drafts.store
 
     def ask_code(self, message: str = "") -> None:

@@ -7,6 +7,7 @@ import html
 import ipywidgets as ipw
 
 from widgets.content import Content, load_content
+from widgets.content.glossary import GLOSSARY_PAGE
 from widgets.ui.markdown import to_html
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.style import page_style
@@ -32,6 +33,8 @@ def landing_page(content: Content | None = None) -> ipw.VBox:
         months = site.follow_up.months_after_last_pass
         sections.append(f"<p>{months} months after you pass the last module, your trainer invites you to "
                         "<a href='follow_up.ipynb'>the impact review</a>: your confidence again, what you have used, and one example.</p>")
+    if content.glossary:
+        sections.append(f"<p><a href='{GLOSSARY_PAGE}'>Glossary</a>: the words the modules use, in plain words.</p>")
     if content.instruments:
         items = "".join(
             f"<li><a href='{html.escape(i.page)}'>{html.escape(i.title)}</a>: {html.escape(i.summary)}</li>"
