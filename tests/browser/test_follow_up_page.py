@@ -15,6 +15,7 @@ from tests.browser.page_audit import serious_violations, show_whole_page
 from tests.browser.voila_server import VoilaServer
 from widgets.content import load_content
 from widgets.emodule import Attempt, Learner, LearnerRecord, ModuleProgress
+from widgets.emodule.confidence import learning_outcomes
 from widgets.follow_up.review import FRAMEWORK_PREFIX, PAGE_NAME
 from widgets.results import ResultsStore
 from widgets.results.drafts import DraftStore
@@ -65,7 +66,7 @@ def test_the_impact_review_is_filled_in_and_sent(browser: Browser, staff_server:
 
     stored = ResultsStore(staff_server.results_dir).rows(kind="follow_up")
     mine = stored[stored["respondent"] == name].set_index("item_id")
-    assert len(mine) == 10 + len(content.site.follow_up.frameworks) + 1 and mine["submission_id"].nunique() == 1
+    assert len(mine) == len(learning_outcomes(content)) + len(content.site.follow_up.frameworks) + 1 and mine["submission_id"].nunique() == 1
     assert mine.loc["example", "evidence"] == EXAMPLE
     assert mine.loc[FRAMEWORK_PREFIX + "lundy", "response"] == "yes" and mine.loc[FRAMEWORK_PREFIX + "treseder", "response"] == "no"
     assert set(mine.drop(index=[i for i in mine.index if i.startswith(FRAMEWORK_PREFIX) or i == "example"])["response"]) == {"4"}

@@ -11,6 +11,7 @@ from tests.emodule_helpers import LEARNER, complete_everything
 from widgets.assessment.model import MAX_TEXT
 from widgets.content import load_content
 from widgets.emodule import LearnerSession
+from widgets.emodule.confidence import learning_outcomes
 from widgets.follow_up.review import due_on
 from widgets.pages.follow_up_page import FollowUpPage, ReviewForm
 from widgets.results import ResultsStore
@@ -52,8 +53,9 @@ def test_the_review_is_filled_in_and_saved_once(results_folder: Path) -> None:
     page.open_link(f"code={session.code}")
     assert page.form is not None
     send = page.area.children[-1]
+    outcomes, frameworks = len(learning_outcomes(session.content)), len(session.content.site.follow_up.frameworks)
     send.click()
-    assert "rate 10 more statements" in page.status.value and "give one example" in page.status.value
+    assert f"rate {outcomes} more statements" in page.status.value and "give one example" in page.status.value
     fill(page.form, "x" * (MAX_TEXT + 1))
     send.click()
     assert f"shorten it to {MAX_TEXT:,}" in page.status.value
@@ -65,7 +67,6 @@ def test_the_review_is_filled_in_and_saved_once(results_folder: Path) -> None:
     send.click()
     assert "Your review is saved" in page.status.value and "Thank you" in page.area.children[0].children[0].value
     stored = ResultsStore().rows(kind="follow_up")
-    outcomes, frameworks = 10, len(session.content.site.follow_up.frameworks)
     assert len(stored) == outcomes + frameworks + 1 and stored["submission_id"].nunique() == 1
     assert set(stored["instrument"]) == {"impact-review"} and set(stored["respondent"]) == {LEARNER.name}
     assert stored.set_index("item_id").loc["example", "evidence"] == example  # exactly as typed
