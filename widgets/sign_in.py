@@ -24,10 +24,10 @@ from jupyter_server.auth.identity import PasswordIdentityProvider, User
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.logout import LogoutHandler
 from traitlets import Instance, default
-from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
 from widgets.attempt_throttle import AttemptThrottle
+from widgets.server_guard import GuardedVoilaHandler
 
 TEMPLATES = Path(__file__).resolve().parent / "share" / "voila" / "templates" / "workbook"
 SIGN_IN_PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
@@ -137,12 +137,12 @@ class SignOut(LogoutHandler):
         return SIGN_IN_PAGES.get_template(name) if name in OUR_PAGES else super().get_template(name)
 
 
-class TokenLeavesAddress(TornadoVoilaHandler):
-    """A page opened with ``?token=``: once signed in, the same page again without it."""
+class TokenLeavesAddress(GuardedVoilaHandler):
+    """A page opened with ``?token=``: once signed in, the same page again without it (then the
+    guarded page handler as usual)."""
 
-    @tornado.web.authenticated
     async def get(self, path: str | None = None) -> None:
-        if "token" in self.request.query_arguments:
+        if "token" in self.request.query_arguments and self.current_user:
             kept = [(name, value.decode(errors="replace")) for name, values in self.request.query_arguments.items()
                     if name != "token" for value in values]
             self.redirect(self.request.path + (f"?{urlencode(kept)}" if kept else ""))

@@ -76,6 +76,9 @@ def _load(folder: Path, pages: Path, _stamp: tuple) -> Content:
     if glossary is not None:
         for term in glossary.terms:
             problems += _unknown_sources(sources, "content/glossary.yaml", term.id, term.sources)
+    if site and site.brand.logo and not (folder / "pictures" / site.brand.logo).exists():
+        problems.append(Problem("content/site.yaml", None, "brand.logo",
+                                f"`brand.logo` names content/pictures/{site.brand.logo}, which does not exist"))
     if problems or site is None or sources is None or glossary is None:
         raise ContentError(problems)
     return Content(

@@ -43,7 +43,8 @@ INTRO = (  # the notebook gives the title; the page adds the warning every train
 @guarded_page
 def dashboard_page(results_folder: Path | None = None, content: Content | None = None) -> ipw.VBox:
     """Build the page on the local store (``results_folder`` or the configured one)."""
-    state = DashboardState(ResultsStore(results_folder), content or load_content())
+    content = content or load_content()
+    state = DashboardState(ResultsStore(results_folder), content)
     status = StatusMessage()
     summaries: list[SummaryView | SortableTableView | PeopleView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT + IMPACT]
     summaries += [SortableTableView(state, name, status, column, ascending) for name, (column, ascending) in SORTABLE.items()]
@@ -101,7 +102,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         exports,
     ], layout=ipw.Layout(width="100%"))
     page = ipw.VBox([
-        page_style(),
+        page_style(content.site, home="dashboard.ipynb"),
         ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
         status,
         service,
@@ -109,7 +110,6 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     ])
     page.add_class("viw-page")
     page.add_class("viw-dashboard")
-    page.layout.max_width = "72rem"
     wait_for_visitor()
     if state.store_changed():
         status.show("Reading the results added since this page was prepared...")

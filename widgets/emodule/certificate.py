@@ -10,17 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import matplotlib
-from fpdf import FPDF
-
 from widgets.content import Content
 from widgets.emodule.progress import LearnerRecord
 from widgets.errors import Refused
 
-# DejaVu Sans ships with matplotlib (a dependency) and covers names in most European scripts,
-# which the PDF's built-in fonts (Latin-1 only) do not.
-FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-BOLD_FONT = FONT.with_name("DejaVuSans-Bold.ttf")
+
+def dejavu_font(bold: bool = False) -> Path:
+    """DejaVu Sans ships with matplotlib (a dependency) and covers names in most European
+    scripts, which the PDF's built-in fonts (Latin-1 only) do not. Both load with the first
+    certificate, not with the page."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,13 @@ def certificate_for(record: LearnerRecord, content: Content, today: date | None 
 
 def certificate_pdf(certificate: Certificate) -> bytes:
     """An A4 page: who, what, the scores, the date and the verification id."""
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="portrait", format="A4")
     pdf.set_title(f"Certificate - {certificate.name}")
     pdf.set_author(certificate.course)
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.add_font("DejaVu", "B", str(BOLD_FONT))
+    pdf.add_font("DejaVu", "", str(dejavu_font()))
+    pdf.add_font("DejaVu", "B", str(dejavu_font(bold=True)))
     pdf.add_page()
     pdf.set_margins(20, 20, 20)
     width = pdf.w - 40

@@ -8,6 +8,8 @@ its rows. Nothing is held only in widgets.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import asdict
 from typing import Any, Callable, Mapping
 
@@ -20,8 +22,9 @@ from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
-from widgets.results.service_client import ResultsService
 from widgets.errors import Refused
+from widgets.resume_guard import checked_code
+from widgets.settings import RESULTS_SERVICE_VARIABLE
 
 DRAFT_KIND = "learner"
 
@@ -49,7 +52,7 @@ class LearnerSession:
         """Continue with a code a person typed or a link carried; ValueError says what is wrong."""
         drafts = drafts or DraftStore(DRAFT_KIND)
         code = parse_code(code_text)
-        opened = drafts.load(code)
+        opened = checked_code(drafts.load, code)
         if opened is None:
             raise Refused(f"No saved progress has the code {code}. Check it, or start afresh below.")
         return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
@@ -59,6 +62,10 @@ class LearnerSession:
         """Under JupyterHub a person is known by their sign-in, not a code: their session (their
         record is made on first use, with their name and organisation from the hub); None on a
         server of its own, where people sign up or resume with a code."""
+        if drafts is None and not os.environ.get(RESULTS_SERVICE_VARIABLE):
+            return None  # a server of its own: its store need not open while the page is built
+        from widgets.results.service_client import ResultsService
+
         drafts = drafts or DraftStore(DRAFT_KIND)
         if not isinstance(drafts.store, ResultsService):
             return None
