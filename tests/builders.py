@@ -22,6 +22,9 @@ def valid_content() -> dict[str, Any]:
             "audiences": ["Staff"],
             "privacy_note": "Stored here.",
             "free_text_reminder": "Do not name a child.",
+            "follow_up": {"months_after_last_pass": 12,
+                          "frameworks": [{"id": "lundy", "name": "The Lundy model"}, {"id": "treseder", "name": "Treseder's degrees"}],
+                          "example_prompt": "One time you used it."},
         },
         "sources.yaml": {"schema_version": 1, "sources": [{"id": "lundy-2007", "citation": "Lundy 2007"}]},
         "modules/lundy.yaml": {

@@ -44,7 +44,7 @@ def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks
     assert "service-b-again.csv: 8 rows accepted" in printed
     assert "service-b.csv: 0 rows accepted, 8 duplicates skipped" in printed
     assert "service-c.csv: 5 rows accepted, 2 rejected" in printed
-    assert "line 4: kind 'exam' is not one of quiz, confidence, assessment" in printed
+    assert "line 4: kind 'exam' is not one of quiz, confidence, assessment, follow_up" in printed
     assert "Learners started: 4; passed every module: 2." in printed
     assert "Module The Lundy model: 5 attempts, 50% of 4 learners passed." in printed
     assert "2 organisations rated; 3 open actions, 2 overdue." in printed

@@ -1,12 +1,15 @@
-"""The trainer server's guard: no token set by the trainer, no server."""
+"""The servers' guards: no token set by the trainer, no trainer server; results never inside
+what a server serves."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from widgets.server import TOKEN_VARIABLE, trainer_token
+from widgets.server import TOKEN_VARIABLE, refuse_results_inside, trainer_token, voila_arguments
+from widgets.settings import RESULTS_DIR_VARIABLE
 
 
 def test_the_trainer_server_refuses_to_start_without_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -26,3 +29,25 @@ def test_the_token_comes_from_a_file_or_the_environment(tmp_path: Path, monkeypa
     assert trainer_token(secret) == "from-a-file-0123"
     with pytest.raises(SystemExit, match="Cannot read the token file"):
         trainer_token(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("inside", ["", "results", "deep/er/results"])
+def test_a_server_refuses_a_results_folder_inside_what_it_serves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, inside: str) -> None:
+    served = tmp_path / "notebooks"
+    served.mkdir()
+    monkeypatch.setenv(RESULTS_DIR_VARIABLE, str(served / inside))
+    with pytest.raises(SystemExit, match="inside"):
+        refuse_results_inside(served)
+    monkeypatch.setenv(RESULTS_DIR_VARIABLE, str(tmp_path / "results"))
+    refuse_results_inside(served)  # beside it: fine
+
+
+def test_the_staff_server_serves_no_results_file_types() -> None:
+    """Voila serves only files its allowlist names (pictures by default); results and received
+    files are CSV, JSON and SQLite, and the servers never widen the list."""
+    from voila.configuration import VoilaConfiguration
+
+    patterns = VoilaConfiguration().file_allowlist
+    names = ["results.csv", "received/services.csv", "received/.about/services.csv.json", "results.sqlite"]
+    assert not [n for n in names for p in patterns if re.fullmatch(p, n)]
+    assert not any("allowlist" in argument for argument in voila_arguments(Path("notebooks/staff"), 8866, 1))

@@ -25,6 +25,8 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+import pandas as pd
+
 from widgets.aggregate import Filters, Labels, Report, build_report
 from widgets.aggregate.exports import EXPORTERS, exporter
 from widgets.aggregate.services import ServiceSummary, service_summary
@@ -73,6 +75,7 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--instrument", nargs="+", default=[], help="only these quizzes or instruments")
     command.add_argument("--since", type=iso_date, help="first day, YYYY-MM-DD")
     command.add_argument("--until", type=iso_date, help="last day, YYYY-MM-DD")
+    command.add_argument("--due-on", type=iso_date, help="the day to count impact reviews due by, YYYY-MM-DD (default: today)")
     command.add_argument("--service", help="also print this organisation's summary (completion, ratings, actions)")
     return command
 
@@ -89,14 +92,17 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         print(f"Cannot report: {error}", file=out)
         return WRONG_OPTIONS
     sources, missing = path_sources(args.results)
+    codes: dict[str, str] = {}  # resume codes, for the links in the impact review's due list
     if args.database is not None:
         try:
-            sources[:0] = store_source(ResultsStore(url=args.database or None))
+            store = ResultsStore(url=args.database or None)
+            sources[:0] = store_source(store)
+            codes = store.learner_codes()
         except StoreError as error:
             missing.append(FileReport(STORE_NAME, error=str(error)))
     loaded = read_results(sources)
     loaded.reports[:0] = missing
-    report = build_report(loaded, labels, filters)
+    report = build_report(loaded, labels, filters, today=args.due_on, codes=codes)
     print_validation(loaded.reports, out)
     print_summary(report, out)
     if args.service:
@@ -163,6 +169,19 @@ def print_summary(report: Report, out: TextIO) -> None:
         if row.flags:
             print(f"  Question {row.item_id} ({row.module}) looks broken: {row.flags} "
                   f"(facility {row.facility_pct:g}%, discrimination {_number(row.discrimination)}, {row.attempts} attempts).", file=out)
+
+    print_impact(tables, out)
+
+def print_impact(tables: dict[str, pd.DataFrame], out: TextIO) -> None:
+    """The impact review in a few lines: reviews in, the share using each framework (all teams
+    together, from the per-team table), and how many are due one."""
+    practice = tables["impact_practice"]
+    reviews = int(practice.groupby(["organisation", "team"], dropna=False)["answered"].max().sum()) if len(practice) else 0
+    print(f"  Impact reviews: {reviews}; {len(tables['follow_up_due'])} learner(s) due one (follow_up_due.csv).", file=out)
+    if len(practice):
+        overall = practice.groupby(["framework_id", "framework"], sort=False)[["answered", "used"]].sum().reset_index()
+        for row in overall.itertuples(index=False):
+            print(f"  Used {row.framework} in practice: {row.used} of {row.answered} ({100 * row.used / row.answered:.0f}%).", file=out)
 
 
 def _number(value: float) -> str:

@@ -16,7 +16,9 @@ What this adds to plain ``voila``:
 - Idle kernels are culled, for tabs whose close was never reported (a laptop lid shut).
 - Pages use our "workbook" template (widgets/share/voila/templates/workbook): Voila's lab
   template without its CDN stylesheets, with a main landmark for screen readers. The token
-  sign-in page is ours too (login.html there), in place of Jupyter Server's.
+  sign-in and sign-out pages are ours too (login.html, logout.html there), in place of Jupyter
+  Server's; wrong tokens are slowed down and logged, and the cookie lasts a working day
+  (``widgets.sign_in``).
 """
 
 from __future__ import annotations
@@ -27,10 +29,9 @@ import os
 import sys
 from pathlib import Path
 
-import jinja2
 from jupyter_server.utils import url_path_join
 from tornado.web import RedirectHandler
-from traitlets import Unicode
+from traitlets import Type, Unicode
 from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
@@ -39,12 +40,11 @@ from voila.voila_identity_provider import VoilaLoginHandler
 
 from widgets.resume_guard import VISITOR_HEADER
 from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
-from widgets.settings import RESULTS_DIR_VARIABLE, public_hosts, room_pool_size, staff_notebooks_dir, trainer_notebooks_dir
+from widgets.settings import RESULTS_DIR_VARIABLE, public_hosts, results_dir, room_pool_size, staff_notebooks_dir, trainer_notebooks_dir
+from widgets.sign_in import DashboardIdentity, TokenLeavesAddress, WorkbookLogin
 
 START_PAGE = "index.ipynb"
 TEMPLATES = Path(__file__).resolve().parent / "share"
-LOGIN_PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "voila" / "templates" / "workbook"),
-                                 autoescape=True)
 DASHBOARD_PAGE = "dashboard.ipynb"
 TOKEN_VARIABLE = "VIW_TRAINER_TOKEN"
 SHORTEST_TOKEN = 12
@@ -85,19 +85,12 @@ class ShutdownOnTabClose(VoilaShutdownKernelHandler):
         return None
 
 
-class WorkbookLogin(VoilaLoginHandler):
-    """Voila's token form in a page of our own: Jupyter Server's has no document language
-    (a serious axe finding), no main landmark or heading, and links to documentation online."""
-
-    def get_template(self, name: str) -> jinja2.Template:
-        return LOGIN_PAGES.get_template(name) if name == "login.html" else super().get_template(name)
-
-
 class WorkbookVoila(Voila):
     """Voila with our start page at ``/``, a working kernel shutdown on tab close, and our
-    sign-in page."""
+    sign-in and sign-out (``widgets.sign_in``)."""
 
     start_page = Unicode(START_PAGE, config=True, help="Notebook that / redirects to.")
+    identity_provider_class = Type(DashboardIdentity, config=True, help="Token sign-in, throttled, with a working-day cookie.")
 
     def init_settings(self) -> dict:
         """Voila's settings, but answering only to our own names (``Host``): a page elsewhere
@@ -113,8 +106,8 @@ class WorkbookVoila(Voila):
             pattern, target = handler[0], handler[1]
             if target is VoilaShutdownKernelHandler:
                 handler = (pattern, ShutdownOnTabClose, *handler[2:])
-            elif target is TornadoVoilaHandler:
-                handler = (pattern, GuardedVoilaHandler, *handler[2:])
+            elif target is TornadoVoilaHandler:  # the guarded handler, taking a ?token= out of the address first
+                handler = (pattern, TokenLeavesAddress, *handler[2:])
             elif target is VoilaLoginHandler:
                 handler = (pattern, WorkbookLogin, *handler[2:])
             elif target is TornadoVoilaTreeHandler and pattern == self.server_url:
@@ -171,6 +164,14 @@ def trainer_token(token_file: Path | None) -> str:
     return token
 
 
+def refuse_results_inside(served: Path) -> None:
+    """Results, and the files trainers added to them (``received/``), name staff: they are never
+    inside a folder a server serves, whatever Voila's file allowlist says."""
+    results, served = results_dir().resolve(), served.resolve()
+    if results == served or served in results.parents:
+        raise SystemExit(f"The results folder {results} is inside {served}, which this server serves: keep the results elsewhere.")
+
+
 def upgrade_results() -> None:
     """Before anyone arrives: results kept by a version before the database move into it, once."""
     from widgets.results import ResultsStore, StoreError
@@ -194,6 +195,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.results_dir:
         os.environ[RESULTS_DIR_VARIABLE] = str(args.results_dir.resolve())  # kernels inherit it
+    refuse_results_inside(args.root or staff_notebooks_dir() if args.app == "staff" else trainer_notebooks_dir())
     upgrade_results()
     if args.app == "staff":
         port = args.port or 8866

@@ -52,7 +52,9 @@ def upload_known_files(page: Page) -> None:
     with page.expect_file_chooser() as chooser:
         page.locator(".viw-upload").click()
     chooser.value.set_files(files)
-    expect(page.locator(".viw-validation")).to_contain_text("upload: service-c.csv", timeout=30_000)
+    # Files are kept from one visit to the next, so wait for this upload itself, not its names.
+    expect(page.locator(".viw-status")).to_contain_text("Added 2 file(s)", timeout=60_000)
+    expect(page.locator(".viw-validation")).to_contain_text("upload: service-c.csv")
 
 
 def test_without_the_token_the_dashboard_is_refused(page: Page, trainer_server: VoilaServer) -> None:
@@ -80,7 +82,7 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     expect(page.locator(".viw-validation")).to_contain_text("the results database")
 
     upload_known_files(page)
-    expect(page.locator(".viw-validation")).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment")
+    expect(page.locator(".viw-validation")).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment, follow_up")
 
     page.locator(".viw-filter-organisation select").select_option("Org B")
     page.locator(".viw-apply-filters").click()

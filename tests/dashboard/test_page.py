@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from tests.aggregate import known_results as known
+from tests.aggregate.test_impact import review
 from widgets.aggregate import SUMMARIES, Filters
 from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
@@ -70,7 +71,8 @@ def test_uploads_are_validated_per_file_and_every_view_follows_the_filters(page:
 
 
 def test_every_summary_with_a_chart_draws_it_as_html(page: ipw.VBox) -> None:
-    upload(page, known.uploads())
+    reviews = review("r1", "2026-02-10T15:00:00Z", "Org A", "Team 1", "Sam", 5, "yes", "no")
+    upload(page, [*known.uploads(), ("reviews.csv", known.csv_bytes(reviews))])  # the impact review's charts too
     for name, spec in SUMMARIES.items():
         shown = page_html(find(page, f"viw-summary-{name}"))
         assert "<img" not in shown, name
@@ -160,8 +162,8 @@ def test_files_uploaded_under_the_same_name_are_all_kept(tmp_path: Path) -> None
     state.add_uploads([("services.csv", known.service_c_with_bad_rows()), ("services.csv", known.service_b())])
     reports = reports_by_name(state)
     assert reports["upload: services.csv"].accepted == 8
-    assert reports["upload: services.csv (2)"].accepted == 5
-    assert (reports["upload: services.csv (3)"].accepted, reports["upload: services.csv (3)"].duplicates) == (0, 8)
+    assert reports["upload: services (2).csv"].accepted == 5
+    assert (reports["upload: services (3).csv"].accepted, reports["upload: services (3).csv"].duplicates) == (0, 8)
 
 
 def test_a_file_too_large_is_reported_as_not_loaded_and_the_others_in_its_batch_load(tmp_path: Path,
@@ -178,7 +180,7 @@ def test_a_batch_the_browser_garbled_is_refused_whole(tmp_path: Path) -> None:
     state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
     with pytest.raises(ValueError, match="cannot read"):
         state.add_uploads([("service-b.csv", known.service_b()), ("odd.csv", "text, not bytes")])
-    assert state.uploads == {}
+    assert state.received.files() == []
 
 
 def test_the_page_reads_uploads_after_a_broken_one(page: ipw.VBox) -> None:
@@ -209,3 +211,33 @@ def test_after_a_failed_upload_the_same_files_can_be_chosen_again(page: ipw.VBox
     box.value = chosen
     assert "Added 1 file(s)" in find(page, "viw-status").value
     assert "upload: service-b.csv" in find(page, "viw-validation").value
+
+
+def test_uploads_are_kept_for_the_next_visit_with_who_and_when_and_removing_asks_first(tmp_path: Path) -> None:
+    results, content = known.write_store(tmp_path / "results"), known.content(tmp_path)
+    page = dashboard_page(results, content)
+    find(page, "viw-added-by").value = "Ann Trainer"
+    upload(page, known.uploads()[:2])
+    later = dashboard_page(results, content)  # the next visit: a new kernel, a new page
+    listing = find(later, "viw-received-list").value
+    assert "service-b.csv" in listing and "service-c.csv" in listing and "Ann Trainer" in listing
+    assert re.search(r"service-b.csv</td>\s*<td>service-b.csv</td>\s*<td>[0-9: -]+</td>\s*<td>Ann Trainer</td>\s*<td>8</td>", listing)
+    assert "upload: service-b.csv" in find(later, "viw-validation").value
+    choice = find(later, "viw-received-choice")
+    choice.value = "service-b.csv"
+    find(later, "viw-remove-received").click()
+    assert "Remove service-b.csv?" in find(later, "viw-remove-question").value
+    find(later, "viw-keep-received").click()  # asked, and said no: nothing removed
+    assert (results / "received" / "service-b.csv").exists()
+    find(later, "viw-remove-received").click()
+    find(later, "viw-confirm-remove").click()
+    assert not (results / "received" / "service-b.csv").exists()
+    assert "service-b.csv" not in find(later, "viw-received-list").value
+    assert "upload: service-b.csv" not in find(later, "viw-validation").value
+    assert find(later, "viw-received-choice").options == ("service-c.csv",)
+
+
+def test_removing_a_file_already_gone_is_explained(tmp_path: Path) -> None:
+    state = DashboardState(ResultsStore(known.write_store(tmp_path / "results")), known.content(tmp_path))
+    with pytest.raises(ValueError, match="not among the received files"):
+        state.remove_received("nothing.csv")

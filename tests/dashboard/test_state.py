@@ -67,3 +67,14 @@ def test_a_results_csv_edited_outside_the_workbook_is_reported_on_the_sources_vi
     sources = find(page, "viw-validation").value
     assert "Notes from the results store" in sources and "results.csv.edited-" in sources
     assert "changed outside the workbook" in sources
+
+
+def test_files_another_trainer_added_since_reading_mark_it_changed(tmp_path: Path) -> None:
+    folder = known.write_store(tmp_path / "results")
+    waiting = DashboardState(ResultsStore(folder), known.content(tmp_path))  # a preheated page, built earlier
+    waiting.load()
+    other = DashboardState(ResultsStore(folder), known.content(tmp_path))
+    other.add_uploads(known.uploads()[:1], "Bo Trainer")
+    assert waiting.store_changed()
+    waiting.load()
+    assert not waiting.store_changed() and "upload: service-b.csv" in {r.name for r in waiting.loaded.reports}

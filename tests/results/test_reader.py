@@ -71,7 +71,7 @@ def test_bad_rows_are_reported_by_line_and_every_good_row_loads() -> None:
     result = read_results([("service-b.csv", csv_bytes(rows))])
     report = result.reports[0]
     assert report.rejected == [
-        (4, "kind 'exam' is not one of quiz, confidence, assessment"),
+        (4, "kind 'exam' is not one of quiz, confidence, assessment, follow_up"),
         (6, "submission_id 'not-a-uuid' is not a UUID"),
         (7, "submitted_at 'yesterday' is not an ISO 8601 date and time"),
         (8, "score must be between 0 and max_score (above 0)"),
@@ -157,10 +157,13 @@ def test_one_row_and_whole_columns_are_judged_by_the_same_rules() -> None:
         result_row(action_due="31/03/2027"), result_row(action_due="2027-02-31"), result_row(action_due="20277-01-01"),
         result_row(action_due="2027-03-31"), result_row(schema_version="2"), result_row(kind="exam", organisation=""),
         result_row(organisation="N" * 501), result_row(item_id="q" * 501), result_row(respondent="Siân " * 100),
+        *[result_row(kind="follow_up", instrument="impact-review", response=answer, score="", max_score="")
+          for answer in ("4", "yes", "no", "", "maybe", "6")],
     ]
     expected = row_problems(pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)).tolist()
     assert [row_problem(row) for row in rows] == expected
-    assert sum(1 for reason in expected if reason) == 21
+    assert sum(1 for reason in expected if reason) == 23
+    assert expected[-2:] == ["an impact review answer must be 1 to 5, yes, no or empty"] * 2
 
 
 @pytest.mark.parametrize("kind", UNREADABLE)

@@ -147,6 +147,10 @@ def test_a_learners_submissions_are_found_by_their_code(any_store: ResultsStore)
     any_store.save(quiz_submission(items=1), learner="ABCD-EFGH")
     found = any_store.learner_submissions("K7QX-9MZD")
     assert [s.submission_id for s in found] == [s.submission_id for s in mine]
+    anonymous = any_store.save(quiz_submission(items=1))
+    codes = any_store.learner_codes()  # for the links in the dashboard's impact review due list
+    assert codes[mine[0].submission_id] == codes[mine[1].submission_id] == "K7QX-9MZD"
+    assert len(codes) == 3 and anonymous.submission_id not in codes
 
 
 def test_rows_can_be_read_with_filters(any_store: ResultsStore) -> None:

@@ -21,6 +21,8 @@ class Labels:
     texts: dict[str, str] = field(default_factory=dict)  # question prompts, outcomes, items
     scale_labels: dict[tuple[str, int], str] = field(default_factory=dict)  # (instrument, value)
     sections: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)  # (instrument, item): (order, title)
+    frameworks: dict[str, str] = field(default_factory=dict)  # the impact review's, by id, in content order
+    follow_up_months: int = 12  # the review is due this many months after the last module was passed
 
     @classmethod
     def from_content(cls, content: Content | None) -> "Labels":
@@ -35,7 +37,9 @@ class Labels:
         scale = {(i.id, level.value): level.label for i in content.instruments for level in i.scale.levels}
         sections = {(i.id, item.id): (n, section.title) for i in content.instruments
                     for n, section in enumerate(i.sections) for item in section.items}
-        return cls(quizzes, titles, texts, scale, sections)
+        follow_up = content.site.follow_up
+        frameworks = {f.id: f.name for f in follow_up.frameworks}
+        return cls(quizzes, titles, texts, scale, sections, frameworks, follow_up.months_after_last_pass)
 
     def module(self, ids: pd.Series) -> pd.Series:
         """Module title for each quiz id (the id when content does not know it). Labels are

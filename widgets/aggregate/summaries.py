@@ -13,7 +13,7 @@ from typing import Callable
 
 import pandas as pd
 
-from widgets.aggregate import assessment, comparison, training
+from widgets.aggregate import assessment, comparison, impact, training
 from widgets.aggregate.charts import ChartSpec, render
 from widgets.aggregate.item_statistics import item_statistics
 from widgets.aggregate.filters import Filters
@@ -27,11 +27,13 @@ class Prepared:
     each team's latest self-assessment), each computed once on first use. ``everything`` holds
     the self-assessments before filtering: where a comparison finds the previous round."""
 
-    def __init__(self, rows: pd.DataFrame, labels: Labels, everything: pd.DataFrame, today: date):
+    def __init__(self, rows: pd.DataFrame, labels: Labels, everything: pd.DataFrame, today: date,
+                 codes: dict[str, str] | None = None):
         self.rows = rows
         self.labels = labels
         self.everything = everything
         self.today = today
+        self.codes = codes or {}  # submission id -> learner's resume code, from the local store
 
     @cached_property
     def kinds(self) -> dict[str, pd.DataFrame]:
@@ -97,6 +99,25 @@ SUMMARIES: dict[str, SummarySpec] = {
         "Mean confidence (1 to 5) per learning outcome before and after the training.",
         lambda p: training.confidence(p.kinds["confidence"], p.labels),
         ChartSpec("bars", ("item_id",), ("before_mean", "after_mean")),
+    ),
+    "impact_confidence": SummarySpec(
+        "Impact review: confidence before, after and at the follow-up",
+        "Mean confidence (1 to 5) per organisation, team and learning outcome before the training, after it, and in the "
+        "impact review some months later.",
+        lambda p: impact.impact_confidence(p.kinds["confidence"], p.kinds["follow_up"], p.labels),
+        ChartSpec("bars", ("team", "item_id"), ("before_mean", "after_mean", "follow_up_mean")),
+    ),
+    "impact_practice": SummarySpec(
+        "Impact review: frameworks used in practice",
+        "Share of each team's impact reviews that report using each framework in their work since the training.",
+        lambda p: impact.impact_practice(p.kinds["follow_up"], p.labels),
+        ChartSpec("bars", ("team", "framework_id"), ("used_pct",), "%"),
+    ),
+    "follow_up_due": SummarySpec(
+        "Due an impact review",
+        "Learners who passed every module long enough ago and have not sent their impact review, longest waiting "
+        "first, with the link to send them (their resume code, where this store knows it).",
+        lambda p: impact.follow_up_due(p.attempts, p.kinds["follow_up"], p.labels, p.today, p.codes),
     ),
     "ratings": SummarySpec(
         "Where services stand (ratings by organisation)",
@@ -176,12 +197,14 @@ class Report:
         return tables
 
 
-def build_report(loaded: ReadResult, labels: Labels, filters: Filters | None = None, today: date | None = None) -> Report:
+def build_report(loaded: ReadResult, labels: Labels, filters: Filters | None = None, today: date | None = None,
+                 codes: dict[str, str] | None = None) -> Report:
     """Every summary of the results loaded, for ``filters``; ``today`` (default: today in UTC)
-    decides which actions are overdue."""
+    decides which actions are overdue and who is due an impact review; ``codes`` gives the
+    learners' resume codes for the due list's links."""
     filters = filters or Filters()
     everything = _typed(loaded.rows)
-    prepared = Prepared(filters.apply(everything), labels, everything, today or datetime.now(timezone.utc).date())
+    prepared = Prepared(filters.apply(everything), labels, everything, today or datetime.now(timezone.utc).date(), codes)
     summaries = {
         name: Summary(name, spec.title, spec.about, spec.build(prepared), spec.chart) for name, spec in SUMMARIES.items()
     }

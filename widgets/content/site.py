@@ -1,7 +1,8 @@
 """Workbook-wide wording (title, purpose, privacy note, the free-text reminder), the
 organisation's own name and local routes for children's views (filled into module text), and
 the brand: the organisation named in every page's header, its logo and its colours, so a
-council can put its own name and colours on the workbook by editing content/site.yaml."""
+council can put its own name and colours on the workbook by editing content/site.yaml; and the
+12-month impact review (when learners are invited to it, and which frameworks it asks about)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from widgets.content.base import ContentFile, Strict, Text
+from widgets.content.base import ContentFile, Slug, Strict, Text, check_unique
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 AA = 4.5  # WCAG AA contrast for body text
@@ -70,6 +71,27 @@ class Brand(Strict):
     colours: Colours = Colours()
 
 
+class Framework(Strict):
+    """A framework the training teaches; the review asks whether it was used in practice."""
+
+    id: Slug
+    name: Text
+
+
+class FollowUp(Strict):
+    """The follow-up questionnaire (the impact review): confidence again on every learning
+    outcome, whether each framework was used in practice, and one example."""
+
+    months_after_last_pass: Annotated[int, Field(ge=1, le=60)] = 12
+    frameworks: Annotated[list[Framework], Field(min_length=1)]
+    example_prompt: Text
+
+    @field_validator("frameworks")
+    @classmethod
+    def _unique(cls, frameworks: list[Framework]) -> list[Framework]:
+        check_unique("frameworks", [f.id for f in frameworks])
+        return frameworks
+
 class LocalRoutes(Strict):
     """Names a service fills in so the modules speak of its own groups, not one council's.
 
@@ -90,5 +112,6 @@ class Site(ContentFile):
     audiences: list[Text]
     privacy_note: Text
     free_text_reminder: Text
+    follow_up: FollowUp
     local_routes: LocalRoutes = LocalRoutes()
     brand: Brand = Brand()

@@ -13,6 +13,7 @@ import ipywidgets as ipw
 
 from widgets.content import Content, load_content
 from widgets.dashboard.chart_html import CHART_CSS
+from widgets.dashboard.received_view import ReceivedFilesView
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import TABLE_CSS
 from widgets.dashboard.people_view import PeopleView
@@ -28,12 +29,14 @@ from widgets.ui.style import page_style
 
 TRAINING = ("completion", "module_results", "score_distribution", "item_statistics", "confidence")
 SELF_ASSESSMENT = ("ratings", "rating_distribution", "section_change", "item_change")
+IMPACT = ("impact_confidence", "impact_practice")
 # Table-only views, by their first sort column and order: open actions most overdue first.
 SORTABLE = {"latest_sections": ("organisation", True), "open_actions": ("days_overdue", False),
-            "last_round_actions": ("organisation", True)}
-INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see
+            "last_round_actions": ("organisation", True), "follow_up_due": ("follow_up_due", True)}
+INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see, and the way out
     "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
+    "<p class='viw-sign-out'><a href='/logout'>Sign out</a> when you leave (the sign-in lasts a working day).</p>"
 )
 
 
@@ -43,7 +46,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     content = content or load_content()
     state = DashboardState(ResultsStore(results_folder), content)
     status = StatusMessage()
-    summaries: list[SummaryView | SortableTableView | PeopleView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
+    summaries: list[SummaryView | SortableTableView | PeopleView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT + IMPACT]
     summaries += [SortableTableView(state, name, status, column, ascending) for name, (column, ascending) in SORTABLE.items()]
     people = PeopleView(state, status)
     summaries.append(people)
@@ -64,6 +67,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
 
     def redraw() -> None:
         sources.show()
+        received.show()
         filters.show()
         for view in summaries:
             view.show()
@@ -78,18 +82,23 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         status.show("The results added since this page was prepared are in every view now.", "success")
 
     sources = SourcesView(state, status, redraw)
+    received = ReceivedFilesView(state, status, redraw)
     filters = FiltersView(state, status, redraw)
     state.load()
     redraw()
-    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE, "people"), summaries)}
+    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *IMPACT, *SORTABLE, "people"), summaries)}
     views = ipw.VBox([
         sources,
+        received,
         filters,
         ipw.HTML("<h2>Training</h2>"),
         by_name["completion"], people,
         *(by_name[name] for name in TRAINING[1:]),
         ipw.HTML("<h2>Self-assessments</h2>"),
-        *(by_name[name] for name in (*SELF_ASSESSMENT, *SORTABLE)),
+        *(by_name[name] for name in (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")),
+        ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "
+                 "for a strategy review, and who to invite next.</p>"),
+        *(by_name[name] for name in (*IMPACT, "follow_up_due")),
         exports,
     ], layout=ipw.Layout(width="100%"))
     page = ipw.VBox([

@@ -16,22 +16,25 @@ from widgets.aggregate.exports import ExportFile, Progress, exporter
 from widgets.aggregate.filters import choices
 from widgets.aggregate.services import ServiceSummary, organisations, service_summary
 from widgets.aggregate.training import PEOPLE_SHOWN, people_shown
-from widgets.aggregate.sources import store_source
+from widgets.aggregate.sources import Source, store_source
 from widgets.content import Content
 from widgets.results import FileReport, ReadResult, ResultsStore, read_results
+from widgets.results.received import ReceivedFile, ReceivedFiles
 from widgets.errors import Refused
 
 MOST_UPLOAD_BYTES = 200 * 1024 * 1024
 UNSAFE_NAME = re.compile(r"[\x00-\x1f]")
+UPLOAD = "upload: "  # how a kept file is named among the sources
 
 
 class DashboardState:
-    """The local store plus uploaded files, read and validated together, then filtered."""
+    """The local store plus the files trainers added (kept in the results folder's received
+    files, so they are there at the next visit), read and validated together, then filtered."""
 
     def __init__(self, store: ResultsStore, content: Content | None):
         self.store = store
         self.labels = Labels.from_content(content)
-        self.uploads: dict[str, bytes] = {}
+        self.received = ReceivedFiles(store.folder)
         self.refused: list[FileReport] = []  # uploads too large to read here
         self.filters = Filters()
         self.loaded: ReadResult = read_results([])
@@ -39,55 +42,65 @@ class DashboardState:
         self.read_at: datetime | None = None  # when the local store was last read
         self.notices: list[str] = []  # what the store has had to tell people (e.g. an edited results.csv kept aside)
         self._store_version: int | None = None
+        self._received_read: list[str] = []  # the received files as last read
+        self.codes: dict[str, str] = {}  # submission id -> resume code, for the links in the impact review's due list
 
-    def add_uploads(self, files: list[tuple[str, bytes]]) -> None:
-        """Keep every uploaded file, even one sent again under the same name (the reader counts
-        rows seen before once), then read everything again. What a browser sends is checked,
-        not trusted: a batch in a form it cannot read changes nothing, and a file too large is
-        reported as not loaded while the others load."""
+    def add_uploads(self, files: list[tuple[str, bytes]], added_by: str = "") -> None:
+        """Keep every uploaded file in the received files, even one sent again under the same
+        name (kept as 'services (2).csv'; the reader counts rows seen before once), then read
+        everything again. What a browser sends is checked, not trusted: a batch in a form it
+        cannot read changes nothing, and a file too large is reported as not loaded (and not
+        kept) while the others load."""
         for name, data in files:
             if not isinstance(name, str) or not isinstance(data, (bytes, bytearray)):
                 raise Refused("An upload arrived in a form the dashboard cannot read; please add it again.")
         for name, data in files:
-            shown = self._new_name(name)
             if len(data) > MOST_UPLOAD_BYTES:
                 error = f"it is larger than {MOST_UPLOAD_BYTES // 1024**2} MB: use the command-line report for it"
-                self.refused.append(FileReport(shown, error=error))
+                self.refused.append(FileReport(f"{UPLOAD}{UNSAFE_NAME.sub('', name)[:200]}", error=error))
             else:
-                self.uploads[shown] = bytes(data)
+                self.received.add(name, bytes(data), added_by)
         self.load()
 
-    def _new_name(self, name: str) -> str:
-        """'upload: services.csv', or 'upload: services.csv (2)' for the second file of that name."""
-        shown = f"upload: {UNSAFE_NAME.sub('', name)[:200]}"
-        taken = set(self.uploads) | {report.name for report in self.refused}
-        numbered, number = shown, 1
-        while numbered in taken:
-            number += 1
-            numbered = f"{shown} ({number})"
-        return numbered
+    def remove_received(self, name: str) -> None:
+        """Remove one kept file (the page asks first), then read everything again."""
+        try:
+            self.received.remove(name)
+        except FileNotFoundError:
+            raise Refused(f"'{name}' is not among the received files (was it removed already?).") from None
+        self.load()
+
+    def received_files(self) -> list[tuple[ReceivedFile, FileReport | None]]:
+        """Each kept file with its report from the last read (None if added since)."""
+        reports = {report.name: report for report in self.loaded.reports}
+        return [(kept, reports.get(UPLOAD + kept.name)) for kept in self.received.files()]
 
     def load(self) -> None:
-        """Read the local store (whole submissions only) and every upload again."""
+        """Read the local store (whole submissions only) and every received file again."""
         self.store.sync_csv()  # results.csv brought in step (or an edited copy kept aside) before it is read about
         self.notices = self.store.notices()
         version = self.store.version()  # before reading: rows added meanwhile count as new
-        self.loaded = read_results(store_source(self.store) + list(self.uploads.items()))
+        kept_now = self.received.files()
+        received: list[Source] = [(UPLOAD + kept.name, kept.path) for kept in kept_now]
+        self.loaded = read_results(store_source(self.store) + received)
         self.loaded.reports.extend(self.refused)
+        self.codes = self.store.learner_codes()
         self._store_version, self.read_at = version, datetime.now()
+        self._received_read = [kept.name for kept in kept_now]
         self.refresh()
 
     def store_changed(self) -> bool:
-        """Whether rows were added to the local store since it was last read (a preheated page
-        was built before anyone asked for it, maybe long before)."""
-        return self.store.version() != self._store_version
+        """Whether rows were added to the local store, or files to the received files (by
+        another trainer), since they were last read (a preheated page was built before anyone
+        asked for it, maybe long before)."""
+        return self.store.version() != self._store_version or [kept.name for kept in self.received.files()] != self._received_read
 
     def set_filters(self, filters: Filters) -> None:
         self.filters = filters
         self.refresh()
 
     def refresh(self) -> None:
-        self.report = build_report(self.loaded, self.labels, self.filters)
+        self.report = build_report(self.loaded, self.labels, self.filters, codes=self.codes)
 
     def choices(self, column: str) -> list[str]:
         """What a filter can offer: every value in the results loaded (not only the filtered)."""

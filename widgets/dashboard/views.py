@@ -27,31 +27,14 @@ def full_width() -> ipw.Layout:
 
 
 class SourcesView(ipw.VBox):
-    """Add CSV files, reload the local store, and see what each file gave."""
+    """Read the local store again, and see what each source gave."""
 
     def __init__(self, state: DashboardState, status: StatusMessage, changed: Callable[[], None]):
         self._state, self._changed = state, changed
-        self._upload = ipw.FileUpload(accept=".csv", multiple=True, description="Add results files (CSV)", icon="",
-                                      layout=ipw.Layout(width="auto"))
-        self._upload.add_class("viw-upload")
         reload = ipw.Button(description="Read the local store again", layout=ipw.Layout(width="auto"))
         reload.add_class("viw-reload")
         self._report = ipw.HTML()
         self._report.add_class("viw-validation")
-
-        @safe_callback(status)
-        def uploaded(change: dict) -> None:
-            files = change["new"]
-            if not files:
-                return
-            try:
-                self._state.add_uploads([(f["name"], bytes(f["content"])) for f in files])
-            finally:
-                # Emptied even when adding failed, or the same files chosen again would not count as
-                # a change; the state keeps the bytes, so the widget's copy is freed too.
-                self._upload.value = ()
-            status.show(f"Added {len(files)} file(s); see the report per file below.", "success")
-            self._changed()
 
         @safe_callback(status)
         def reloaded(_: ipw.Button) -> None:
@@ -59,11 +42,10 @@ class SourcesView(ipw.VBox):
             status.show("The local store was read again.", "success")
             self._changed()
 
-        self._upload.observe(uploaded, "value")
         reload.on_click(reloaded)
-        intro = ipw.HTML("<h2>Sources</h2><p>The local results store is always included. Add results files sent by "
-                         "other services; each is checked row by row, and a bad file never stops the others.</p>")
-        super().__init__([intro, ipw.HBox([self._upload, reload]), self._report], layout=full_width())
+        intro = ipw.HTML("<h2>Sources</h2><p>The local results store is always included, and so are the received files "
+                         "below.</p>")
+        super().__init__([intro, reload, self._report], layout=full_width())
 
     def show(self) -> None:
         report, read_at = self._state.report, self._state.read_at

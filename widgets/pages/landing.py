@@ -30,6 +30,9 @@ def landing_page(content: Content | None = None) -> ipw.VBox:
             for m in content.modules
         )
         sections.append(f"<h2>Training modules</h2><p>Work through them in this order.</p><ol>{items}</ol>")
+        months = site.follow_up.months_after_last_pass
+        sections.append(f"<p>{months} months after you pass the last module, your trainer invites you to "
+                        "<a href='follow_up.ipynb'>the impact review</a>: your confidence again, what you have used, and one example.</p>")
     if content.glossary:
         sections.append(f"<p><a href='{GLOSSARY_PAGE}'>Glossary</a>: the words the modules use, in plain words.</p>")
     if content.instruments:

@@ -7,21 +7,21 @@ two in step.
 from __future__ import annotations
 
 SCHEMA_VERSION = "1"
-KINDS = ("quiz", "confidence", "assessment")
+KINDS = ("quiz", "confidence", "assessment", "follow_up")
 
 COLUMNS: dict[str, str] = {
     "schema_version": "Format version of the row; always 1 for now.",
     "submission_id": "UUID shared by every row of one submission (one quiz attempt, one rating round, one self-assessment).",
     "submitted_at": "When it was submitted: ISO 8601 in UTC, e.g. 2026-11-23T10:15:00Z.",
-    "kind": "quiz, confidence or assessment.",
-    "instrument": "Id of the quiz or instrument (confidence rounds: confidence-before or confidence-after).",
+    "kind": "quiz, confidence, assessment or follow_up (the impact review).",
+    "instrument": "Id of the quiz or instrument (confidence rounds: confidence-before or confidence-after; the impact review: impact-review).",
     "instrument_version": "Version of that quiz or instrument, from its content file.",
     "organisation": "The service or council.",
     "team": "Team within the organisation (may be empty).",
     "respondent": "Who answered: a learner's name, or the person completing a self-assessment.",
     "role": "Their role (may be empty).",
     "item_id": "Id of the question, learning outcome or assessment item.",
-    "response": "The answer: option id(s) joined by ';', situation=category pairs, a rating value, or empty if left blank on purpose.",
+    "response": "The answer: option id(s) joined by ';', situation=category pairs, a rating value, yes or no (a framework used, in the impact review), or empty if left blank on purpose.",
     "score": "Points scored; empty where nothing is scored.",
     "max_score": "Most points possible; empty where nothing is scored.",
     "evidence": "Evidence or example given for the item (free text).",

@@ -279,6 +279,14 @@ class ResultsStore:
                                       .order_by(submissions.c.seq)).scalars().all()
             return [self._submission(connection, seq, earlier=True) for seq in seqs]
 
+    def learner_codes(self) -> dict[str, str]:
+        """The resume code of every submission a learner made here (submission id -> code), so a
+        trainer can send a learner the link to their next page (the impact review)."""
+        with self._reading() as connection:
+            found = connection.execute(select(submissions.c.submission_id, submissions.c.learner_code)
+                                       .where(submissions.c.learner_code.is_not(None)))
+            return {submission_id: code for submission_id, code in found}
+
     def version(self) -> int | None:
         """The newest submission's number (None when empty): it changes whenever something is
         stored, so a reader can tell whether what it read is still current."""

@@ -16,6 +16,11 @@ import pandas as pd
 
 from widgets.results.columns import KINDS, SCHEMA_VERSION
 
+# An impact review (kind follow_up) answers with a confidence rating, yes or no (a framework
+# used in practice), or nothing (the example, whose text is in evidence).
+FOLLOW_UP_ANSWERS = ("1", "2", "3", "4", "5", "yes", "no", "")
+FOLLOW_UP_PROBLEM = "an impact review answer must be 1 to 5, yes, no or empty"
+
 # Names and ids are looked up by index, which PostgreSQL caps near 2,700 bytes; nobody's name or
 # an item's id comes near this.
 NAME_COLUMNS = ("instrument", "instrument_version", "organisation", "team", "respondent", "role", "item_id")
@@ -79,6 +84,7 @@ def row_problems(frame: pd.DataFrame, parsed: dict[str, pd.Series] | None = None
     flag((score < 0) | (score > max_score) | (max_score <= 0), "score must be between 0 and max_score (above 0)")
     flag((frame["kind"] == "confidence") & ~frame["response"].isin(["1", "2", "3", "4", "5"]),
          "a confidence rating must be 1 to 5")
+    flag((frame["kind"] == "follow_up") & ~frame["response"].isin(FOLLOW_UP_ANSWERS), FOLLOW_UP_PROBLEM)
     due = frame["action_due"]
     given = due != ""
     if given.any():
@@ -112,6 +118,7 @@ def row_problem(row: Mapping[str, str]) -> str:
         (score is not None and max_score is not None and (score < 0 or score > max_score or max_score <= 0),
          lambda: "score must be between 0 and max_score (above 0)"),
         (row["kind"] == "confidence" and row["response"] not in ("1", "2", "3", "4", "5"), lambda: "a confidence rating must be 1 to 5"),
+        (row["kind"] == "follow_up" and row["response"] not in FOLLOW_UP_ANSWERS, lambda: FOLLOW_UP_PROBLEM),
         (row["action_due"] != "" and not _is_date(row["action_due"]), lambda: quoted("action_due", "is not a date like 2027-03-31")),
     ]
     return next((message() for broken, message in checks if broken), "")

@@ -1,0 +1,71 @@
+"""The wait after wrong attempts: none for the first few, then doubling, capped; per address;
+a right attempt starts afresh; quiet addresses are forgotten. A fake clock, no sleeping."""
+
+from __future__ import annotations
+
+from widgets.attempt_throttle import MOST_ADDRESSES, AttemptThrottle
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_first_failures_cost_nothing_then_the_wait_doubles_up_to_the_limit() -> None:
+    clock = Clock()
+    throttle = AttemptThrottle(free_failures=3, first_wait=1, longest_wait=30, clock=clock)
+    waits = []
+    for _ in range(10):
+        waits.append(throttle.failed("10.0.0.1"))
+        clock.now += waits[-1]  # the guesser waits exactly as long as asked
+    assert waits == [0, 0, 1, 2, 4, 8, 16, 30, 30, 30]
+    assert throttle.failures("10.0.0.1") == 10
+
+
+def test_an_attempt_during_the_wait_is_refused_and_does_not_count() -> None:
+    clock = Clock()
+    throttle = AttemptThrottle(free_failures=3, first_wait=1, clock=clock)
+    for _ in range(4):
+        throttle.failed("10.0.0.1")
+    assert throttle.wait_left("10.0.0.1") == 2
+    clock.now += 1.5
+    assert throttle.wait_left("10.0.0.1") == 0.5
+    assert throttle.failures("10.0.0.1") == 4
+    clock.now += 0.5
+    assert throttle.wait_left("10.0.0.1") == 0
+
+
+def test_addresses_are_counted_apart_and_a_right_attempt_starts_afresh() -> None:
+    clock = Clock()
+    throttle = AttemptThrottle(free_failures=3, first_wait=1, clock=clock)
+    for _ in range(5):
+        throttle.failed("10.0.0.1")
+    assert throttle.wait_left("10.0.0.2") == 0 and throttle.failures("10.0.0.2") == 0
+    clock.now += 60
+    throttle.succeeded("10.0.0.1")
+    assert throttle.failures("10.0.0.1") == 0 and throttle.wait_left("10.0.0.1") == 0
+    assert throttle.failed("10.0.0.1") == 0
+
+
+def test_a_quiet_address_is_forgotten_but_not_while_it_still_waits() -> None:
+    clock = Clock()
+    throttle = AttemptThrottle(free_failures=1, first_wait=100, longest_wait=5000, forget_after=50, clock=clock)
+    throttle.failed("10.0.0.1")
+    throttle.failed("10.0.0.1")  # now waits 200 s
+    clock.now += 150
+    assert throttle.wait_left("10.0.0.1") == 50  # quiet for longer than forget_after, but still waiting
+    clock.now += 60
+    assert throttle.failures("10.0.0.1") == 0
+
+
+def test_a_flood_of_addresses_keeps_memory_bounded() -> None:
+    clock = Clock()
+    throttle = AttemptThrottle(clock=clock)
+    for n in range(MOST_ADDRESSES + 50):
+        clock.now += 0.001
+        throttle.failed(f"address-{n}")
+    assert len(throttle._records) <= MOST_ADDRESSES
+    assert throttle.failures(f"address-{MOST_ADDRESSES + 49}") == 1  # the latest is kept
