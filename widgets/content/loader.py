@@ -68,6 +68,8 @@ def _load(folder: Path, pages: Path, _stamp: tuple) -> Content:
     instruments = reader.each("instruments", Instrument)
     sources = {s.id: s for s in source_list.sources} if source_list else None
     problems.extend(_cross_checks(folder, pages, sources, reader.broken_ids, modules, quizzes, instruments))
+    if site and site.brand and site.brand.logo and not (folder / "pictures" / site.brand.logo).exists():
+        problems.append(Problem(reader.name(folder / "site.yaml"), "brand", "logo", f"`logo` names content/pictures/{site.brand.logo}, which does not exist"))
     if problems or site is None or sources is None:
         raise ContentError(problems)
     return Content(
