@@ -16,7 +16,7 @@ from widgets.aggregate.exports import EXPORTERS
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.chart_html import chart_html
 from widgets.dashboard.tables import html_table
-from widgets.ui.downloads import download_link
+from widgets.ui.downloads import DownloadLink
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
 
@@ -179,7 +179,7 @@ class ExportsView(ipw.VBox):
     """One button per export format; each makes download links for the filtered results."""
 
     def __init__(self, state: DashboardState, status: StatusMessage):
-        self._links = ipw.HTML()
+        self._links = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap"))
         self._links.add_class("viw-downloads")
         buttons = []
         for name, plugin in EXPORTERS.items():
@@ -189,8 +189,8 @@ class ExportsView(ipw.VBox):
             @safe_callback(status)
             def prepare(_: ipw.Button, name: str = name) -> None:
                 files = state.export(name)
-                self._links.value = " ".join(download_link(f.data, f.filename, f.mime, f.filename) for f in files) or \
-                    "<p>Nothing to download for these filters.</p>"
+                self._links.children = [DownloadLink(f.data, f.filename, f.mime, f.filename) for f in files] or \
+                    [ipw.HTML("<p>Nothing to download for these filters.</p>")]
                 status.show(f"{len(files)} file(s) ready: use the links below. They hold names of staff: keep them safe.", "success")
 
             button.on_click(prepare)
@@ -201,4 +201,4 @@ class ExportsView(ipw.VBox):
 
     def clear(self) -> None:
         """Links made for earlier filters would mislead: drop them when the data changes."""
-        self._links.value = ""
+        self._links.children = []
