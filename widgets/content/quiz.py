@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -25,6 +26,12 @@ class Quiz(ContentFile):
     @property
     def max_score(self) -> int:
         return sum(item.score_max for item in self.items)
+
+    @property
+    def pass_points(self) -> int:
+        """The fewest points that pass (every item scores whole points): what a learner is told
+        they need, by the same rule as ``passes``."""
+        return math.ceil(self.pass_mark * self.max_score - 1e-9)
 
     def passes(self, score: float) -> bool:
         """The one pass rule, used by the e-module and the trainer dashboard alike:

@@ -15,6 +15,7 @@ from widgets.content import Content, load_content
 from widgets.dashboard.chart_html import CHART_CSS
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import TABLE_CSS
+from widgets.dashboard.verify import VerifyView
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
 from widgets.results import ResultsStore
 from widgets.ui.messages import StatusMessage
@@ -36,7 +37,8 @@ INTRO = (  # the notebook gives the title; the page adds the warning every train
 @guarded_page
 def dashboard_page(results_folder: Path | None = None, content: Content | None = None) -> ipw.VBox:
     """Build the page on the local store (``results_folder`` or the configured one)."""
-    state = DashboardState(ResultsStore(results_folder), content or load_content())
+    content = content or load_content()
+    state = DashboardState(ResultsStore(results_folder), content)
     status = StatusMessage()
     summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
     summaries += [SortableTableView(state, name, status, column) for name, column in SORTABLE.items()]
@@ -67,6 +69,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         filters,
         ipw.HTML("<h2>Training</h2>"),
         *(by_name[name] for name in TRAINING),
+        VerifyView(state.store, content),
         ipw.HTML("<h2>Self-assessments</h2>"),
         *(by_name[name] for name in (*SELF_ASSESSMENT, *SORTABLE)),
         exports,
