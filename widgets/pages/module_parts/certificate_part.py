@@ -14,6 +14,16 @@ from widgets.emodule.certificate_pdf import certificate_pdf, logo_data_url
 from widgets.settings import content_dir
 from widgets.ui.downloads import DownloadLink
 
+CSS = """
+.viw-certificate .viw-verification { font-family: monospace; overflow-wrap: anywhere; }
+.viw-confidence-change { border-collapse: collapse; margin: 0.75rem 0; width: 100%; max-width: 48rem; }
+.viw-confidence-change caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+.viw-confidence-change th, .viw-confidence-change td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
+  border-bottom: 1px solid #8a8a8a; }
+.viw-confidence-change tbody th { font-weight: normal; }
+.viw-confidence-change td { white-space: nowrap; }
+"""
+
 
 def certificate_part(session: LearnerSession) -> ipw.VBox:
     """What the panel shows once every module is passed and the after-ratings are in."""
@@ -24,9 +34,9 @@ def certificate_part(session: LearnerSession) -> ipw.VBox:
     link = DownloadLink(certificate_pdf(certificate, logo), certificate.filename, "application/pdf",
                         "Download your certificate (PDF)")
     about = ipw.HTML(
-        f"<p class='viw-hint'>Completed on {html.escape(certificate.completed_on)}. Verification id: "
-        f"<span class='viw-verification'>{html.escape(certificate.verification_id)}</span>. {html.escape(CHECK_HOW)}</p>"
-        + confidence_html(session)
+        f"<style>{CSS}</style><p>Completed on {html.escape(certificate.completed_on)}.</p>"
+        f"<p class='viw-hint'>Verification id: <span class='viw-verification'>{html.escape(certificate.verification_id)}</span>"
+        f"<br>{html.escape(CHECK_HOW)}</p>" + confidence_html(session)
     )
     part = ipw.VBox([heading, link, about])
     part.add_class("viw-certificate")
