@@ -50,8 +50,8 @@ def test_broken_content_shows_what_to_fix_not_a_traceback(tmp_path: Path, monkey
 def test_one_start_action_a_code_box_a_separate_self_assessment_block_and_a_folded_privacy_note(results_folder: Path) -> None:
     html = page_html(landing_page(load_content()))
     assert html.count("class='viw-start-action'") == 1 and ">Start the training</a>" in html
-    assert "<form class='viw-code-form' method='get'" in html and "name='code'" in html
-    assert "<label for='viw-resume-code'>" in html and "Continue with your code" in html
+    assert "<form class='viw-code-form viw-card' method='get'" in html and "name='code'" in html
+    assert "<label for='viw-resume-code'>" in html and "Continue with your code" in html and "<h2>Been here before?" in html
     assert html.index("Start the training") < html.index("Training modules") < html.index("viw-self-assessments")
     privacy = html[html.index("aria-label='Privacy'"):]
     assert "Never name or identify a child" in privacy.split("<details>")[0]  # the short note, always shown

@@ -27,7 +27,8 @@ CSS = """
   background: #0b4f9c; color: #ffffff !important; text-decoration: none !important; }
 .viw-code-form label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem 0; }
 .viw-code-form input { font-size: 1rem; padding: 0.4rem; width: 12rem; max-width: 100%; min-height: 2.75rem; box-sizing: border-box; }
-.viw-code-form button { font-size: 1rem; min-height: 2.75rem; margin-left: 0.25rem; padding: 0 1rem; }
+.viw-code-form button { font: inherit; min-height: 2.75rem; margin-left: 0.25rem; padding: 0 1rem; }
+.viw-code-form h2 { font-size: 1.15rem; margin: 0; }
 """
 
 
@@ -37,7 +38,8 @@ class LandingPage(ipw.VBox):
         self.address = AddressCode()
         self.action = ipw.HTML(self._action_html(None))
         self.action.add_class("viw-start")
-        super().__init__([page_style(), ipw.HTML(f"<style>{CSS}</style>"), self.address, self.action,
+        tagline = ipw.HTML(f"<p class='viw-tagline'><strong>{html.escape(content.site.tagline)}</strong></p>")
+        super().__init__([page_style(), ipw.HTML(f"<style>{CSS}</style>"), self.address, tagline, self.action,
                           ipw.HTML(_body_html(content))])
         self.add_class("viw-page")
         self.add_class("viw-landing")
@@ -67,8 +69,8 @@ class LandingPage(ipw.VBox):
                     if problem else "")
             return (
                 f"<p><a class='viw-start-action' href='{html.escape(modules[0].page)}'>Start the training</a></p>"
-                f"{note}<form class='viw-code-form' method='get' action='' aria-label='Continue with your code'>"
-                "<h2>Continue with your code</h2><label for='viw-resume-code'>Your resume code, like K7QX-9MZD</label>"
+                f"{note}<form class='viw-code-form viw-card' method='get' action='' aria-label='Continue with your code'>"
+                "<h2>Been here before? Continue with your code</h2><label for='viw-resume-code'>Your resume code, like K7QX-9MZD</label>"
                 f"<input id='viw-resume-code' name='{PARAMETER}' autocomplete='off' spellcheck='false'>"
                 "<button type='submit'>Continue</button></form>"
             )
@@ -86,7 +88,6 @@ def _body_html(content: Content) -> str:
     site = content.site
     audiences = "".join(f"<li>{html.escape(a)}</li>" for a in site.audiences)
     sections = [
-        f"<p class='viw-tagline'><strong>{html.escape(site.tagline)}</strong></p>",
         to_html(site.purpose),
         f"<h2>Who it is for</h2><ul>{audiences}</ul>",
     ]
