@@ -40,6 +40,13 @@ def test_valid_content_loads_with_every_part(tmp_path: Path) -> None:
     assert content.instrument("iv").scale.max_value == 3
 
 
+def test_a_brand_logo_that_is_not_in_the_pictures_folder_is_named(tmp_path: Path) -> None:
+    tree = broken(lambda t: t["site.yaml"].update(brand={"organisation": "Shire CFS", "logo": "shire-logo.png"}))
+    assert problems_for(tmp_path, tree) == [
+        "content/site.yaml: item brand: `logo` names content/pictures/shire-logo.png, which does not exist"
+    ]
+
+
 def test_correct_answer_naming_a_missing_option_names_file_item_and_field(tmp_path: Path) -> None:
     tree = broken(lambda t: quiz_item(t, 1).update(correct="e"))
     assert problems_for(tmp_path, tree) == [
