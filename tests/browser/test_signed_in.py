@@ -139,5 +139,5 @@ def test_a_verification_id_typed_into_the_dashboard_finds_its_learner(page: Page
     box.screenshot(path=str(ARTIFACTS / "verify-1280.png"))
     box.get_by_label("Verification id").fill("2bfe9f99-9d5b-468d-aa23-ebdc9f91f0d9")
     box.get_by_role("button", name="Verify").click()
-    expect(box.locator(".viw-status")).to_contain_text("No certificate has the verification id")
+    expect(box.locator(".viw-verify-status")).to_contain_text("No certificate has the verification id")
     expect(box.locator(".viw-verified")).to_have_text("")

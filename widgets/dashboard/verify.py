@@ -18,7 +18,9 @@ class VerifyView(ipw.VBox):
     def __init__(self, store: ResultsStore, content: Content):
         self._store = store
         self._content = content
-        self.status = StatusMessage()
+        self.status = StatusMessage()  # beside the box, not the page's status line at the top:
+        self.status.remove_class("viw-status")  # the page has one `.viw-status`, its own
+        self.status.add_class("viw-verify-status")
         self.typed = ipw.Text(description="Verification id", placeholder="like 2bfe9f99-9d5b-468d-aa23-ebdc9f91f0d9",
                               style={"description_width": "initial"}, layout=ipw.Layout(width="36rem", max_width="100%"))
         self.typed.add_class("viw-verify-id")
