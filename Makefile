@@ -8,7 +8,7 @@ PORT ?= 8866
 DASHBOARD_PORT ?= 8867
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: start test validate lab chromium postgresql fonts dashboard bench
+.PHONY: start test validate lab chromium postgresql fonts hub-proxy dashboard bench
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -27,6 +27,7 @@ bench: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	$(PY) -m widgets.content.validate
+	$(PY) -m widgets.content.cue_check
 
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/
@@ -54,7 +55,14 @@ postgresql:
 fonts:
 	$(call debian,ls /usr/lib/*/libpangoft2-1.0.so.0 && fc-list | grep NotoSansArabic-Regular && fc-list | grep NotoSansCJK && fc-list | grep NotoColorEmoji,libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji,Pango and the Noto fonts,the PDF report and certificate)
 
-test: $(VENV)/.installed chromium postgresql fonts
+# The county tests (tests/hub) run a real JupyterHub, whose proxy comes from the npm registry.
+HUB_PROXY := build/hub-proxy/node_modules/.bin/configurable-http-proxy
+hub-proxy: $(HUB_PROXY)
+$(HUB_PROXY):
+	$(call debian,command -v npm,nodejs npm,Node.js,the JupyterHub proxy)
+	npm install --silent --prefix build/hub-proxy configurable-http-proxy@5
+
+test: $(VENV)/.installed chromium postgresql fonts hub-proxy
 	$(PY) -m widgets.content.validate
 	$(PY) -m mypy
 	$(PY) -m pytest

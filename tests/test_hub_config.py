@@ -1,26 +1,68 @@
-"""deploy/jupyterhub_config.py, read with a stand-in `c` as JupyterHub reads it: each person's
-server runs voila and our extension, opens on the start page, writes to the shared folder and
-cannot reach the trainer dashboard."""
+"""deploy/jupyterhub_config.py, read as JupyterHub reads it: people sign in with the council's
+identity; each person's server runs the staff pages with voila and our extension and holds no
+database address, password or results folder; only the results service does."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
+
 from tests.browser.hub_user_server import hub_config
+from widgets.results.service_client import SERVICE_VARIABLE
 from widgets.settings import PROJECT_ROOT, RESULTS_DIR_VARIABLE
 
+SECRET_URL = "postgresql://workbook:s3cret@db.example/results"
 
-def test_each_person_gets_the_workbook_pages_our_extension_and_the_shared_results_folder(tmp_path: Path) -> None:
-    spawner = hub_config(tmp_path).Spawner
+
+def test_each_person_gets_the_workbook_pages_and_our_extension_and_no_results() -> None:
+    config = hub_config(VIW_DATABASE_URL=SECRET_URL)
+    spawner = config.Spawner
     assert "--ServerApp.jpserver_extensions=voila=True" in spawner.args
     assert "--ServerApp.jpserver_extensions=widgets.hub_extension=True" in spawner.args
     assert spawner.default_url == "/voila/render/index.ipynb"
     assert (Path(spawner.notebook_dir) / "index.ipynb").exists()
-    assert spawner.environment[RESULTS_DIR_VARIABLE] == str(tmp_path)
     assert (Path(spawner.environment["JUPYTER_PATH"]) / "voila" / "templates" / "workbook").is_dir()
+    assert spawner.environment[SERVICE_VARIABLE] == "http://127.0.0.1:10101/services/results/"
+    assert RESULTS_DIR_VARIABLE not in spawner.environment and "VIW_DATABASE_URL" not in spawner.environment
+    assert "VIW_DATABASE_URL" not in spawner.env_keep and SECRET_URL not in str(spawner)
+    assert "access:services!service=results" in spawner.server_token_scopes
 
 
-def test_the_trainer_dashboard_is_outside_what_a_person_s_server_serves(tmp_path: Path) -> None:
-    root = Path(hub_config(tmp_path).Spawner.notebook_dir).resolve()
+def test_only_the_results_service_is_given_the_database() -> None:
+    config = hub_config(VIW_DATABASE_URL=SECRET_URL, VIW_PEOPLE_FILE="/srv/workbook/people.csv")
+    service = next(s for s in config.JupyterHub.services if s["name"] == "results")
+    assert service["command"] == [sys.executable, "-m", "widgets.results_service"]
+    assert service["environment"]["VIW_DATABASE_URL"] == SECRET_URL
+    assert service["environment"]["VIW_PEOPLE_FILE"] == "/srv/workbook/people.csv"
+    user_role = next(r for r in config.JupyterHub.load_roles if r["name"] == "user")
+    assert "access:services!service=results" in user_role["scopes"]
+
+
+def test_entra_id_settings_come_from_the_council_s_values() -> None:
+    config = hub_config(VIW_ENTRA_TENANT_ID="tenant-123", VIW_OAUTH_CLIENT_ID="client-abc", VIW_OAUTH_CLIENT_SECRET="shh",
+                        VIW_OAUTH_CALLBACK_URL="https://workbook.example.gov.uk/hub/oauth_callback")
+    assert config.JupyterHub.authenticator_class == "azuread"
+    entra = config.AzureAdOAuthenticator
+    assert (entra.tenant_id, entra.client_id, entra.client_secret) == ("tenant-123", "client-abc", "shh")
+    assert entra.oauth_callback_url == "https://workbook.example.gov.uk/hub/oauth_callback"
+    assert entra.manage_groups and entra.allowed_groups == {"workbook-staff"}
+
+
+def test_any_openid_connect_provider_works_too() -> None:
+    config = hub_config(VIW_IDENTITY="oidc", VIW_OIDC_ISSUER="https://login.example.org/", VIW_STAFF_GROUP="care-staff")
+    generic = config.GenericOAuthenticator
+    assert config.JupyterHub.authenticator_class == "generic-oauth"
+    assert generic.authorize_url == "https://login.example.org/authorize" and generic.allowed_groups == {"care-staff"}
+
+
+def test_a_mistyped_identity_setting_stops_the_hub_with_a_message() -> None:
+    with pytest.raises(SystemExit, match="VIW_IDENTITY must be 'entra' or 'oidc'"):
+        hub_config(VIW_IDENTITY="azure")
+
+
+def test_the_trainer_dashboard_is_outside_what_a_person_s_server_serves() -> None:
+    root = Path(hub_config().Spawner.notebook_dir).resolve()
     dashboard = (PROJECT_ROOT / "notebooks" / "trainer" / "dashboard.ipynb").resolve()
     assert dashboard.exists() and not dashboard.is_relative_to(root)

@@ -47,9 +47,10 @@ def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks
     assert "line 4: kind 'exam' is not one of quiz, confidence, assessment" in printed
     assert "Learners started: 4; passed every module: 2." in printed
     assert "Module The Lundy model: 5 attempts, 50% of 4 learners passed." in printed
-    assert "2 organisations rated; 3 open actions." in printed
+    assert "2 organisations rated; 3 open actions, 2 overdue." in printed
     written = tmp_path / "report"
-    completion = pd.read_csv(written / "completion.csv", keep_default_na=False)
+    assert (written / "completion.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    completion = pd.read_csv(written / "completion.csv", keep_default_na=False, encoding="utf-8-sig")
     assert completion.to_dict("records") == [
         {"organisation": "Org A", "team": "Team 1", "learners_started": 2, "passed: The Lundy model": 1, "all_passed": 1},
         {"organisation": "Org B", "team": "Team 2", "learners_started": 1, "passed: The Lundy model": 0, "all_passed": 0},
@@ -58,9 +59,11 @@ def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks
     assert not (written / "results.csv").exists()  # rows only with --with-results
     workbook = openpyxl.load_workbook(written / "trainer-report.xlsx")
     assert workbook.sheetnames == ["about", "validation", "rejected_rows", *SUMMARIES]
-    items = workbook["item_analysis"]
-    assert [cell.value for cell in items[1]][:6] == ["module", "quiz", "item_id", "question", "answers", "correct_pct"]
-    assert [row[5].value for row in items.iter_rows(min_row=2)] == [60, 80, 60]
+    items = workbook["item_statistics"]
+    assert [cell.value for cell in items[1]][:8] == ["module", "quiz", "item_id", "question", "options", "attempts", "facility_pct",
+                                                     "discrimination"]
+    assert [(row[6].value, row[7].value, row[8].value) for row in items.iter_rows(min_row=2)] == [
+        (60, 0.41, "Influence"), (80, 0.8, "Audience"), (80, 0.41, "Drawing instead of talking -> Space")]
 
 
 def test_free_text_that_looks_like_a_formula_stays_text_in_csv_and_excel(inputs) -> None:
@@ -69,7 +72,7 @@ def test_free_text_that_looks_like_a_formula_stays_text_in_csv_and_excel(inputs)
     actions = (tmp_path / "report" / "open_actions.csv").read_text()
     assert "'=HYPERLINK(" in actions and ",=HYPERLINK(" not in actions
     sheet = openpyxl.load_workbook(tmp_path / "report" / "trainer-report.xlsx")["open_actions"]
-    cells = [row[5] for row in sheet.iter_rows(min_row=2)]
+    cells = [row[9] for row in sheet.iter_rows(min_row=2)]
     formula = next(c for c in cells if str(c.value).startswith("="))
     assert formula.value == known.FORMULA_ACTION and formula.data_type == "s"
 
@@ -79,9 +82,10 @@ def test_filters_and_formats_are_chosen_by_name(inputs) -> None:
     out = tmp_path / "org-a"
     code, printed = run([*arguments, "--out", str(out), "--organisation", "Org A", "--format", "csv", "png", "--with-results"])
     assert code == 3 and "organisations: Org A" in printed
-    results = pd.read_csv(out / "results.csv", keep_default_na=False)
+    results = pd.read_csv(out / "results.csv", keep_default_na=False, encoding="utf-8-sig")
     assert set(results["organisation"]) == {"Org A"} and len(results) == 12
     assert (out / "completion.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "ratings.png").exists() is False  # Org A made no self-assessment: no chart to draw
     assert not (out / "trainer-report.xlsx").exists()
 
 
@@ -184,3 +188,35 @@ def test_the_database_is_read_as_the_stores_rows_and_gives_the_same_tables_as_it
 def test_without_files_or_the_database_there_is_nothing_to_report(tmp_path: Path) -> None:
     code, printed = run(["--out", str(tmp_path / "out")])
     assert code == 1 and "give results files or folders, or --database" in printed
+
+
+def test_many_services_every_table_written_and_a_services_summary_printed(tmp_path: Path) -> None:
+    from tests.aggregate import many_services as many
+
+    folder = tmp_path / "sent-in"
+    folder.mkdir()
+    for name, data in many.uploads():
+        (folder / name).write_bytes(data)
+    store = many.write_store(tmp_path / "results") / "results.csv"
+    many.content(tmp_path / "tree")
+    options = ["--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
+    code, printed = run([str(store), str(folder), *options, "--out", str(tmp_path / "r"), "--since", "2026-01-01",
+                         "--service", "Northshire", "--format", "csv", "xlsx", "png", "--with-results"])
+    assert code == 0, printed
+    assert "Learners started: 62; passed every module: 1." in printed
+    assert "61 organisations rated; 4 open actions, 2 overdue." in printed
+    assert "Question lundy-q1 (The Lundy model) looks broken: negative discrimination (facility 51.6%, discrimination -0.12, " \
+           "62 attempts)." in printed
+    assert "Service Northshire: learners started: 2; learners who passed every module: 1; open actions: 2; overdue actions: 2." in printed
+    assert "days overdue: hold a children's  panel  (Wes, due 2026-04-01, Team West)" in printed
+    written = tmp_path / "r"
+    changes = pd.read_csv(written / "item_change.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert changes[["team", "item_id", "previous_date", "change"]].values.tolist() == [
+        ["Team East", "iv-leaflets", "2025-03-03", 1], ["Team East", "iv-voice", "2025-03-03", -1],
+        ["Team East", "iv-review", "2025-03-03", 1], ["Team West", "iv-leaflets", "2025-03-04", 3],
+        ["Team West", "iv-voice", "2025-03-04", -1], ["Team West", "iv-review", "2025-03-04", 1]]
+    assert len(pd.read_csv(written / "completion.csv", encoding="utf-8-sig")) == 62
+    people = pd.read_csv(written / "people.csv", encoding="utf-8-sig")
+    assert len(people) == 62 and many.ELODIE in set(people["respondent"])
+    assert sorted(p.name for p in written.glob("ratings*.png")) == ["ratings-iv-1.png", "ratings-iv-2.png", "ratings-lundy-check-1.png"]
+    assert "results: " not in printed  # 371 rows: no progress messages needed below 50,000

@@ -2,13 +2,14 @@
 
     python -m widgets.report [RESULTS...] [--database [URL]] --out DIR [--content DIR [--pages DIR]]
            [--format csv xlsx png] [--organisation NAME ...] [--team NAME ...] [--instrument ID ...]
-           [--since DATE] [--until DATE]
+           [--since DATE] [--until DATE] [--with-results] [--service NAME]
 
 RESULTS are results CSV files or folders of them; ``--database`` reads the results database too
 (the installation's when no URL is given: VIW_DATABASE_URL, or results.sqlite in the results
 folder). Writes the same summary tables the
-dashboard shows (one CSV each and one Excel workbook) to DIR, prints the validation report
-per file and a short summary. It never stops with a traceback; its exit status says how it went:
+dashboard shows (one CSV each, UTF-8 with a byte order mark, and one Excel workbook) to DIR,
+prints the validation report per file and a short summary (with ``--service``, that service's
+summary too). ``--with-results`` adds the filtered results rows, saying how far it has got. It never stops with a traceback; its exit status says how it went:
 
     0  every input was read and every row in it accepted
     1  no tables written: the content, the options or the --out folder are wrong
@@ -26,8 +27,10 @@ from typing import NoReturn, TextIO
 
 from widgets.aggregate import Filters, Labels, Report, build_report
 from widgets.aggregate.exports import EXPORTERS, exporter
+from widgets.aggregate.services import ServiceSummary, service_summary
 from widgets.aggregate.sources import STORE_NAME, path_sources, store_source
 from widgets.content import ContentError, load_content
+from widgets.errors import Refused
 from widgets.results import FileReport, ResultsStore, StoreError, read_results
 
 MOST_PROBLEMS_SHOWN = 5
@@ -70,6 +73,7 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--instrument", nargs="+", default=[], help="only these quizzes or instruments")
     command.add_argument("--since", type=iso_date, help="first day, YYYY-MM-DD")
     command.add_argument("--until", type=iso_date, help="last day, YYYY-MM-DD")
+    command.add_argument("--service", help="also print this organisation's summary (completion, ratings, actions)")
     return command
 
 
@@ -95,10 +99,19 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     report = build_report(loaded, labels, filters)
     print_validation(loaded.reports, out)
     print_summary(report, out)
+    if args.service:
+        try:
+            print_service(service_summary(report, args.service), out)
+        except Refused as error:
+            print(f"Service: {error}", file=out)
+
+    def progress(text: str) -> None:
+        print(f"  {text}", file=out, flush=True)
+
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         for name in args.format:
-            for file in exporter(name).files(report, with_results=args.with_results):
+            for file in exporter(name).files(report, args.with_results, progress):
                 (args.out / file.filename).write_bytes(file.data)
     except OSError as error:
         print(f"Cannot write the tables to {args.out} ({error.strerror}): give --out a folder you may write to.", file=out)
@@ -142,9 +155,28 @@ def print_summary(report: Report, out: TextIO) -> None:
     for row in modules.itertuples(index=False):
         rate = "pass mark unknown" if row.pass_rate_pct != row.pass_rate_pct else f"{row.pass_rate_pct:g}% of {row.learners} learners passed"
         print(f"  Module {row.module}: {row.attempts} attempts, {rate}.", file=out)
-    ratings = tables["ratings"]
+    ratings, actions = tables["ratings"], tables["open_actions"]
+    overdue = int((actions["status"] == "overdue").sum()) if len(actions) else 0
     print(f"  Self-assessments: {ratings['organisation'].nunique()} organisations rated; "
-          f"{len(tables['open_actions'])} open actions.", file=out)
+          f"{len(actions)} open actions, {overdue} overdue.", file=out)
+    for row in tables["item_statistics"].itertuples(index=False):
+        if row.flags:
+            print(f"  Question {row.item_id} ({row.module}) looks broken: {row.flags} "
+                  f"(facility {row.facility_pct:g}%, discrimination {_number(row.discrimination)}, {row.attempts} attempts).", file=out)
+
+
+def _number(value: float) -> str:
+    return "not known" if value != value else f"{value:g}"
+
+
+def print_service(summary: ServiceSummary, out: TextIO) -> None:
+    """One service's counts and its open actions, overdue first."""
+    counts = "; ".join(f"{what}: {number}" for what, number in summary.headline.items())
+    print(f"Service {summary.organisation}: {counts}.", file=out)
+    for row in summary.tables["open_actions"][1].itertuples(index=False):
+        late = f"{row.days_overdue:g} days overdue" if row.status == "overdue" else row.status
+        print(f"  {late}: {row.action} ({row.action_owner or 'no owner'}, due {row.action_due or 'no date'}, {row.team or 'no team'})",
+              file=out)
 
 
 if __name__ == "__main__":

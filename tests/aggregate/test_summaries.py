@@ -32,8 +32,11 @@ def loaded(tmp_path: Path):
     return read_results(store_source(store) + known.uploads())
 
 
+TODAY = date(2026, 6, 1)  # Org C's action (due 2026-05-01) is 31 days overdue; Org B's (2026-06-30) is not yet due
+
+
 def report_for(loaded, labels: Labels, **filters) -> Report:
-    return build_report(loaded, labels, Filters(**filters))
+    return build_report(loaded, labels, Filters(**filters), TODAY)
 
 
 def test_each_file_is_reported_bad_rows_by_line_and_the_copy_as_duplicates(loaded, labels: Labels) -> None:
@@ -74,14 +77,22 @@ def test_pass_rate_and_score_distribution_per_module(loaded, labels: Labels) -> 
     ]
 
 
-def test_item_analysis_share_correct_and_most_chosen_wrong_answer(loaded, labels: Labels) -> None:
-    table = report_for(loaded, labels).summaries["item_analysis"].table
-    assert [(r["item_id"], r["answers"], r["correct_pct"], r["most_chosen_wrong"], r["times_chosen"]) for r in records(table)] == [
-        ("lundy-q1", 5, 60.0, "b", 2),
-        ("lundy-q2", 5, 80.0, "a", 1),
-        ("lundy-q3", 5, 60.0, "s1=space;s2=space", 2),
+def test_question_statistics_facility_discrimination_and_the_wrong_answer_in_words(loaded, labels: Labels) -> None:
+    table = report_for(loaded, labels).summaries["item_statistics"].table
+    # Scores per attempt (S1, A1, A2, B1, C1): q1 1 0 1 0 1, q2 1 0 1 1 1, q3 2 1 1 2 2 (of 2).
+    # q1 against the rest (3 1 2 3 3): r = 0.8 / sqrt(1.2 x 3.2) = 0.41; q2 against (3 1 2 2 3):
+    # r = 1.2 / sqrt(0.8 x 2.8) = 0.80; q3 against (2 0 2 1 2): r = 0.8 / sqrt(1.2 x 3.2) = 0.41.
+    assert [(r["item_id"], r["attempts"], r["facility_pct"], r["discrimination"], r["most_chosen_wrong"], r["times_chosen"],
+             r["flags"]) for r in records(table)] == [
+        ("lundy-q1", 5, 60.0, 0.41, "Influence", 2, ""),
+        ("lundy-q2", 5, 80.0, 0.8, "Audience", 1, ""),
+        ("lundy-q3", 5, 80.0, 0.41, "Drawing instead of talking -> Space", 2, ""),
     ]
     assert table["question"].tolist() == ["Which comes first?", "Which give due weight?", "Sort these."]
+    assert table["options"].tolist() == [
+        "Space (right) | Influence", "Audience (right) | Influence (right) | Space",
+        "A quiet room -> Space | Drawing instead of talking -> Voice",
+    ]
 
 
 def test_confidence_before_and_after_per_learning_outcome(loaded, labels: Labels) -> None:
@@ -108,21 +119,31 @@ def test_distribution_per_item_names_the_scale_levels(loaded, labels: Labels) ->
 
 
 def test_change_since_the_previous_submission_of_the_same_organisation(loaded, labels: Labels) -> None:
-    table = report_for(loaded, labels).summaries["rating_change"].table
-    assert records(table) == [
-        {"organisation": "Org B", "instrument": "iv", "item_id": "iv-leaflets", "item": "Leaflets", "previous_rating": 1.0,
-         "latest_rating": 3.0, "change": 2.0, "previous_date": "2025-03-01", "latest_date": "2026-03-01"},
-        {"organisation": "Org B", "instrument": "iv", "item_id": "iv-voice", "item": "Children choose how they are heard",
-         "previous_rating": 2.0, "latest_rating": None, "change": None, "previous_date": "2025-03-01", "latest_date": "2026-03-01"},
+    report = report_for(loaded, labels)
+    assert records(report.summaries["item_change"].table) == [
+        {"organisation": "Org B", "team": "Team 2", "instrument": "iv", "section": "4.1", "item_id": "iv-leaflets",
+         "item": "Leaflets", "previous_date": "2025-03-01", "previous_rating": 1.0, "latest_date": "2026-03-01",
+         "latest_rating": 3.0, "change": 2.0, "direction": "higher"},
+        {"organisation": "Org B", "team": "Team 2", "instrument": "iv", "section": "4.1", "item_id": "iv-voice",
+         "item": "Children choose how they are heard", "previous_date": "2025-03-01", "previous_rating": 2.0,
+         "latest_date": "2026-03-01", "latest_rating": None, "change": None, "direction": "not compared (unrated in one round)"},
     ]
+    # 2025: 1 + 2 of 6 points = 50%; 2026: 3 of 3 rated = 100%.
+    assert records(report.summaries["section_change"].table) == [
+        {"organisation": "Org B", "team": "Team 2", "instrument": "iv", "section": "4.1", "previous_date": "2025-03-01",
+         "previous_pct": 50.0, "latest_date": "2026-03-01", "latest_pct": 100.0, "change_pts": 50.0, "items_lower": 0,
+         "items_higher": 1},
+    ]
+    assert report.summaries["last_round_actions"].table.empty  # the 2025 round agreed no actions
 
 
-def test_open_actions_from_latest_submissions_soonest_due_first(loaded, labels: Labels) -> None:
+def test_open_actions_overdue_first_with_days_overdue_and_owner(loaded, labels: Labels) -> None:
     table = report_for(loaded, labels).summaries["open_actions"].table
-    assert [(r["organisation"], r["item_id"], r["action"], r["action_due"]) for r in records(table)] == [
-        ("Org C", "iv-voice", "Ask the children's council", "2026-05-01"),
-        ("Org B", "iv-leaflets", known.XSS_ACTION, "2026-06-30"),
-        ("Org B", "iv-voice", known.FORMULA_ACTION, ""),
+    assert [(r["status"], r["days_overdue"], r["organisation"], r["item_id"], r["action"], r["action_owner"], r["action_due"])
+            for r in records(table)] == [
+        ("overdue", 31, "Org C", "iv-voice", "Ask the children's council", "Cat", "2026-05-01"),
+        ("not yet due", None, "Org B", "iv-leaflets", known.XSS_ACTION, "Bo", "2026-06-30"),
+        ("no due date", None, "Org B", "iv-voice", known.FORMULA_ACTION, "", ""),
     ]
 
 
@@ -134,17 +155,20 @@ def test_every_view_follows_the_organisation_filter(loaded, labels: Labels) -> N
     assert records(tables["module_results"])[0] == {
         "module": "The Lundy model", "quiz": "lundy", "attempts": 3, "learners": 2, "learners_passed": 1.0,
         "pass_rate_pct": 50.0, "mean_score_pct": round((100 + 25 + 75) / 3, 1)}
-    assert tables["item_analysis"]["correct_pct"].tolist() == [66.7, 66.7, 33.3]
+    assert tables["item_statistics"]["facility_pct"].tolist() == [66.7, 66.7, 66.7]
     assert records(tables["confidence"])[0]["after_n"] == 1
-    for name in ("ratings", "rating_distribution", "rating_change", "open_actions"):
+    assert tables["people"]["respondent"].tolist() == ["Ann", "Sam"]
+    for name in ("ratings", "rating_distribution", "item_change", "section_change", "open_actions", "latest_sections"):
         assert tables[name].empty, name
 
 
 def test_date_and_instrument_filters_narrow_the_years_compared(loaded, labels: Labels) -> None:
     report = report_for(loaded, labels, instruments=("iv",), start=date(2026, 1, 1), end=date(2026, 12, 31))
     tables = {name: s.table for name, s in report.summaries.items()}
-    assert tables["rating_change"].empty  # Org B's 2025 round is outside the dates
-    assert tables["completion"].empty and tables["module_results"].empty and tables["item_analysis"].empty
+    # Org B's 2025 round is outside the dates, yet its 2026 round is still compared with it.
+    assert [(r["previous_date"], r["latest_date"], r["change"]) for r in records(tables["item_change"])] == [
+        ("2025-03-01", "2026-03-01", 2.0), ("2025-03-01", "2026-03-01", None)]
+    assert tables["completion"].empty and tables["module_results"].empty and tables["item_statistics"].empty
     assert len(tables["open_actions"]) == 3
     earlier = report_for(loaded, labels, end=date(2025, 12, 31))
     assert [(r["organisation"], r["item_id"], r["rating"]) for r in records(earlier.summaries["ratings"].table)] == [
@@ -160,20 +184,23 @@ def test_results_from_content_this_workbook_does_not_know_fall_back_to_ids(loade
     report = report_for(loaded, Labels())
     modules = records(report.summaries["module_results"].table)[0]
     assert modules["module"] == "lundy" and modules["learners_passed"] is None and modules["pass_rate_pct"] is None
-    assert report.summaries["item_analysis"].table["question"].tolist() == ["lundy-q1", "lundy-q2", "lundy-q3"]
+    statistics = report.summaries["item_statistics"].table
+    assert statistics["question"].tolist() == ["lundy-q1", "lundy-q2", "lundy-q3"]
+    assert statistics["most_chosen_wrong"].tolist() == ["b", "a", "s1=space;s2=space"] and set(statistics["options"]) == {""}
 
 
 def test_no_results_gives_empty_tables_and_no_charts(labels: Labels) -> None:
     report = build_report(read_results([]), labels)
     for summary in report.summaries.values():
-        assert summary.table.empty and summary.png() is None
+        assert summary.table.empty and summary.pngs() == []
 
 
 def test_every_chart_draws_as_png_with_text_from_files_taken_literally(loaded, labels: Labels) -> None:
     report = report_for(loaded, labels)
     for summary in report.summaries.values():
         if summary.chart:
-            assert summary.png().startswith(b"\x89PNG"), summary.name
+            pictures = summary.pngs()
+            assert pictures and all(png.startswith(b"\x89PNG") for _, png in pictures), summary.name
 
 
 def test_an_organisation_where_nobody_passed_still_shows_every_module(loaded, labels: Labels) -> None:

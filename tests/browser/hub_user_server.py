@@ -11,27 +11,31 @@ from unittest import mock
 from traitlets.config import Config, PyFileConfigLoader
 
 from tests.browser.voila_server import VoilaServer
+from widgets.results.service_client import SERVICE_VARIABLE
 from widgets.settings import PROJECT_ROOT
 
 HUB_CONFIG = PROJECT_ROOT / "deploy" / "jupyterhub_config.py"
 
 
-def hub_config(results_dir: Path) -> Config:
-    """deploy/jupyterhub_config.py read as JupyterHub reads it, for this checkout and folder."""
-    place = {"VIW_WORKBOOK_DIR": str(PROJECT_ROOT), "VIW_SHARED_RESULTS_DIR": str(results_dir)}
-    with mock.patch.dict(os.environ, place):
+def hub_config(**settings: str) -> Config:
+    """deploy/jupyterhub_config.py read as JupyterHub reads it, for this checkout."""
+    with mock.patch.dict(os.environ, {"VIW_WORKBOOK_DIR": str(PROJECT_ROOT), **settings}):
         return PyFileConfigLoader(HUB_CONFIG.name, str(HUB_CONFIG.parent)).load_config()
 
 
 class HubUserServer(VoilaServer):
-    """One person's server, started with the spawner settings of the hub configuration."""
+    """One person's server, started with the spawner settings of the hub configuration, for
+    what happens inside it (voila and widgets.hub_extension). Without a hub to check tokens, a
+    results folder both servers share stands in for the results service (tests/hub runs the
+    real one)."""
 
     def __init__(self, name: str, results_dir: Path, home: Path, token: str, extensions: bool = True):
-        self.config = hub_config(results_dir)
+        self.config = hub_config()
         home.mkdir(parents=True, exist_ok=True)
         isolated = {"HOME": str(home), "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
                     "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_DATA_DIR": str(home / "data")}
-        super().__init__(f"user-{name}", results_dir, env={**self.config.Spawner.environment, **isolated})
+        environment = {k: v for k, v in self.config.Spawner.environment.items() if k != SERVICE_VARIABLE}
+        super().__init__(f"user-{name}", results_dir, env={**environment, **isolated})
         self.token = token
         self.extensions = extensions
 

@@ -53,7 +53,7 @@ def test_new_learner_fails_then_passes_and_finds_progress_after_reload(page: Pag
     assert link and re.fullmatch(r"02_lundy\.ipynb\?code=[A-Z2-9]{4}-[A-Z2-9]{4}", link)
     open_page(page, staff_server, link, ready=".viw-progress")
     page.reload()  # only once the page is up: a tab reloaded mid-load cannot tell Voila to stop its kernel
-    expect(page.locator(".viw-progress")).to_contain_text("1 of 5 modules passed", timeout=60_000)
+    expect(page.locator(".viw-progress")).to_contain_text("1 of 6 modules passed", timeout=60_000)
     expect(page.locator(".viw-progress")).to_contain_text("The Lundy model: passed")
     expect(page.locator(".viw-step-counter")).to_contain_text(f"Step {total} of {total}")
     expect(page.locator("text=Traceback")).to_have_count(0)
@@ -62,7 +62,7 @@ def test_new_learner_fails_then_passes_and_finds_progress_after_reload(page: Pag
     attempts = rows[rows["kind"] == "quiz"].groupby("submission_id")["score"].sum().sort_values().tolist()
     assert attempts == [0, quiz.max_score]
     assert set(rows[rows["kind"] == "quiz"]["team"]) == {"East team"}
-    assert len(rows[rows["instrument"] == "confidence-before"]) == 10
+    assert len(rows[rows["instrument"] == "confidence-before"]) == 13
 
 
 def test_finished_learner_downloads_a_certificate_with_a_stored_verification_id(
@@ -71,7 +71,7 @@ def test_finished_learner_downloads_a_certificate_with_a_stored_verification_id(
     monkeypatch.setenv(RESULTS_DIR_VARIABLE, str(staff_server.results_dir))  # the server's store
     session = LearnerSession.register(Learner("Certificate Learner", "Shire CFS"), CONTENT)
     complete_everything(session, rate_after=False)  # through the Python API, as the kernel would
-    open_page(page, staff_server, f"05_practice.ipynb?code={session.code}", ready=".viw-confidence-after")
+    open_page(page, staff_server, f"06_safe_participation.ipynb?code={session.code}", ready=".viw-confidence-after")  # the new sixth module
     expect(page.locator(".viw-page :focus")).to_have_count(0)  # opening a page moves no focus
     rate_all(page, "after", "4 - confident")
     expect(page.locator(".viw-certificate h2")).to_be_focused()  # the form and its Save button gave way to it
@@ -82,4 +82,5 @@ def test_finished_learner_downloads_a_certificate_with_a_stored_verification_id(
     text = "".join(p.extract_text() for p in PdfReader(waiting.value.path()).pages)
     verification = page.locator(".viw-verification").inner_text()
     assert "Certificate Learner" in text and verification in text.replace("\n", "")
+    assert "Safe and ethical participation" in text  # the sixth module counts for the certificate
     assert verification in set(rows_for(staff_server, "Certificate Learner")["submission_id"])

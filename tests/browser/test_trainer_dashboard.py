@@ -95,6 +95,7 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     expect(actions).to_contain_text(known.XSS_ACTION)  # shown as text, so the page reads it back verbatim
     expect(actions.locator("img")).to_have_count(0)
 
+    page.get_by_label("Add every results row (the full results: slower)").check()
     page.locator(".viw-export-xlsx").click()
     link = page.locator(".viw-downloads a[download='trainer-report.xlsx']")
     with page.expect_download() as download:

@@ -1,4 +1,4 @@
-"""The shipped e-module content is complete enough to teach and to test: five modules, at
+"""The shipped e-module content is complete enough to teach and to test: six modules, at
 least six questions each with feedback, every question type, cited steps, and pictures that
 carry their meaning in words. These read the shipped content/ (not the session's fixture
 content): they are how a trainer's broken edit is caught."""
@@ -17,8 +17,16 @@ MIN_ITEMS = 6
 CONTENT = load_content(SHIPPED_CONTENT)
 
 
-def test_five_modules_in_teaching_order() -> None:
-    assert [m.id for m in CONTENT.modules] == ["why-voice", "lundy", "treseder", "co-production", "practice"]
+def test_six_modules_in_teaching_order() -> None:
+    assert [m.id for m in CONTENT.modules] == ["why-voice", "lundy", "treseder", "co-production", "practice", "safe-participation"]
+
+
+def test_the_safeguarding_module_covers_what_staff_must_know() -> None:
+    """What the module promises (issue 14, item 3); a trainer's rewording keeps these words."""
+    text = " ".join(f"{s.title} {s.body}" for s in CONTENT.module("safe-participation").steps).lower()
+    for topic in ["confidential", "safeguarding procedures", "working together", "consent", "assent", "stop",
+                  "anonymous", "benefits", "retell", "non-verbal"]:
+        assert topic in text, f"content/modules/safe-participation.yaml: nothing says '{topic}'"
 
 
 @pytest.mark.parametrize("module", CONTENT.modules, ids=lambda m: m.id)

@@ -41,7 +41,7 @@ def test_valid_content_loads_with_every_part(tmp_path: Path) -> None:
 
 
 def test_a_brand_logo_that_is_not_in_the_pictures_folder_is_named(tmp_path: Path) -> None:
-    tree = broken(lambda t: t["site.yaml"].update(brand={"organisation": "Shire CFS", "logo": "shire-logo.png"}))
+    tree = broken(lambda t: t["site.yaml"].update(brand={"logo": "shire-logo.png"}))
     assert problems_for(tmp_path, tree) == [
         "content/site.yaml: item brand: `logo` names content/pictures/shire-logo.png, which does not exist"
     ]
@@ -151,3 +151,48 @@ def test_the_shipped_content_is_valid(capsys: pytest.CaptureFixture[str]) -> Non
     # The shipped content/, named: the session's default content folder is the tests' fixture.
     assert validate_main([str(SHIPPED_CONTENT)]) == 0
     assert "All content is valid" in capsys.readouterr().out
+
+
+def test_placeholders_in_module_text_are_filled_from_the_local_routes(tmp_path: Path) -> None:
+    tree = valid_content()
+    tree["modules/lundy.yaml"]["steps"][0]["body"] = "{children_in_care_council} meets monthly. Ask {organisation} how."
+    empty = load_content(*write_content(tmp_path / "empty", tree))
+    assert empty.module("lundy").steps[0].body == "Your children in care council meets monthly. Ask your organisation how."
+    tree["site.yaml"]["local_routes"] = {"organisation": "Shire Council", "children_in_care_council": "Shire Voices"}
+    named = load_content(*write_content(tmp_path / "named", tree))
+    assert named.module("lundy").steps[0].body == "Shire Voices meets monthly. Ask Shire Council how."
+
+
+def test_an_unknown_placeholder_or_local_route_names_file_item_and_field(tmp_path: Path) -> None:
+    def change(t: dict[str, Any]) -> None:
+        t["modules/lundy.yaml"]["steps"][0]["body"] = "Ask {organisaton} how."
+        t["site.yaml"]["local_routes"] = {"youth_parliament": "Shire MYPs"}
+
+    problems = problems_for(tmp_path, broken(change))
+    assert "content/site.yaml: `local_routes.youth_parliament` is not a field this file can have (check the spelling)" in problems
+    assert ("content/modules/lundy.yaml: item step 1: `body` uses the placeholder {organisaton}, which site.yaml's "
+            "`local_routes` does not have (use {organisation}, {children_in_care_council}, {youth_council} or "
+            "{care_leavers_group})") in problems
+
+
+def test_glossary_links_must_name_a_term_and_terms_must_cite_known_sources(tmp_path: Path) -> None:
+    def change(t: dict[str, Any]) -> None:
+        t["glossary.yaml"] = {"schema_version": 1, "terms": [
+            {"id": "iro", "term": "independent reviewing officer", "abbreviation": "IRO",
+             "definition": "Chairs the review.", "sources": ["iro-handbook"]}]}
+        t["modules/lundy.yaml"]["steps"][0]["body"] = "Tell her [IRO](glossary.ipynb#iro) and [tokenism](glossary.ipynb#tokenism)."
+
+    assert problems_for(tmp_path, broken(change)) == [
+        "content/modules/lundy.yaml: item step 1: `body` links to the glossary term 'tokenism', which is not in content/glossary.yaml",
+        "content/glossary.yaml: item iro: `sources` cites 'iro-handbook', which is not in content/sources.yaml",
+    ]
+
+
+def test_a_repeated_glossary_abbreviation_is_refused(tmp_path: Path) -> None:
+    def change(t: dict[str, Any]) -> None:
+        t["glossary.yaml"] = {"schema_version": 1, "terms": [
+            {"id": "iv", "term": "independent visitor", "abbreviation": "IV", "definition": "A volunteer."},
+            {"id": "iv2", "term": "intravenous", "abbreviation": "IV", "definition": "Into a vein."}]}
+
+    assert problems_for(tmp_path, broken(change)) == [
+        "content/glossary.yaml: `terms` gives the abbreviation 'IV' to more than one term"]

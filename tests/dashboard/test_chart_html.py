@@ -13,7 +13,7 @@ import pytest
 
 from tests.aggregate import known_results as known
 from widgets.aggregate import Labels, build_report
-from widgets.aggregate.charts import MOST_BARS, ChartSpec
+from widgets.aggregate.charts import PAGE_ROWS, ChartSpec
 from widgets.aggregate.sources import store_source
 from widgets.aggregate.summaries import Summary
 from widgets.dashboard.chart_html import CHART_CSS, chart_html
@@ -91,23 +91,30 @@ def test_several_series_have_a_legend_in_words_and_differ_by_pattern_not_colour_
     assert "gradient" not in fills[0] and "repeating-linear-gradient" in fills[1] and "radial-gradient" in fills[2]
 
 
-def test_a_long_table_shows_its_first_rows_and_says_so() -> None:
-    rows = MOST_BARS + 5
-    html_out = chart_html(summary(bar_table(list(range(1, rows + 1))), ChartSpec("bars", ("name",), ("value",))))
-    root = tree(html_out)
-    assert len(having(root, "viw-bar-row")) == MOST_BARS
-    assert having(root, "viw-chart-note")[0].text == f"The chart shows the first {MOST_BARS} of {rows} rows."
-    assert bars(root)[-1][1] == "100%"  # the largest value shown (40) is the full width
+def test_a_long_chart_shows_a_page_at_a_time_and_says_which_rows() -> None:
+    rows = PAGE_ROWS + 5
+    spec = ChartSpec("bars", ("name",), ("value",))
+    first, second = (tree(chart_html(summary(bar_table(list(range(1, rows + 1))), spec), page)) for page in (0, 1))
+    assert len(having(first, "viw-bar-row")) == PAGE_ROWS and len(having(second, "viw-bar-row")) == 5
+    assert having(first, "viw-chart-note")[0].text == f"Chart: showing 1-{PAGE_ROWS} of {rows} rows."
+    assert having(second, "viw-chart-note")[0].text == f"Chart: showing {PAGE_ROWS + 1}-{rows} of {rows} rows."
+    assert [label.text for label in having(second, "viw-bar-label")] == [f"row {n}" for n in range(PAGE_ROWS, rows)]
+    assert bars(first)[-1][1] == "100%"  # widths against the largest value on the page
 
 
-def test_a_large_heatmap_shows_its_first_rows_and_columns_and_says_so() -> None:
-    pairs = [(f"Org {r:02d}", f"item-{c:02d}") for r in range(MOST_BARS + 2) for c in range(MOST_BARS + 5)]
-    table = pd.DataFrame(pairs, columns=["organisation", "item_id"]).assign(rating=1.0)
-    root = tree(chart_html(summary(table, ChartSpec("heatmap", ("organisation", "item_id"), ("rating",)))))
-    assert len(having(root, "viw-heat-row")) == len(having(root, "viw-heat-column")) == MOST_BARS
-    assert len(having(root, "viw-heat-cell")) == MOST_BARS * MOST_BARS
-    assert having(root, "viw-chart-note")[0].text == \
-        f"The chart shows the first {MOST_BARS} of {MOST_BARS + 2} rows and the first {MOST_BARS} of {MOST_BARS + 5} columns."
+def test_a_heatmap_is_drawn_per_instrument_a_page_of_rows_at_a_time_with_every_column() -> None:
+    pairs = [(f"Org {r:02d}", instrument, f"{instrument}-{c:02d}") for r in range(PAGE_ROWS + 2)
+             for instrument, columns in (("iv", 45), ("lundy", 3)) for c in range(columns)]
+    table = pd.DataFrame(pairs, columns=["organisation", "instrument", "item_id"]).assign(rating=1.0)
+    spec = ChartSpec("heatmap", ("organisation", "item_id"), ("rating",), split="instrument")
+    first, second = (tree(chart_html(summary(table, spec), page)) for page in (0, 1))
+    assert [h.text for h in first.iter("h4")] == ["iv", "lundy"]
+    grids = having(first, "viw-heat")
+    assert [len(having(g, "viw-heat-column")) for g in grids] == [45, 3]  # never one grid mixing instruments
+    assert [len(having(g, "viw-heat-row")) for g in grids] == [PAGE_ROWS, PAGE_ROWS]
+    assert [n.text for n in having(second, "viw-chart-note")] == [
+        f"Chart: showing {PAGE_ROWS + 1}-{PAGE_ROWS + 2} of {PAGE_ROWS + 2} organisations."] * 2
+    assert [c.text for c in having(having(second, "viw-heat")[1], "viw-heat-row")] == ["Org 40", "Org 41"]
 
 
 def relative_luminance(colour: str) -> float:
@@ -187,6 +194,6 @@ def test_the_known_results_chart_as_worked_out_by_hand(known_report) -> None:
     assert [(w, t) for _, w, t, _ in bars(charts["module_results"])] == [("100%", "50%")]
     # Org B rated iv-leaflets 1 then 3; iv-voice 2 then blank (no value). No change is negative,
     # so the zero line is at the left and no sign is needed.
-    assert [(s, w, t) for s, w, t, _ in bars(charts["rating_change"])] == [("positive", "100%", "2"), ("positive", "0%", "no value")]
+    assert [(s, w, t) for s, w, t, _ in bars(charts["item_change"])] == [("positive", "100%", "2"), ("positive", "0%", "no value")]
     assert [(text, background) for text, background, _ in cells(charts["ratings"])] == [
         ("3", "#08306b"), ("not rated", "#ffffff"), ("0", "#f7fbff"), ("3", "#08306b")]

@@ -92,6 +92,10 @@ def test_the_excel_export_holds_the_filtered_results_and_every_table(page: ipw.V
     find(page, "viw-apply-filters").click()
     find(page, "viw-export-xlsx").click()
     link, = find(page, "viw-downloads").children
+    assert "results" not in openpyxl.load_workbook(io.BytesIO(link.data)).sheetnames  # the full rows only when asked
+    find(page, "viw-export-with-results").value = True
+    find(page, "viw-export-xlsx").click()
+    link, = find(page, "viw-downloads").children
     assert link.filename == "trainer-report.xlsx"
     workbook = openpyxl.load_workbook(io.BytesIO(link.data))
     assert {"results", *SUMMARIES} <= set(workbook.sheetnames)

@@ -28,7 +28,7 @@ def test_a_new_visitor_signs_in_then_rates_confidence_then_sees_step_one(results
     panel, form = page.area.children
     assert isinstance(form, ConfidenceForm) and page.session.code in panel.summary.value
     form.save.click()
-    assert "10 still to rate" in form.status.value
+    assert "13 still to rate" in form.status.value
     for scale in form.ratings.values():
         scale.value = 4
     form.save.click()

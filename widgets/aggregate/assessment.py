@@ -1,5 +1,5 @@
 """Self-assessment views: where services stand on each item, how ratings spread, what changed
-since an organisation's previous submission, and the actions still open.
+since the previous submission (``comparison``), and the actions still open.
 
 "Where services stand" uses each team's most recent submission of an instrument (within the
 filters), so a service that assessed itself twice is not counted twice; narrow the date range
@@ -8,6 +8,9 @@ to look at an earlier year. A rating left blank on purpose counts as "not rated"
 
 from __future__ import annotations
 
+from datetime import date
+
+import numpy as np
 import pandas as pd
 
 from widgets.aggregate.grouping import aggregate, latest
@@ -38,36 +41,35 @@ def rating_distribution(current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return table[["instrument", "item_id", "item", "rating", "label", "submissions"]]
 
 
-def rating_change(assessments: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Per organisation and item: latest rating against the organisation's previous submission."""
-    columns = ["organisation", "instrument", "item_id", "item", "previous_rating", "latest_rating", "change", "previous_date", "latest_date"]
-    keys = ["organisation", "instrument"]
-    two = latest(assessments, keys, keep=2)
-    twice = aggregate(two, keys, submissions=("rank", "nunique"))
-    two = two.merge(twice[twice["submissions"] == 2][keys], on=keys) if not two.empty else two
-    if two.empty:
+def latest_sections(current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Per team's latest submission of each instrument: each section's score (points of its
+    rated items over the most they could score, %), and when it was submitted."""
+    columns = ["organisation", "team", "instrument", "section", "score_pct", "items_rated", "submitted"]
+    rated = current[current["max_score"].notna()]
+    if rated.empty:
         return pd.DataFrame(columns=columns)
-    two = two.assign(stage=two["rank"].map({0: "latest", 1: "previous"}), date=two["submitted_at"].dt.strftime("%Y-%m-%d"))
-    scores = two.set_index([*keys, "item_id", "stage"])["score"].unstack("stage")
-    result = pd.DataFrame({
-        "previous_rating": scores.get("previous"),
-        "latest_rating": scores.get("latest"),
-    }, index=scores.index)
-    result["change"] = (result["latest_rating"] - result["previous_rating"]).round(2)
-    dates = two.drop_duplicates([*keys, "stage"]).set_index([*keys, "stage"])["date"].unstack("stage")
-    dates = dates.rename(columns={"previous": "previous_date", "latest": "latest_date"}).reset_index()
-    result = result.reset_index().merge(dates, on=keys)
-    result["item"] = labels.text(result["item_id"])
-    return result[columns]
+    rated = rated.assign(section=labels.section(rated["instrument"], rated["item_id"]),
+                         order=labels.section_order(rated["instrument"], rated["item_id"]),
+                         submitted=rated["submitted_at"].dt.strftime("%Y-%m-%d"))
+    table = aggregate(rated, ["organisation", "team", "instrument", "section"], score=("score", "sum"), most=("max_score", "sum"),
+                      items_rated=("item_id", "size"), order=("order", "min"), submitted=("submitted", "first"))
+    table["score_pct"] = (100 * table["score"] / table["most"]).round(1)
+    return table.sort_values(["organisation", "team", "instrument", "order"])[columns].reset_index(drop=True)
 
 
-def open_actions(current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Every action in each team's latest submission, soonest due first (no date last)."""
+def open_actions(current: pd.DataFrame, labels: Labels, today: date) -> pd.DataFrame:
+    """Every action in each team's latest submission: overdue ones first (most days overdue
+    first), then the rest by due date, undated last."""
+    columns = ["status", "days_overdue", "action_due", "action_owner", "organisation", "team", "instrument", "item_id", "item",
+               "action", "submitted"]
     acting = current[current["action"].str.strip() != ""]
-    table = acting.assign(item=labels.text(acting["item_id"]), submitted=acting["submitted_at"].dt.strftime("%Y-%m-%d"))
-    table = table.sort_values(["action_due", "organisation", "team", "item_id"], key=_blank_last)
-    return table[["organisation", "team", "instrument", "item_id", "item", "action", "action_owner", "action_due", "submitted"]].reset_index(drop=True)
-
-
-def _blank_last(values: pd.Series) -> pd.Series:
-    return values.where(values != "", "~") if values.name == "action_due" else values
+    if acting.empty:
+        return pd.DataFrame(columns=columns)
+    due = pd.to_datetime(acting["action_due"].where(acting["action_due"] != ""), format="%Y-%m-%d", errors="coerce")
+    late = (pd.Timestamp(today) - due).dt.days
+    table = acting.assign(item=labels.text(acting["item_id"]), submitted=acting["submitted_at"].dt.strftime("%Y-%m-%d"),
+                          days_overdue=late.where(late > 0),
+                          status=np.select([late > 0, due.notna()], ["overdue", "not yet due"], "no due date"),
+                          rank=np.select([late > 0, due.notna()], [0, 1], 2), late=-late.fillna(0), due=due)
+    table = table.sort_values(["rank", "late", "due", "organisation", "team", "item_id"], na_position="last")
+    return table[columns].reset_index(drop=True)

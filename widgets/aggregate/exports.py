@@ -2,7 +2,14 @@
 
 Each exporter turns a Report into files (name, bytes, type). The dashboard offers them as
 download links and the CLI writes them to its output folder; adding a format is one class
-and one line in ``EXPORTERS``.
+and one line in ``EXPORTERS``. The full results rows are optional (``with_results``): the
+summaries alone take seconds whatever the size of the results. A long export says how far it
+has got through ``progress``.
+
+CSV files are UTF-8 with a byte order mark, so Excel opens them with accented names intact
+(every results reader here, and pandas with encoding "utf-8-sig", reads past the mark). An Excel
+sheet holds 1,048,576 rows: a longer table goes on as "results (2)" and so on, and the
+workbook's "about" sheet says so.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 import pandas as pd
 from openpyxl import Workbook
@@ -22,6 +29,12 @@ from widgets.results.spreadsheet_safety import neutralise_column
 from widgets.errors import Refused
 
 EXCEL_MOST_ROWS = 1_048_575  # a sheet holds 1,048,576 rows including the header
+PROGRESS_EVERY = 50_000  # rows between progress messages
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    """No progress messages wanted."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,7 @@ class Exporter(Protocol):
     name: str
     label: str
 
-    def files(self, report: Report, with_results: bool = True) -> list[ExportFile]: ...
+    def files(self, report: Report, with_results: bool = True, progress: Progress = _quiet) -> list[ExportFile]: ...
 
 
 def text_columns(table: pd.DataFrame) -> list[str]:
@@ -58,15 +71,21 @@ class CsvExporter:
     name = "csv"
     label = "CSV files (one per table)"
 
-    def files(self, report: Report, with_results: bool = True) -> list[ExportFile]:
-        return [ExportFile(f"{name}.csv", csv_bytes(table), "text/csv") for name, table in report.tables(with_results).items()]
+    def files(self, report: Report, with_results: bool = True, progress: Progress = _quiet) -> list[ExportFile]:
+        files = []
+        for name, table in report.tables(with_results).items():
+            if len(table) >= PROGRESS_EVERY:
+                progress(f"Writing {name}.csv ({len(table):,} rows)...")
+            files.append(ExportFile(f"{name}.csv", csv_bytes(table), "text/csv"))
+        return files
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
+    """The table as CSV, UTF-8 with a byte order mark (for Excel), CRLF line ends."""
     table = for_export(table)
     for column in text_columns(table):
         table[column] = neutralise_column(table[column].fillna("").astype(str))
-    return table.to_csv(index=False, lineterminator="\r\n", float_format="%g").encode("utf-8")
+    return table.to_csv(index=False, lineterminator="\r\n", float_format="%g").encode("utf-8-sig")
 
 
 class XlsxExporter:
@@ -75,41 +94,64 @@ class XlsxExporter:
     name = "xlsx"
     label = "Excel workbook (all tables)"
 
-    def files(self, report: Report, with_results: bool = True) -> list[ExportFile]:
+    def files(self, report: Report, with_results: bool = True, progress: Progress = _quiet) -> list[ExportFile]:
         workbook = Workbook(write_only=True)
         about = workbook.create_sheet("about")
         about.append(["Voice & Influence Workbook: trainer report"])
         about.append(["made", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")])
         about.append(["filters", report.filters.describe()])
+        if not with_results:
+            about.append(["results", "the results rows are not in this workbook: ask for them to have them"])
         for name, table in report.tables(with_results).items():
-            sheet = workbook.create_sheet(name[:31])
-            header = []
-            for column in table.columns:
-                cell = WriteOnlyCell(sheet, value=str(column))
-                cell.font = Font(bold=True)
-                header.append(cell)
-            sheet.append(header)
-            shown = for_export(table.head(EXCEL_MOST_ROWS))
-            for row in shown.itertuples(index=False, name=None):
-                sheet.append([_cell(sheet, value) for value in row])
-            if len(table) > EXCEL_MOST_ROWS:
-                about.append([name, f"only the first {EXCEL_MOST_ROWS} of {len(table)} rows fit in a sheet: use the CSV"])
+            sheets = max(1, -(-len(table) // EXCEL_MOST_ROWS))
+            if sheets > 1:
+                about.append([name, f"{len(table):,} rows: more than a sheet holds, so they run on over {sheets} sheets, "
+                                    f"'{name}' to '{_sheet_name(name, sheets)}'"])
+            for number in range(sheets):
+                part = table.iloc[number * EXCEL_MOST_ROWS:(number + 1) * EXCEL_MOST_ROWS]
+                _write_sheet(workbook.create_sheet(_sheet_name(name, number + 1)), part, progress, len(table) >= PROGRESS_EVERY)
+        if with_results:
+            progress("Packing the workbook...")
         buffer = io.BytesIO()
         workbook.save(buffer)
         return [ExportFile("trainer-report.xlsx", buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
 
 
-def _cell(sheet: Any, value: Any) -> Any:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if not value.startswith("="):
-            return value
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # openpyxl would store "=..." as a formula
-        return cell
-    return value.item() if hasattr(value, "item") else value
+def _sheet_name(name: str, number: int) -> str:
+    """'results', then 'results (2)', ...: at most 31 characters, as Excel allows."""
+    suffix = "" if number == 1 else f" ({number})"
+    return name[:31 - len(suffix)] + suffix
+
+
+def _write_sheet(sheet: Any, table: pd.DataFrame, progress: Progress, long: bool) -> None:
+    """A bold header, then the rows; text is cleaned a column at a time (far quicker than a
+    cell at a time), and text that starts with '=' is stored as text, never as a formula."""
+    header = []
+    for column in table.columns:
+        cell = WriteOnlyCell(sheet, value=str(column))
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    columns = [_column_values(sheet, values) for _, values in for_export(table).items()]
+    for number, row in enumerate(zip(*columns), start=1):
+        sheet.append(row)
+        if long and number % PROGRESS_EVERY == 0:
+            progress(f"{sheet.title}: {number:,} of {len(table):,} rows written...")
+
+
+def _column_values(sheet: Any, values: pd.Series) -> list[Any]:
+    """One column's cells: None for a missing value, numbers as Python numbers, text as text."""
+    if not (pd.api.types.is_string_dtype(values) or values.dtype == object):
+        return [None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in values.tolist()]
+    text = values.astype(object).where(values.notna(), None)
+    cleaned = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in text.tolist()]
+    return [_formula_safe(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in cleaned]
+
+
+def _formula_safe(sheet: Any, value: str) -> Any:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would store "=..." as a formula
+    return cell
 
 
 class PngExporter:
@@ -118,9 +160,10 @@ class PngExporter:
     name = "png"
     label = "Charts (PNG pictures)"
 
-    def files(self, report: Report, with_results: bool = True) -> list[ExportFile]:
-        charts = ((name, summary.png()) for name, summary in report.summaries.items())
-        return [ExportFile(f"{name}.png", png, "image/png") for name, png in charts if png]
+    def files(self, report: Report, with_results: bool = True, progress: Progress = _quiet) -> list[ExportFile]:
+        """One picture per chart page (and per instrument, for heatmaps): nothing left out."""
+        return [ExportFile(f"{name}{suffix}.png", png, "image/png")
+                for name, summary in report.summaries.items() for suffix, png in summary.pngs()]
 
 
 EXPORTERS: dict[str, Exporter] = {e.name: e for e in (CsvExporter(), XlsxExporter(), PngExporter())}

@@ -20,6 +20,7 @@ class Labels:
     module_titles: dict[str, str] = field(default_factory=dict)  # by quiz id, in teaching order
     texts: dict[str, str] = field(default_factory=dict)  # question prompts, outcomes, items
     scale_labels: dict[tuple[str, int], str] = field(default_factory=dict)  # (instrument, value)
+    sections: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)  # (instrument, item): (order, title)
 
     @classmethod
     def from_content(cls, content: Content | None) -> "Labels":
@@ -32,7 +33,9 @@ class Labels:
         texts.update({o.id: o.text for m in content.modules for o in m.learning_outcomes})
         texts.update({item.id: item.text for i in content.instruments for item in i.items})
         scale = {(i.id, level.value): level.label for i in content.instruments for level in i.scale.levels}
-        return cls(quizzes, titles, texts, scale)
+        sections = {(i.id, item.id): (n, section.title) for i in content.instruments
+                    for n, section in enumerate(i.sections) for item in section.items}
+        return cls(quizzes, titles, texts, scale, sections)
 
     def module(self, ids: pd.Series) -> pd.Series:
         """Module title for each quiz id (the id when content does not know it). Labels are
@@ -42,6 +45,16 @@ class Labels:
     def text(self, ids: pd.Series) -> pd.Series:
         """Question prompt, outcome or item text for each id (the id when unknown)."""
         return ids.map(lambda item: self.texts.get(item, item))
+
+    def section(self, instruments: pd.Series, items: pd.Series) -> pd.Series:
+        """Section title for each (instrument, item); 'other items' when content does not know it."""
+        return pd.Series([self.sections.get(key, (len(self.sections), "other items"))[1] for key in zip(instruments, items)],
+                         index=items.index, dtype=object)
+
+    def section_order(self, instruments: pd.Series, items: pd.Series) -> pd.Series:
+        """Where each (instrument, item) comes in its instrument (unknown items last)."""
+        order = {key: n for n, key in enumerate(self.sections)}
+        return pd.Series([order.get(key, len(order)) for key in zip(instruments, items)], index=items.index, dtype=int)
 
     def scale_label(self, instruments: pd.Series, values: pd.Series) -> pd.Series:
         keys = pd.Series(list(zip(instruments, values)), index=instruments.index, dtype=object)

@@ -1,5 +1,5 @@
-"""Training views: who completed, pass rates and scores per module, what people get wrong,
-and confidence before and after.
+"""Training views: who completed (in counts and by name), pass rates and scores per module,
+and confidence before and after (what people get wrong: ``item_statistics``).
 
 A module is passed by an attempt (all rows sharing a submission_id) whose total score meets
 the quiz's pass rule, ``Quiz.passes``. The rule is applied once per distinct (quiz, total)
@@ -8,10 +8,12 @@ pair, of which there are few, so a million rows still cost only vectorised group
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from widgets.aggregate.grouping import aggregate, distinct
 from widgets.aggregate.labels import Labels
+from widgets.errors import Refused
 
 LEARNER = ["organisation", "team", "respondent"]
 PLACE = ["organisation", "team"]
@@ -80,22 +82,50 @@ def score_distribution(attempts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return table[["module", "quiz", "score", "max_score", "attempts"]]
 
 
-def item_analysis(quiz: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Per question: answers, share fully correct, and the wrong answer chosen most often."""
-    quiz = quiz[["instrument", "item_id", "response", "score", "max_score"]]
-    quiz = quiz.assign(correct=(quiz["score"] >= quiz["max_score"]).astype(int))
-    table = aggregate(quiz, ["instrument", "item_id"], answers=("correct", "size"), correct=("correct", "sum"))
-    table["correct_pct"] = (100 * table["correct"] / table["answers"]).round(1)
-    wrong = aggregate(quiz[quiz["correct"] == 0], ["instrument", "item_id", "response"], times_chosen=("correct", "size"))
-    wrong = wrong.sort_values(["instrument", "item_id", "times_chosen", "response"], ascending=[True, True, False, True])
-    wrong = wrong.drop_duplicates(["instrument", "item_id"]).rename(columns={"response": "most_chosen_wrong"})
-    table = table.merge(wrong, on=["instrument", "item_id"], how="left")
-    table["most_chosen_wrong"] = table["most_chosen_wrong"].fillna("")
-    table["times_chosen"] = table["times_chosen"].fillna(0).astype(int)
-    table.insert(0, "module", labels.module(table["instrument"]))
-    table["question"] = labels.text(table["item_id"])
-    table = table.rename(columns={"instrument": "quiz"})
-    return table[["module", "quiz", "item_id", "question", "answers", "correct_pct", "most_chosen_wrong", "times_chosen"]]
+def people(attempts: pd.DataFrame, confidence_rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """One row per learner (organisation, team, name): when they started, each module passed
+    (with the day of the first pass), tried but not passed, or not started, and whether they
+    have passed every module."""
+    columns = [*LEARNER, "started", *(f"module: {title}" for title in labels.module_titles.values()), "modules_passed", "finished"]
+    training = pd.concat([attempts[[*LEARNER, "submitted_at"]], confidence_rows[[*LEARNER, "submitted_at"]]], ignore_index=True)
+    if training.empty:
+        return pd.DataFrame(columns=columns)
+    table = aggregate(training, LEARNER, started=("submitted_at", "min"))
+    table["started"] = table["started"].dt.strftime("%Y-%m-%d")
+    tried = attempts.drop_duplicates([*LEARNER, "quiz"])[[*LEARNER, "quiz"]].assign(state="tried, not passed")
+    first = aggregate(passed(attempts), [*LEARNER, "quiz"], on=("submitted_at", "min"))
+    first = first.assign(state="passed " + pd.to_datetime(first["on"], utc=True).dt.strftime("%Y-%m-%d"))[[*LEARNER, "quiz", "state"]]
+    states = pd.concat([first, tried], ignore_index=True).drop_duplicates([*LEARNER, "quiz"])
+    for quiz, title in labels.module_titles.items():
+        state = states[states["quiz"] == quiz].drop(columns="quiz").rename(columns={"state": f"module: {title}"})
+        table = table.merge(state, on=LEARNER, how="left")
+        table[f"module: {title}"] = table[f"module: {title}"].fillna("not started")
+    required = set(labels.module_titles)
+    done = first[first["quiz"].isin(required)].groupby(LEARNER).size().rename("passed").reset_index()
+    table = table.merge(done, on=LEARNER, how="left")
+    count = table["passed"].fillna(0).astype(int)
+    table["modules_passed"] = count.astype(str) + f" of {len(required)}"
+    table["finished"] = np.where((count == len(required)) & (len(required) > 0), "yes", "no")
+    return table[columns]
+
+
+PEOPLE_SHOWN = {"everyone": "everyone", "not_finished": "who has not finished", "nothing_passed": "who has started but passed nothing"}
+
+
+def people_shown(table: pd.DataFrame, show: str, labels: Labels) -> pd.DataFrame:
+    """The people table narrowed to one group: a key of PEOPLE_SHOWN, or 'not_passed:<quiz>'
+    for everyone who has not passed that module."""
+    if show == "everyone":
+        return table
+    if show == "not_finished":
+        return table[table["finished"] == "no"].reset_index(drop=True)
+    if show == "nothing_passed":
+        return table[table["modules_passed"].str.startswith("0 ")].reset_index(drop=True)
+    quiz = show.removeprefix("not_passed:")
+    if quiz == show or quiz not in labels.module_titles:
+        raise Refused(f"There is no list called '{show}'.")
+    column = f"module: {labels.module_titles[quiz]}"
+    return table[~table[column].str.startswith("passed")].reset_index(drop=True)
 
 
 def confidence(rounds: pd.DataFrame, labels: Labels) -> pd.DataFrame:

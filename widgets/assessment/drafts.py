@@ -65,7 +65,9 @@ class Autosave:
 
     def new_round(self, assessment: Assessment) -> str:
         """Start a new draft, under a new code, from these answers (next year's round): the
-        submitted draft stays as it was submitted."""
+        submitted draft stays as it was submitted, and is what the new round is compared with."""
+        if self.code is not None:
+            assessment.previous_round = self.code
         self.opened = self.drafts.create(assessment.to_draft())
         return self.opened.code
 

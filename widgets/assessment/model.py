@@ -15,6 +15,7 @@ from typing import Any
 
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.results import ItemResponse, Submission
+from widgets.results.drafts import parse_code
 from widgets.results.store import unstorable
 from widgets.errors import Refused
 
@@ -57,6 +58,9 @@ class Assessment:
     details: dict[str, str] = field(default_factory=lambda: {name: "" for name in DETAIL_FIELDS})
     answers: dict[str, Answer] = field(default_factory=dict)
     left_out: list[str] = field(default_factory=list)  # parts of a saved draft that could not be read
+    # The resume code of last round's self-assessment: what this one is compared with on a
+    # server of its own (knowing an organisation's name is not enough to see its scores).
+    previous_round: str = ""
 
     # --- changes (each one validated) -------------------------------------------------
 
@@ -64,6 +68,10 @@ class Assessment:
         if name not in DETAIL_FIELDS:
             raise Refused(f"'{name}' is not one of the details asked for")
         self.details[name] = _checked(value, MAX_SHORT, f"Your {DETAIL_NAMES[name]}")
+
+    def set_previous_round(self, typed: str) -> None:
+        """Remember last round's code (as typed; empty to compare with nothing)."""
+        self.previous_round = parse_code(typed) if (typed or "").strip() else ""
 
     def set_answer(self, item_id: str, name: str, value: Any) -> str | None:
         """Change one part of one item's answer, refusing anything the content does not allow
@@ -138,6 +146,7 @@ class Assessment:
             "instrument_version": self.instrument.version,
             "details": dict(self.details),
             "answers": {item_id: asdict(a) for item_id, a in self.answers.items() if not a.is_empty},
+            **({"previous_round": self.previous_round} if self.previous_round else {}),
         }
 
     @classmethod
@@ -157,6 +166,11 @@ class Assessment:
                 assessment.set_detail(name, value)
             except Refused:
                 assessment.left_out.append(f"details.{name}")
+        if "previous_round" in data:
+            try:
+                assessment.set_previous_round(str(data["previous_round"]))
+            except Refused:
+                assessment.left_out.append("previous_round")
         known = {item.id for item in instrument.items}
         answers = data.get("answers")
         for item_id, answer in (answers.items() if isinstance(answers, dict) else []):

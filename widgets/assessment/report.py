@@ -98,6 +98,7 @@ class Report:
     answers: tuple[ItemNote, ...]
     actions: tuple[ActionLine, ...]
     previous: Previous | None
+    comparison_note: str = ""  # why there is no comparison, when there is none
 
 
 def section_scores(instrument: Instrument, ratings: Mapping[str, float | None]) -> tuple[SectionScore, ...]:
@@ -119,7 +120,8 @@ def overall_score(sections: Sequence[SectionScore]) -> SectionScore:
 
 
 def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
-                 previous: Sequence[Mapping[str, str]] | None = None, today: date | None = None) -> Report:
+                 previous: Sequence[Mapping[str, str]] | None = None, today: date | None = None,
+                 comparison_note: str = "") -> Report:
     """The report for one saved submission (its rows, as the store wrote them); ``previous``
     holds the rows of the submission it is compared with (``ResultsStore.previous``), if any."""
     if not rows:
@@ -168,6 +170,7 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
         answers=tuple(answers),
         actions=tuple(actions),
         previous=_previous(instrument, sections, previous),
+        comparison_note=comparison_note,
     )
 
 

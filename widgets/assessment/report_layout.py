@@ -117,7 +117,7 @@ def _actions(report: Report) -> list[Block]:
 def _change(report: Report) -> list[Block]:
     if report.previous is None:
         return [Heading("Change since last time"),
-                Paragraph("This is the first submission of this self-assessment from this organisation.")]
+                Paragraph(report.comparison_note or "This is the first submission of this self-assessment from this organisation.")]
     rows = tuple((c.title, _percent(c.before), _percent(c.now), _signed(c.difference)) for c in report.previous.changes)
     return [
         Heading("Change since last time"),

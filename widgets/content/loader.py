@@ -15,8 +15,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from widgets.content.errors import ContentError, Problem
+from widgets.content.glossary import Glossary, Term, glossary_links
 from widgets.content.instrument import Instrument
 from widgets.content.module import Module
+from widgets.content.placeholders import fill, unknown_placeholders
 from widgets.content.quiz import Quiz
 from widgets.content.site import Site
 from widgets.content.sources import Source, SourceList
@@ -34,6 +36,7 @@ class Content:
     modules: tuple[Module, ...]
     quizzes: dict[str, Quiz]
     instruments: tuple[Instrument, ...]
+    glossary: tuple[Term, ...] = ()
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -66,19 +69,71 @@ def _load(folder: Path, pages: Path, _stamp: tuple) -> Content:
     modules = reader.each("modules", Module)
     quizzes = reader.each("quizzes", Quiz)
     instruments = reader.each("instruments", Instrument)
+    glossary = reader.one("glossary.yaml", Glossary) if (folder / "glossary.yaml").exists() else Glossary(schema_version=1, terms=[])
     sources = {s.id: s for s in source_list.sources} if source_list else None
     problems.extend(_cross_checks(folder, pages, sources, reader.broken_ids, modules, quizzes, instruments))
-    if site and site.brand and site.brand.logo and not (folder / "pictures" / site.brand.logo).exists():
+    problems.extend(_module_text_checks(modules, glossary))
+    if glossary is not None:
+        for term in glossary.terms:
+            problems += _unknown_sources(sources, "content/glossary.yaml", term.id, term.sources)
+    if site and site.brand.logo and not (folder / "pictures" / site.brand.logo).exists():
         problems.append(Problem(reader.name(folder / "site.yaml"), "brand", "logo", f"`logo` names content/pictures/{site.brand.logo}, which does not exist"))
-    if problems or site is None or sources is None:
+    if problems or site is None or sources is None or glossary is None:
         raise ContentError(problems)
     return Content(
         site=site,
         sources=sources,
-        modules=tuple(sorted((m for _, m in modules), key=lambda m: m.order)),
+        modules=tuple(sorted((_filled(m, site) for _, m in modules), key=lambda m: m.order)),
         quizzes={q.id: q for _, q in quizzes},
         instruments=tuple(i for _, i in instruments),
+        glossary=tuple(sorted(glossary.terms, key=lambda t: t.term.lower())),
     )
+
+
+def _module_texts(module: Module) -> list[tuple[str | None, str, str]]:
+    """Every piece of a module's running text as (item, field, text), for the checks."""
+    texts: list[tuple[str | None, str, str]] = [(None, "title", module.title), (None, "summary", module.summary)]
+    texts += [(outcome.id, "text", outcome.text) for outcome in module.learning_outcomes]
+    for number, step in enumerate(module.steps, start=1):
+        texts += [(f"step {number}", "title", step.title), (f"step {number}", "body", step.body)]
+        if step.picture:
+            texts.append((f"step {number}", "picture.alt", step.picture.alt))
+    return texts
+
+
+def _module_text_checks(modules: list[tuple[str, Module]], glossary: Glossary | None) -> list[Problem]:
+    """Placeholders must be ones site.yaml's local_routes fills; glossary links must name a term."""
+    problems: list[Problem] = []
+    terms = {t.id for t in glossary.terms} if glossary else set()
+    for file, module in modules:
+        for item, field, text in _module_texts(module):
+            for name in unknown_placeholders(text):
+                problems.append(Problem(file, item, field, (
+                    f"`{field}` uses the placeholder {{{name}}}, which site.yaml's `local_routes` does not have "
+                    "(use {organisation}, {children_in_care_council}, {youth_council} or {care_leavers_group})")))
+            for term in glossary_links(text):
+                if glossary is not None and term not in terms:
+                    problems.append(Problem(file, item, field, (
+                        f"`{field}` links to the glossary term '{term}', which is not in content/glossary.yaml")))
+    return problems
+
+
+def _filled(module: Module, site: Site) -> Module:
+    """The module with its placeholders filled from the site's local routes."""
+    routes = site.local_routes
+    steps = [
+        step.model_copy(update={
+            "title": fill(step.title, routes),
+            "body": fill(step.body, routes),
+            "picture": step.picture.model_copy(update={"alt": fill(step.picture.alt, routes)}) if step.picture else None,
+        })
+        for step in module.steps
+    ]
+    outcomes = [o.model_copy(update={"text": fill(o.text, routes)}) for o in module.learning_outcomes]
+    return module.model_copy(update={
+        "title": fill(module.title, routes), "summary": fill(module.summary, routes),
+        "learning_outcomes": outcomes, "steps": steps,
+    })
 
 
 class _Reader:

@@ -1,5 +1,6 @@
-"""Workbook-wide wording: title, purpose, privacy note, the free-text reminder, and whose
-workbook it is (the organisation's name and logo, on the certificate)."""
+"""Workbook-wide wording: title, purpose, privacy note, the free-text reminder, and the
+organisation's own name and local routes for children's views (filled into module text),
+and its logo (on the certificate)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,23 @@ from widgets.content.base import ContentFile, Strict, Text
 PictureFile = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_\-]+\.(svg|png|jpg|jpeg)$")]
 
 
-class Brand(Strict):
-    """The organisation that runs the workbook: its name, and optionally its logo."""
+class LocalRoutes(Strict):
+    """Names a service fills in so the modules speak of its own groups, not one council's.
 
-    organisation: Text
+    Each is empty by default; module text names them with placeholders such as
+    ``{children_in_care_council}`` and an empty name reads as a general wording instead
+    (widgets/content/placeholders.py)."""
+
+    organisation: str = ""
+    children_in_care_council: str = ""
+    youth_council: str = ""
+    care_leavers_group: str = ""
+
+
+class Brand(Strict):
+    """How the organisation that runs the workbook looks: its logo (its name is
+    ``local_routes.organisation``)."""
+
     logo: PictureFile | None = None
 
 
@@ -28,4 +42,6 @@ class Site(ContentFile):
     privacy_note: Text
     privacy_summary: Text | None = None  # a sentence or two shown above the full note
     free_text_reminder: Text
-    brand: Brand | None = None
+    local_routes: LocalRoutes = LocalRoutes()
+    brand: Brand = Brand()
+

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from widgets.aggregate.charts import BarRows, ChartSpec, HeatGrid, bar_rows, first_of, heat_grid, series_name, value_text
+from widgets.aggregate.charts import BarRows, ChartSpec, HeatGrid, Shown, bar_rows, heat_grid, page_of, parts, series_name, value_text
 from widgets.aggregate.summaries import Summary
 
 NO_RESULTS = "<p><em>No chart: there are no results for these filters.</em></p>"
@@ -63,16 +63,27 @@ CHART_CSS = """
 """
 
 
-def chart_html(summary: Summary) -> str:
-    """The summary's chart as HTML: '' for a table-only summary, a sentence for an empty table."""
+def chart_html(summary: Summary, page: int = 0) -> str:
+    """Page ``page`` of the summary's chart as HTML, one figure per part (a heatmap per
+    instrument), each saying which rows it shows: '' for a table-only summary, a sentence for
+    an empty table."""
     if summary.chart is None:
         return ""
     if summary.table.empty:
         return NO_RESULTS
-    if summary.chart.kind == "heatmap":
-        return _heatmap(summary.title, summary.chart, heat_grid(summary.chart, summary.table))
-    bars = bar_rows(summary.chart, summary.table)
-    return _figure(summary.title, "bars", _legend(bars) + _bars(bars)) + _note((bars.total, "rows"))
+    chart, figures = summary.chart, []
+    for name, part in parts(chart, summary.table):
+        rows, shown = page_of(chart, part, page)
+        title = " - ".join(t for t in (summary.title, name) if t)
+        heading = f"<h4 class='viw-chart-part'>{html.escape(name)}</h4>" if name else ""
+        if rows.empty:
+            figures.append(heading + _note(shown))
+        elif chart.kind == "heatmap":
+            figures.append(heading + _heatmap(title, chart, heat_grid(chart, rows)) + _note(shown))
+        else:
+            bars = bar_rows(chart, rows)
+            figures.append(heading + _figure(title, "bars", _legend(bars) + _bars(bars)) + _note(shown))
+    return "".join(figures)
 
 
 def _figure(title: str, kind: str, body: str, focusable: bool = False) -> str:
@@ -81,10 +92,10 @@ def _figure(title: str, kind: str, body: str, focusable: bool = False) -> str:
     return f"<figure class='viw-chart viw-chart-{kind}' role='img' aria-label='{name}'{focus}>{body}</figure>"
 
 
-def _note(*counts: tuple[int, str]) -> str:
-    """Says, outside the figure so everyone reads it, what the chart leaves out for the table."""
-    cut = [f"{first_of(total)} {what}" for total, what in counts if first_of(total)]
-    return f"<p class='viw-chart-note'>The chart shows the {' and the '.join(cut)}.</p>" if cut else ""
+def _note(shown: Shown) -> str:
+    """Says, outside the figure so everyone reads it, which of the rows the chart shows."""
+    text = shown.text()
+    return f"<p class='viw-chart-note'>Chart: {html.escape(text)}.</p>"
 
 
 def _legend(bars: BarRows) -> str:
@@ -132,7 +143,7 @@ def _heatmap(title: str, chart: ChartSpec, grid: HeatGrid) -> str:
     key = (f"Rows: {series_name(rows)}. Columns: {series_name(columns)}. "
            f"Each cell: the mean {series_name(chart.values[0])}, darker when higher.")
     body = f"<p class='viw-heat-key'>{html.escape(key)}</p>{_grid(grid)}"
-    return _figure(title, "heatmap", body, focusable=True) + _note((grid.total_rows, "rows"), (grid.total_columns, "columns"))
+    return _figure(title, "heatmap", body, focusable=True)
 
 
 def _grid(grid: HeatGrid) -> str:

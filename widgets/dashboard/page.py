@@ -16,6 +16,8 @@ from widgets.dashboard.chart_html import CHART_CSS
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import TABLE_CSS
 from widgets.dashboard.verify import VerifyView
+from widgets.dashboard.people_view import PeopleView
+from widgets.dashboard.service_view import ServiceChooser, ServiceView
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
 from widgets.results import ResultsStore
 from widgets.ui.messages import StatusMessage
@@ -25,9 +27,11 @@ from widgets.ui.request import wait_for_visitor
 from widgets.ui.safe import safe_callback
 from widgets.ui.style import page_style
 
-TRAINING = ("completion", "module_results", "score_distribution", "item_analysis", "confidence")
-SELF_ASSESSMENT = ("ratings", "rating_distribution", "rating_change")
-SORTABLE = {"open_actions": "action_due"}  # table-only views, by their first sort column
+TRAINING = ("completion", "module_results", "score_distribution", "item_statistics", "confidence")
+SELF_ASSESSMENT = ("ratings", "rating_distribution", "section_change", "item_change")
+# Table-only views, by their first sort column and order: open actions most overdue first.
+SORTABLE = {"latest_sections": ("organisation", True), "open_actions": ("days_overdue", False),
+            "last_round_actions": ("organisation", True)}
 INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see
     "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
@@ -40,15 +44,33 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     content = content or load_content()
     state = DashboardState(ResultsStore(results_folder), content)
     status = StatusMessage()
-    summaries: list[SummaryView | SortableTableView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
-    summaries += [SortableTableView(state, name, status, column) for name, column in SORTABLE.items()]
+    summaries: list[SummaryView | SortableTableView | PeopleView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT]
+    summaries += [SortableTableView(state, name, status, column, ascending) for name, (column, ascending) in SORTABLE.items()]
+    people = PeopleView(state, status)
+    summaries.append(people)
     exports = ExportsView(state, status)
+
+    def open_service(organisation: str) -> None:
+        service.open_service(organisation)
+        views.layout.display = "none"
+
+    def back() -> None:
+        service.close_service()
+        views.layout.display = "flex"
+
+    service = ServiceView(state, status, back)
+    choosers = [ServiceChooser(state, status, open_service) for _ in summaries]
+    for view, chooser in zip(summaries, choosers):  # every view leads to any service's summary
+        view.children = (*view.children, chooser)
 
     def redraw() -> None:
         sources.show()
         filters.show()
         for view in summaries:
             view.show()
+        for chooser in choosers:
+            chooser.show()
+        service.show()
         exports.clear()
 
     def read_new_results() -> None:
@@ -60,19 +82,24 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     filters = FiltersView(state, status, redraw)
     state.load()
     redraw()
-    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE), summaries)}
-    page = ipw.VBox([
-        page_style(),
-        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
-        status,
+    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *SORTABLE, "people"), summaries)}
+    views = ipw.VBox([
         sources,
         filters,
         ipw.HTML("<h2>Training</h2>"),
-        *(by_name[name] for name in TRAINING),
+        by_name["completion"], people,
+        *(by_name[name] for name in TRAINING[1:]),
         VerifyView(state.store, content),
         ipw.HTML("<h2>Self-assessments</h2>"),
         *(by_name[name] for name in (*SELF_ASSESSMENT, *SORTABLE)),
         exports,
+    ], layout=ipw.Layout(width="100%"))
+    page = ipw.VBox([
+        page_style(),
+        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
+        status,
+        service,
+        views,
     ])
     page.add_class("viw-page")
     page.add_class("viw-dashboard")

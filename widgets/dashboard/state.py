@@ -11,8 +11,11 @@ from datetime import datetime
 import pandas as pd
 
 from widgets.aggregate import Filters, Labels, Report, build_report
-from widgets.aggregate.exports import ExportFile, exporter
+from widgets.aggregate.charts import Shown, page_count, page_of, parts
+from widgets.aggregate.exports import ExportFile, Progress, exporter
 from widgets.aggregate.filters import choices
+from widgets.aggregate.services import ServiceSummary, organisations, service_summary
+from widgets.aggregate.training import PEOPLE_SHOWN, people_shown
 from widgets.aggregate.sources import store_source
 from widgets.content import Content
 from widgets.results import FileReport, ReadResult, ResultsStore, read_results
@@ -101,5 +104,38 @@ class DashboardState:
         order = order.sort_values(["blank", "value"], ascending=[True, ascending], na_position="last", kind="stable")
         return table.loc[order.index].reset_index(drop=True)
 
-    def export(self, name: str) -> list[ExportFile]:
-        return exporter(name).files(self.report)
+    def page_count(self, name: str, table: pd.DataFrame | None = None) -> int:
+        """How many pages a view needs (its chart's longest part, or its table, PAGE_ROWS a page)."""
+        summary = self.report.summaries[name]
+        return page_count(summary.chart, summary.table if table is None else table)
+
+    def page(self, name: str, page: int, table: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[Shown]]:
+        """Page ``page`` (from 0, kept within the pages there are) of a view's table: the rows
+        its chart shows on that page (of every part), and what they are of the whole."""
+        summary = self.report.summaries[name]
+        table = summary.table if table is None else table
+        page = min(max(page, 0), page_count(summary.chart, table) - 1)
+        cut = [page_of(summary.chart, part, page) for _, part in parts(summary.chart, table)]
+        rows = pd.concat([rows for rows, _ in cut]) if len(cut) > 1 else cut[0][0]
+        return rows, [shown for _, shown in cut]
+
+    def people_lists(self) -> dict[str, str]:
+        """The lists of people the dashboard offers: a key for ``people`` and its name in words."""
+        lists = dict(PEOPLE_SHOWN)
+        lists.update({f"not_passed:{quiz}": f"who has not passed {title}" for quiz, title in self.labels.module_titles.items()})
+        return lists
+
+    def people(self, show: str) -> pd.DataFrame:
+        return people_shown(self.report.summaries["people"].table, show, self.labels)
+
+    def organisations(self) -> list[str]:
+        return organisations(self.report)
+
+    def service(self, organisation: str) -> ServiceSummary:
+        return service_summary(self.report, organisation)
+
+    def export(self, name: str, with_results: bool = False, progress: Progress | None = None) -> list[ExportFile]:
+        """The export's files for the filtered results; the full results rows only when asked."""
+        if progress is None:
+            return exporter(name).files(self.report, with_results)
+        return exporter(name).files(self.report, with_results, progress)

@@ -16,8 +16,9 @@ TABLE_CSS = """
 """
 
 
-def html_table(table: pd.DataFrame, caption: str = "") -> str:
-    """An accessible table (caption, header cells); long tables show their first rows."""
+def html_table(table: pd.DataFrame, caption: str = "", name: str = "") -> str:
+    """An accessible table (caption, header cells); long tables show their first rows.
+    ``name`` names the table's box for screen readers where a heading already stands as its caption."""
     if table.empty:
         return "<p><em>No rows for these filters.</em></p>"
     shown = table.head(MOST_ROWS_SHOWN)
@@ -27,5 +28,5 @@ def html_table(table: pd.DataFrame, caption: str = "") -> str:
     note = f"<p>Showing the first {MOST_ROWS_SHOWN} of {len(table)} rows; the downloads hold them all.</p>" if len(table) > MOST_ROWS_SHOWN else ""
     # A wide table scrolls sideways in its box: the box takes the focus so the arrow keys can
     # scroll it, and is a region named by the caption for screen readers (axe: scrollable-region-focusable).
-    name = html.escape(caption or "Table", quote=True)
+    name = html.escape(caption or name or "Table", quote=True)
     return f"<div class='viw-table-wrap' role='region' tabindex='0' aria-label=\"{name}\">{body}</div>{note}"

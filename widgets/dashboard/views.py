@@ -15,6 +15,7 @@ from widgets.aggregate import Filters
 from widgets.aggregate.exports import EXPORTERS
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.chart_html import chart_html
+from widgets.dashboard.pager import Pager
 from widgets.dashboard.tables import html_table
 from widgets.ui.downloads import DownloadLink
 from widgets.ui.messages import StatusMessage
@@ -137,7 +138,8 @@ class SummaryView(ipw.VBox):
         self._table.add_class("viw-summary-table")
         self._toggle = ipw.ToggleButton(description="Show the table", value=False, layout=ipw.Layout(width="auto", align_self="flex-start"))
         self._toggle.observe(safe_callback(status)(self._toggled), "value")
-        super().__init__([self._heading, self._chart, self._toggle, self._table], layout=full_width())
+        self._pager = Pager(status, self.show)
+        super().__init__([self._heading, self._pager, self._chart, self._toggle, self._table], layout=full_width())
         self.add_class("viw-summary")
         self.add_class(f"viw-summary-{name}")
 
@@ -147,24 +149,30 @@ class SummaryView(ipw.VBox):
 
     def show(self) -> None:
         summary = self._state.report.summaries[self._name]
+        pages = self._state.page_count(self._name)
+        page = min(self._pager.page, pages - 1)
+        rows, shown = self._state.page(self._name, page)
+        self._pager.show(page, pages, shown)
         self._heading.value = f"<h3>{html.escape(summary.title)}</h3><p>{html.escape(summary.about)}</p>"
-        self._chart.value = chart_html(summary)
-        self._table.value = html_table(summary.table, summary.title)
+        self._chart.value = chart_html(summary, page)
+        self._table.value = html_table(rows, summary.title)
 
 
 class SortableTableView(ipw.VBox):
-    """A table-only summary (open actions) the trainer sorts by any column."""
+    """A table-only summary (open actions, last round's actions) the trainer sorts by any column."""
 
-    def __init__(self, state: DashboardState, name: str, status: StatusMessage, sort_by: str):
+    def __init__(self, state: DashboardState, name: str, status: StatusMessage, sort_by: str, ascending: bool = True):
         self._state, self._name = state, name
         self._heading = ipw.HTML()
         self._column = ipw.Dropdown(description="Sort by", options=list(state.report.summaries[name].table.columns), value=sort_by)
-        self._order = ipw.ToggleButtons(options=["ascending", "descending"], value="ascending", description="Order")
+        self._order = ipw.ToggleButtons(options=["ascending", "descending"], value="ascending" if ascending else "descending",
+                                        description="Order")
         self._table = ipw.HTML()
         self._table.add_class("viw-summary-table")
         self._column.observe(safe_callback(status)(lambda _: self.show()), "value")
         self._order.observe(safe_callback(status)(lambda _: self.show()), "value")
-        super().__init__([self._heading, ipw.HBox([self._column, self._order]), self._table], layout=full_width())
+        self._pager = Pager(status, self.show)
+        super().__init__([self._heading, ipw.HBox([self._column, self._order]), self._pager, self._table], layout=full_width())
         self.add_class("viw-summary")
         self.add_class(f"viw-summary-{name}")
 
@@ -172,7 +180,11 @@ class SortableTableView(ipw.VBox):
         summary = self._state.report.summaries[self._name]
         self._heading.value = f"<h3>{html.escape(summary.title)}</h3><p>{html.escape(summary.about)}</p>"
         table = self._state.sorted_table(self._name, self._column.value, self._order.value == "ascending")
-        self._table.value = html_table(table, summary.title)
+        pages = self._state.page_count(self._name, table)
+        page = min(self._pager.page, pages - 1)
+        rows, shown = self._state.page(self._name, page, table)
+        self._pager.show(page, pages, shown)
+        self._table.value = html_table(rows, summary.title)
 
 
 class ExportsView(ipw.VBox):
@@ -181,6 +193,9 @@ class ExportsView(ipw.VBox):
     def __init__(self, state: DashboardState, status: StatusMessage):
         self._links = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap"))
         self._links.add_class("viw-downloads")
+        self._with_results = ipw.Checkbox(value=False, description="Add every results row (the full results: slower)",
+                                          indent=False, layout=ipw.Layout(width="auto"))
+        self._with_results.add_class("viw-export-with-results")
         buttons = []
         for name, plugin in EXPORTERS.items():
             button = ipw.Button(description=f"Prepare {plugin.label}", layout=ipw.Layout(width="auto"))
@@ -188,16 +203,20 @@ class ExportsView(ipw.VBox):
 
             @safe_callback(status)
             def prepare(_: ipw.Button, name: str = name) -> None:
-                files = state.export(name)
+                rows = len(state.report.rows)
+                status.show(f"Preparing the {EXPORTERS[name].label}" + (f" with {rows:,} results rows" if self._with_results.value
+                                                                        else "") + "...")
+                files = state.export(name, self._with_results.value, status.show)
                 self._links.children = [DownloadLink(f.data, f.filename, f.mime, f.filename) for f in files] or \
                     [ipw.HTML("<p>Nothing to download for these filters.</p>")]
                 status.show(f"{len(files)} file(s) ready: use the links below. They hold names of staff: keep them safe.", "success")
 
             button.on_click(prepare)
             buttons.append(button)
-        intro = ipw.HTML("<h2>Downloads</h2><p>The filtered results and every table above, as CSV files or one Excel "
-                         "workbook, and the charts as pictures.</p>")
-        super().__init__([intro, ipw.HBox(buttons), self._links], layout=full_width())
+        intro = ipw.HTML("<h2>Downloads</h2><p>Every table above, as CSV files (UTF-8, which Excel opens with accented "
+                         "names intact) or one Excel workbook, and the charts as pictures; the filtered results rows too "
+                         "when you tick the box.</p>")
+        super().__init__([intro, self._with_results, ipw.HBox(buttons), self._links], layout=full_width())
 
     def clear(self) -> None:
         """Links made for earlier filters would mislead: drop them when the data changes."""

@@ -9,7 +9,8 @@ from widgets.content.quiz import Quiz
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt
 from widgets.quiz_items import Marked
-from widgets.results import ItemResponse, ResultsStore, Submission, save_submission
+from widgets.results import ItemResponse, Submission, save_submission
+from widgets.results.service_client import PageStore
 from widgets.errors import Refused
 
 
@@ -21,7 +22,7 @@ def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
     return {item.id: item.score(responses[item.id]) for item in quiz.items}
 
 
-def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store: ResultsStore | None = None,
+def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store: PageStore | None = None,
                  learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None,
                  submission_id: str | None = None) -> Attempt:
     """Score and store one attempt; every attempt is kept, passed or not. ``record`` gives the

@@ -35,7 +35,7 @@ class Certificate:
     name: str
     organisation: str
     course: str
-    awarded_by: str | None  # the organisation that runs the workbook (site.yaml's brand)
+    awarded_by: str | None  # the organisation that runs the workbook (site.yaml's local_routes)
     modules: tuple[PassedModule, ...]
     completed_on: str  # "1 December 2026": the day the last module was passed
     verification_id: str
@@ -62,7 +62,7 @@ def certificate_for(record: LearnerRecord, content: Content) -> Certificate:
         name=record.learner.name,
         organisation=record.learner.organisation,
         course=content.site.title,
-        awarded_by=content.site.brand.organisation if content.site.brand else None,
+        awarded_by=content.site.local_routes.organisation or None,
         modules=tuple(
             PassedModule(module.title, tuple(o.text for o in module.learning_outcomes), module.minutes,
                          attempt.score, attempt.max_score, attempt.percent, spoken_date(attempt.submitted_at))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from widgets.content import Content
 from widgets.content.module import LearningOutcome
 from widgets.emodule.learner import Learner
-from widgets.results import ItemResponse, ResultsStore, SavedSubmission, Submission, save_submission
+from widgets.results import ItemResponse, SavedSubmission, Submission, save_submission
+from widgets.results.service_client import PageStore
 from widgets.results.store import RecordChange
 from widgets.errors import Refused
 
@@ -27,7 +28,7 @@ def learning_outcomes(content: Content) -> list[LearningOutcome]:
 
 
 def save_confidence(content: Content, learner: Learner, when: str, ratings: dict[str, int],
-                    store: ResultsStore | None = None, learner_code: str | None = None,
+                    store: PageStore | None = None, learner_code: str | None = None,
                     record: RecordChange | None = None) -> SavedSubmission:
     """Check every outcome has a rating of 1 to 5, then store the round; ``record`` gives the
     learner record's values for it, saved in the same transaction."""

@@ -10,7 +10,7 @@ from widgets.content import Content
 from widgets.content.quiz import Quiz
 from widgets.emodule.confidence import SCALE, learning_outcomes
 from widgets.emodule.progress import LearnerRecord, ModuleProgress
-from widgets.results import ResultsStore
+from widgets.results.service_client import PageStore
 
 
 def last_result(progress: ModuleProgress | None, quiz: Quiz) -> str | None:
@@ -35,7 +35,7 @@ class ConfidenceChange:
     after: int
 
 
-def confidence_change(record: LearnerRecord, content: Content, store: ResultsStore) -> list[ConfidenceChange]:
+def confidence_change(record: LearnerRecord, content: Content, store: PageStore) -> list[ConfidenceChange]:
     """The learner's own ratings, outcome by outcome; empty until both rounds are stored."""
     if not {"before", "after"} <= set(record.confidence):
         return []

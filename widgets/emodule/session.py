@@ -20,7 +20,9 @@ from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.emodule.returning import ConfidenceChange, confidence_change, last_result
+from widgets.results.store import ResultsStore
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
+from widgets.results.service_client import ResultsService
 from widgets.errors import Refused
 
 DRAFT_KIND = "learner"
@@ -38,6 +40,8 @@ class StartedBefore(Refused):
 def started_before(learner: Learner, drafts: DraftStore) -> bool:
     """Whether a learner record with this name and organisation exists (case aside). Says
     nothing else about it: its code and progress are for whoever holds the code."""
+    if not isinstance(drafts.store, ResultsStore):  # the results service: the hub says who the learner is, one record each
+        return False
     return bool(drafts.store.drafts_holding(drafts.kind, {"learner.name": learner.name,
                                                            "learner.organisation": learner.organisation}))
 
@@ -76,6 +80,16 @@ class LearnerSession:
         if opened is None:
             raise Refused(f"No saved progress has the code {code}. Check it, or start afresh below.")
         return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
+
+    @classmethod
+    def signed_in(cls, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession | None":
+        """Under JupyterHub a person is known by their sign-in, not a code: their session (their
+        record is made on first use, with their name and organisation from the hub); None on a
+        server of its own, where people sign up or resume with a code."""
+        drafts = drafts or DraftStore(DRAFT_KIND)
+        if not isinstance(drafts.store, ResultsService):
+            return None
+        return cls.resume(drafts.store.me()["learner_code"], content, drafts)
 
     @property
     def learner(self) -> Learner:

@@ -24,7 +24,8 @@ from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
-from widgets.results import ResultsStore, SavedSubmission
+from widgets.results import SavedSubmission
+from widgets.results.service_client import PageStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.downloads import DownloadLink
 from widgets.ui.free_text import SharedParts
@@ -53,7 +54,7 @@ class AssessmentPage(ipw.VBox):
     """The whole page for one instrument; ``submit()`` and ``resume()`` work from code as from clicks."""
 
     def __init__(self, instrument: Instrument, content: Content, drafts: DraftStore | None = None,
-                 store: ResultsStore | None = None, resume_code: str | None = None):
+                 store: PageStore | None = None, resume_code: str | None = None):
         self.instrument = instrument
         self.assessment = Assessment(instrument)
         self.autosave = Autosave(instrument, drafts)
@@ -67,6 +68,10 @@ class AssessmentPage(ipw.VBox):
         for name, box in self.details.items():
             box.add_class(f"viw-detail-{name}")
             box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
+        self.previous_box = ipw.Text(description="Last round's code (optional)", placeholder="e.g. K7QX-9MZD",
+                                     style={"description_width": "initial"})
+        self.previous_box.add_class("viw-previous-round")
+        self.previous_box.observe(safe(lambda change: self._previous_round_changed(change["new"])), "value")
         shared = SharedParts.make()  # one privacy reminder, style and width for every box
         self.sections = [SectionForm(s, instrument, safe(self._answer_changed), shared) for s in instrument.sections]
         self.overall = ipw.HTML()
@@ -90,6 +95,9 @@ class AssessmentPage(ipw.VBox):
         self.form = ipw.VBox([
             ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
             *self.details.values(),
+            ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
+                     "(a new round started from that report has it already).</p>"),
+            self.previous_box,
             ipw.HTML("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
@@ -122,6 +130,11 @@ class AssessmentPage(ipw.VBox):
     def _detail_changed(self, name: str, value: str) -> None:
         if not self._loading:
             self.assessment.set_detail(name, value)
+            self._saved()
+
+    def _previous_round_changed(self, typed: str) -> None:
+        if not self._loading:
+            self.assessment.set_previous_round(typed)
             self._saved()
 
     def _answer_changed(self, item_id: str, part: str, value: object) -> None:
@@ -180,6 +193,7 @@ class AssessmentPage(ipw.VBox):
         try:
             for name, box in self.details.items():
                 box.value = self.assessment.details[name]
+            self.previous_box.value = self.assessment.previous_round
             for form in self.sections:
                 for item_form in form.items:
                     item_form.show(self.assessment.answer(item_form.item.id))
@@ -207,7 +221,7 @@ class AssessmentPage(ipw.VBox):
         self.form.layout.display = "none"  # and with it the Submit button that had the focus
         return self._show_report(saved, just_now=not saved.earlier)
 
-    def _store(self) -> ResultsStore:
+    def _store(self) -> PageStore:
         return self.store or self.autosave.drafts.store
 
     def _show_report(self, saved: SavedSubmission, just_now: bool) -> Submitted | None:
@@ -215,7 +229,7 @@ class AssessmentPage(ipw.VBox):
         answers are stored all the same, and offer to make them again."""
         when = spoken_date(saved.submitted_at)
         try:
-            done = self.done = report_files(self.instrument, saved, self._store())
+            done = self.done = report_files(self.instrument, saved, self._store(), self.assessment.previous_round)
         except Exception:  # noqa: BLE001 - the rows are stored: the person must hear that, not a failure
             log.exception("Making the report of submission %s failed", saved.submission_id)
             again = ipw.Button(description="Make the report again", layout=ipw.Layout(width="auto"))
@@ -269,6 +283,7 @@ class AssessmentPage(ipw.VBox):
     def new_round(self) -> None:
         """A new draft, under a new code, from the answers shown; the submitted one is kept."""
         code = self.autosave.new_round(self.assessment)
+        self._show_answers()  # last round's code now fills "Last round's code"
         self.done, self._submission_id = None, str(uuid.uuid4())
         self.result.children = ()
         self.form.layout.display = None

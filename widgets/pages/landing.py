@@ -11,6 +11,7 @@ import logging
 import ipywidgets as ipw
 
 from widgets.content import Content, load_content
+from widgets.content.glossary import GLOSSARY_PAGE
 from widgets.emodule import LearnerSession, Status
 from widgets.emodule.resume import PARAMETER, resume_link
 from widgets.errors import Refused
@@ -98,6 +99,8 @@ def _body_html(content: Content) -> str:
             for m in content.modules
         )
         sections.append(f"<h2>Training modules</h2><p>Work through them in this order.</p><ol>{items}</ol>")
+    if content.glossary:
+        sections.append(f"<p><a href='{GLOSSARY_PAGE}'>Glossary</a>: the words the modules use, in plain words.</p>")
     if content.instruments:
         items = "".join(
             f"<li><a href='{html.escape(i.page)}'>{html.escape(i.title)}</a>: {html.escape(i.summary)}</li>"

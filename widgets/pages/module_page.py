@@ -70,6 +70,10 @@ class ModulePage(ipw.VBox):
     def open_link(self, query: str) -> None:
         """Resume the learner named by a ``?code=`` query, or ask who they are."""
         try:
+            signed_in = LearnerSession.signed_in(self.content)
+            if signed_in is not None:
+                self.start(signed_in)
+                return
             code = code_from_query(query)
             if code:
                 self.start(LearnerSession.resume(code, self.content))

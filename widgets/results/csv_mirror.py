@@ -57,6 +57,15 @@ def sync(database: Database, path: Path) -> str | None:
     return notice
 
 
+def rewrite(database: Database, path: Path) -> None:
+    """Write results.csv afresh after rows were deleted on purpose (a person's records erased on
+    request): the old copy is replaced, never kept aside, since it holds what had to go."""
+    with database.write() as connection:
+        latest = connection.execute(select(func.max(submissions.c.seq))).scalar() or 0
+        write_file(path, in_chunks(connection, every_row()))
+        _record(connection, latest, _stat(path))
+
+
 def never_kept_in_step(database: Database) -> bool:
     """Whether this database has never written results.csv (a results.csv beside it then comes
     from a version before the database)."""

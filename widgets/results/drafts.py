@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from widgets.results.service_client import PageStore, page_store
 from widgets.results.store import Draft, DraftSaved, ResultsStore
 from widgets.errors import Refused
 
@@ -89,11 +90,11 @@ class Opened:
 class DraftStore:
     """Drafts of one kind (e.g. 'learner', 'assessment') in the results store."""
 
-    def __init__(self, kind: str, folder: Path | None = None, store: ResultsStore | None = None):
+    def __init__(self, kind: str, folder: Path | None = None, store: PageStore | None = None):
         if not KIND_PATTERN.match(kind):
             raise Refused(f"'{kind}' is not a draft kind")
         self.kind = kind
-        self.store = store or ResultsStore(folder)
+        self.store: PageStore = store or (ResultsStore(folder) if folder else page_store())
 
     def create(self, data: dict[str, Any]) -> Opened:
         """Save a new draft under a code not used before."""
@@ -122,6 +123,8 @@ class DraftStore:
 
     def _upgrade(self, code: str) -> Draft | None:
         """A draft file left by an installation from before the database: moved in on first use."""
+        if not isinstance(self.store, ResultsStore):
+            return None  # under JupyterHub there was never a drafts folder
         legacy = legacy_draft_path(self.store.folder, self.kind, code)
         if not legacy.exists():
             return None

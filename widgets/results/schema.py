@@ -76,6 +76,22 @@ draft_values = Table(
     PrimaryKeyConstraint("code", "key"),
 )
 
+# Under JupyterHub a learner is a hub user, not a resume code: the results service keeps which
+# learner record belongs to which user (created by ``metadata.create_all`` on first use).
+hub_people = Table(
+    "hub_people", metadata,
+    Column("user_name", Text, primary_key=True),
+    Column("learner_code", String(9), ForeignKey("drafts.code"), nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+)
+
+# Under JupyterHub a draft (a half-done self-assessment) is its starter's: only they may open it.
+draft_owners = Table(
+    "draft_owners", metadata,
+    Column("code", String(9), ForeignKey("drafts.code"), primary_key=True),
+    Column("user_name", Text, nullable=False),
+)
+
 ROW_COLUMNS = [results.c[name] for name in COLUMNS]
 
 

@@ -20,7 +20,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
 from sqlalchemy import Connection, and_, func, or_, select
@@ -31,12 +31,16 @@ from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
-from widgets.results.schema import ROW_COLUMNS, draft_values, drafts, every_row, in_chunks, in_commit_order, results, submissions
+from widgets.results.schema import (ROW_COLUMNS, draft_owners, draft_values, drafts, every_row, hub_people, in_chunks, in_commit_order,
+                                    results, submissions)
 from widgets.results.sharing import make_folder
 from widgets.results.submission import ItemResponse, Submission
 from widgets.results.validation import row_problem
 from widgets.settings import results_dir
 from widgets.errors import Refused
+
+if TYPE_CHECKING:
+    from widgets.results.service_client import PageStore
 
 log = logging.getLogger(__name__)
 
@@ -362,12 +366,15 @@ class ResultsStore:
 
     # --- drafts and learner records -----------------------------------------------------------
 
-    def create_draft(self, kind: str, code: str, values: Mapping[str, Any]) -> bool:
-        """Start a draft under a new code; False when the code is taken (the caller picks another)."""
+    def create_draft(self, kind: str, code: str, values: Mapping[str, Any], owner: str | None = None) -> bool:
+        """Start a draft under a new code; False when the code is taken (the caller picks another).
+        ``owner``: the hub user it belongs to (the results service checks it: ``draft_owner``)."""
         try:
             with self.database.write() as connection:
                 connection.execute(drafts.insert().values(code=code, kind=kind, created_at=_now()))
                 self._write_values(connection, code, values, {})
+                if owner is not None:
+                    connection.execute(draft_owners.insert().values(code=code, user_name=owner))
         except IntegrityError:
             return False
         except SQLAlchemyError as error:
@@ -435,6 +442,80 @@ class ResultsStore:
             versions[key] = connection.execute(statement).scalar_one()
         return DraftSaved(versions, tuple(elsewhere))
 
+    # --- people: a hub user's learner record; a person's records on request --------------------
+
+    def hub_learner(self, user: str, kind: str, first_values: Mapping[str, Any]) -> str:
+        """The learner code of a JupyterHub user, their record started with ``first_values`` the
+        first time: under the hub a person is known by their sign-in, never by a typed code."""
+        from widgets.results.drafts import new_code
+
+        for _ in range(20):
+            found = self.hub_learner_code(user)
+            if found is not None:
+                return found
+            code = new_code()
+            try:
+                with self.database.write() as connection:
+                    connection.execute(drafts.insert().values(code=code, kind=kind, created_at=_now()))
+                    self._write_values(connection, code, first_values, {})
+                    connection.execute(hub_people.insert().values(user_name=user, learner_code=code, created_at=_now()))
+                return code
+            except IntegrityError:
+                continue  # the code was taken, or the same person's other tab got there first: look again
+            except SQLAlchemyError as error:
+                log.exception("Starting a hub user's learner record failed")
+                raise StoreError(NOT_SAVED) from error
+        raise StoreError(NOT_SAVED)
+
+    def draft_owner(self, code: str) -> str | None:
+        with self._reading() as connection:
+            return connection.execute(select(draft_owners.c.user_name).where(draft_owners.c.code == code)).scalar()
+
+    def hub_learner_code(self, user: str) -> str | None:
+        with self._reading() as connection:
+            return connection.execute(select(hub_people.c.learner_code).where(hub_people.c.user_name == user)).scalar()
+
+    def person_records(self, learner: str) -> tuple[list[dict[str, str]], dict[str, Any]]:
+        """Everything kept about one learner (by their learner code): their result rows and their
+        record (name, organisation, progress), for a subject access request."""
+        rows = [row for saved in self.learner_submissions(learner) for row in saved.rows]
+        found = self.draft(learner)
+        return rows, (found.values if found is not None else {})
+
+    def forget_person(self, learner: str) -> int:
+        """Erase one learner's result rows, record and hub sign-in link, in one transaction, and
+        write results.csv afresh without them; returns how many rows were erased."""
+        try:
+            with self.database.turn():
+                with self.database.write() as connection:
+                    seqs = list(connection.execute(select(submissions.c.seq).where(submissions.c.learner_code == learner)).scalars())
+                    erased = connection.execute(results.delete().where(results.c.seq.in_(seqs))).rowcount if seqs else 0
+                    connection.execute(submissions.delete().where(submissions.c.learner_code == learner))
+                    connection.execute(hub_people.delete().where(hub_people.c.learner_code == learner))
+                    connection.execute(draft_values.delete().where(draft_values.c.code == learner))
+                    connection.execute(drafts.delete().where(drafts.c.code == learner))
+                if self.keeps_csv and self.path.exists():
+                    self._rewrite_csv()
+        except SQLAlchemyError as error:
+            log.exception("Erasing a learner's records failed")
+            raise StoreError("The records could not be erased just now; nothing was changed. Try again.") from error
+        return int(erased)
+
+    def _rewrite_csv(self) -> None:
+        """results.csv without rows the database no longer holds; if it cannot be written it is
+        removed (and rebuilt at the next save), so erased rows never linger in it."""
+        from widgets.results.csv_mirror import rewrite
+
+        try:
+            rewrite(self.database, self.path)
+        except OSError as error:
+            log.exception("results.csv could not be rewritten after erasing rows")
+            try:
+                self.path.unlink()
+            except OSError:
+                raise StoreError(f"The records were erased from the database, but {self.path} still holds them and "
+                                 "could not be rewritten or removed: delete that file by hand.") from error
+
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
         """A connection for reading; any engine error while reading becomes a plain message."""
@@ -482,9 +563,11 @@ def flat_text(value: Any) -> Iterator[str]:
             yield from flat_text(item)
 
 
-def save_submission(submission: Submission, store: ResultsStore | None = None, **options: Any) -> SavedSubmission:
-    """Store a submission in the store given (or the installation's); see ``ResultsStore.save``."""
-    return (store or ResultsStore()).save(submission, **options)
+def save_submission(submission: Submission, store: "PageStore | None" = None, **options: Any) -> SavedSubmission:
+    """Store a submission in the store given (or the page's: ``page_store``); see ``ResultsStore.save``."""
+    from widgets.results.service_client import page_store
+
+    return (store or page_store()).save(submission, **options)
 
 
 def submission_csv(saved: SavedSubmission) -> bytes:

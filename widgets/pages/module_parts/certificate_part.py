@@ -29,7 +29,7 @@ def certificate_part(session: LearnerSession) -> ipw.VBox:
     """What the panel shows once every module is passed and the after-ratings are in."""
     certificate = session.certificate()
     brand = session.content.site.brand
-    logo = logo_data_url(content_dir() / "pictures" / brand.logo) if brand and brand.logo else None
+    logo = logo_data_url(content_dir() / "pictures" / brand.logo) if brand.logo else None
     heading = ipw.HTML("<h2>Well done: your certificate</h2>")
     link = DownloadLink(certificate_pdf(certificate, logo), certificate.filename, "application/pdf",
                         "Download your certificate (PDF)")

@@ -1,0 +1,67 @@
+"""Start the results service (JupyterHub starts it: deploy/jupyterhub_config.py).
+
+JupyterHub gives a managed service its address and token (JUPYTERHUB_SERVICE_URL,
+JUPYTERHUB_SERVICE_PREFIX, JUPYTERHUB_API_TOKEN, ...); the workbook's own settings say where
+the results are: VIW_DATABASE_URL (PostgreSQL for a county) and VIW_PEOPLE_FILE (optional: the
+trainer's people file, re-read when it changes).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlparse
+
+from tornado import ioloop, web
+
+from widgets.results import ResultsStore
+from widgets.results_service.api import Drafts, Me, OneSubmission, Previous, Record, Rows, Submissions
+from widgets.results_service.people import Person
+from widgets.results_service.people_file import read_people
+
+log = logging.getLogger("widgets.results_service")
+
+
+def people_source(path: Path | None) -> Callable[[], dict[str, Person]]:
+    """The people file as it is now: re-read when its time changes, so a trainer's edit counts
+    without a restart; a broken edit is logged and the last good version kept."""
+    kept: dict[str, object] = {"stamp": None, "people": {}}
+
+    def current() -> dict[str, Person]:
+        if path is None:
+            return {}
+        try:
+            stamp = path.stat().st_mtime_ns
+            if stamp != kept["stamp"]:
+                kept["people"], kept["stamp"] = read_people(path), stamp
+        except Exception:  # noqa: BLE001 - a bad edit must not stop the service
+            log.exception("The people file %s could not be read; using the last good version", path)
+        return kept["people"]  # type: ignore[return-value]
+
+    return current
+
+
+def make_app(store: ResultsStore, people: Callable[[], dict[str, Person]], prefix: str) -> web.Application:
+    options = {"store": store, "people": people}
+    routes = [(f"{prefix}api/{name}", handler, options) for name, handler in
+              (("me", Me), ("record", Record), ("submissions", Submissions), ("submission", OneSubmission),
+               ("drafts", Drafts), ("previous", Previous), ("rows", Rows))]
+    return web.Application(routes, cookie_secret=os.urandom(32))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    people_file = os.environ.get("VIW_PEOPLE_FILE")
+    store = ResultsStore()
+    app = make_app(store, people_source(Path(people_file) if people_file else None),
+                   os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/results/"))
+    address = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
+    app.listen(address.port or 80, address.hostname or "127.0.0.1")
+    log.info("Results service listening on %s (database: %s)", address.geturl(), store.url.render_as_string(hide_password=True))
+    ioloop.IOLoop.current().start()
+
+
+if __name__ == "__main__":
+    main()

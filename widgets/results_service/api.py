@@ -1,0 +1,270 @@
+"""The results service's web API (JSON), behind the hub's token check.
+
+Every handler takes the person from the hub (``HubAuthenticated``: the request's hub token,
+which must carry the scope ``access:services!service=<this service>``); nothing a page sends
+says who it is. Refusals are JSON ``{"message": ...}`` in plain words, with 400 (fix the
+request), 403 (not yours to see) or 503 (the store could not be used).
+
+    GET  api/me                      who you are and your roles
+    GET  api/record                  your learner record (values and versions)
+    POST api/record                  {"changes": {...}, "seen": {...}}: save answers of it
+    GET  api/submissions             your own quiz attempts and confidence rounds
+    POST api/submissions             save one (organisation, team and name come from the hub)
+    GET  api/submission?id=          one submission: your own, or a self-assessment of an organisation you manage
+    POST api/drafts                  {"kind", "code", "values"}: start a draft (a self-assessment) as yours
+    GET  api/drafts?code=            a draft you started
+    POST api/drafts?code=            {"changes", "seen"}: save answers of a draft you started
+    GET  api/previous?instrument=&organisation=&before=&team=
+                                     an organisation's previous self-assessment (its managers)
+    GET  api/rows?organisation=      results rows as CSV (trainers: any; managers: theirs)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import asdict
+from typing import Any, Callable
+
+from jupyterhub.services.auth import HubAuthenticated
+from tornado import web
+
+from widgets.errors import Refused
+from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreError, Submission
+from widgets.results.csv_format import encode_header, encode_rows
+from widgets.results.service_client import SUBMITTED_AT
+from widgets.results_service.people import Person, from_groups
+
+log = logging.getLogger("widgets.results_service")
+
+LEARNER_KIND = "learner"  # the drafts' kind for learner records, as the staff pages use
+OWN_KINDS = ("quiz", "confidence")  # what a person submits for themselves
+
+ITEM_FIELDS = {"item_id", "response", "score", "max_score", "evidence", "action", "action_owner", "action_due",
+               "children_say", "participation_degree"}
+
+
+class ServiceApi(HubAuthenticated, web.RequestHandler):
+    """Base: the store, the people file, and the person asking."""
+
+    def initialize(self, store: ResultsStore, people: Callable[[], dict[str, Person]]) -> None:
+        self.store = store
+        self.people = people
+
+    def check_xsrf_cookie(self) -> None:
+        """Token-authenticated API: no cookies, so nothing for a cross-site form to ride on."""
+
+    @property
+    def person(self) -> Person:
+        model = self.current_user
+        if not model or model.get("kind", "user") != "user":
+            raise web.HTTPError(403, "Only people signed in to the hub may use the results service.")
+        return from_groups(model["name"], model.get("groups") or [], self.people().get(model["name"]))
+
+    def learner_code(self, person: Person) -> str:
+        first = {"learner.name": person.name, "learner.organisation": person.organisation,
+                 "learner.team": person.team, "learner.role": ""}
+        return self.store.hub_learner(person.user, LEARNER_KIND, first)
+
+    def body(self) -> dict[str, Any]:
+        try:
+            found = json.loads(self.request.body or b"{}")
+        except ValueError:
+            raise web.HTTPError(400, "The request was not JSON.")
+        if not isinstance(found, dict):
+            raise web.HTTPError(400, "The request must be a JSON object.")
+        return found
+
+    def send(self, data: Any) -> None:
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps(data, ensure_ascii=False))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        if isinstance(error, web.HTTPError) and error.log_message:
+            message = error.log_message
+        elif isinstance(error, (Refused, StoreError)):
+            message = str(error)
+        else:
+            message = "The results service could not do that just now." if status_code >= 500 else self._reason
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.finish(json.dumps({"message": message}))
+
+    def _handle_request_exception(self, e: BaseException) -> None:
+        """Refused is the person's request at fault (400); the store's failure is 503."""
+        if isinstance(e, StoreError):
+            self.send_error(503, exc_info=(type(e), e, e.__traceback__))
+        elif isinstance(e, Refused):
+            self.send_error(400, exc_info=(type(e), e, e.__traceback__))
+        else:
+            super()._handle_request_exception(e)
+
+
+class Me(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        self.send({**person.to_dict(), "learner_code": self.learner_code(person)})
+
+
+class Record(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        draft = self.store.draft(self.learner_code(self.person))
+        self.send({"code": draft.code, "values": draft.values, "versions": draft.versions} if draft else {})
+
+    @web.authenticated
+    def post(self) -> None:
+        body = self.body()
+        changes, seen = body.get("changes"), body.get("seen", {})
+        if not isinstance(changes, dict) or not isinstance(seen, dict):
+            raise web.HTTPError(400, "Send the changed answers as 'changes' and the versions seen as 'seen'.")
+        saved = self.store.save_draft(self.learner_code(self.person), changes, {str(k): int(v) for k, v in seen.items()})
+        self.send({"versions": saved.versions, "changed_elsewhere": list(saved.changed_elsewhere)})
+
+
+class Submissions(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        self.send([_saved(saved) for saved in self.store.learner_submissions(self.learner_code(self.person))])
+
+    @web.authenticated
+    def post(self) -> None:
+        person, body = self.person, self.body()
+        kind = body.get("kind")
+        if kind in OWN_KINDS:
+            organisation, team, draft, learner = person.organisation, person.team, None, self.learner_code(person)
+        elif kind == "assessment":
+            organisation, team = str(body.get("organisation", "")), str(body.get("team", ""))
+            if not person.may_see(organisation):
+                raise web.HTTPError(403, f"Only a manager of {organisation or 'an organisation'} may submit its self-assessment.")
+            draft, learner = body.get("draft"), None
+        else:
+            raise web.HTTPError(400, f"Unknown kind of submission; use one of {', '.join((*OWN_KINDS, 'assessment'))}.")
+        submission = Submission(kind, _text(body, "instrument"), _text(body, "instrument_version"), organisation, team,
+                                person.name, _text(body, "role", ""), _items(body.get("items")))
+        record = body.get("record")
+        if record is not None and (kind not in OWN_KINDS or not isinstance(record, dict)):
+            raise web.HTTPError(400, "A record change goes with your own quiz attempts and confidence rounds only.")
+        saved = self.store.save(
+            submission, submission_id=_submission_id(body), draft=str(draft) if draft else None, learner=learner,
+            record=(lambda _sid, at: {key: at if value == SUBMITTED_AT else value for key, value in record.items()})
+            if record else None,
+        )
+        self.send(_saved(saved))
+
+
+class OneSubmission(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        found = self.store.submission(self.get_argument("id"))
+        mine = found is not None and found.submission_id in {
+            saved.submission_id for saved in self.store.learner_submissions(self.learner_code(person))}
+        theirs = found is not None and found.rows[0]["kind"] == "assessment" and person.may_see(found.rows[0]["organisation"])
+        if found is not None and not (mine or theirs):
+            raise web.HTTPError(403, "That submission is not yours to see.")
+        self.send(_saved(found) if found else None)
+
+
+class Drafts(ServiceApi):
+    """Self-assessment drafts: each is its starter's alone (learner records go through api/record)."""
+
+    @web.authenticated
+    def get(self) -> None:
+        code = self.own_draft()
+        draft = self.store.draft(code)
+        self.send(None if draft is None else {"code": draft.code, "kind": draft.kind, "values": draft.values,
+                                              "versions": draft.versions, "submission_id": draft.submission_id,
+                                              "submitted_at": draft.submitted_at})
+
+    @web.authenticated
+    def post(self) -> None:
+        body = self.body()
+        if self.get_argument("code", None) is None:
+            kind, code, values = body.get("kind"), body.get("code"), body.get("values", {})
+            if kind == LEARNER_KIND or not isinstance(kind, str) or not isinstance(code, str) or not isinstance(values, dict):
+                raise web.HTTPError(400, "Send the draft's kind, its new code and its values.")
+            self.send({"created": self.store.create_draft(kind, code, values, owner=self.person.user)})
+            return
+        code = self.own_draft()
+        changes, seen = body.get("changes"), body.get("seen", {})
+        if not isinstance(changes, dict) or not isinstance(seen, dict):
+            raise web.HTTPError(400, "Send the changed answers as 'changes' and the versions seen as 'seen'.")
+        saved = self.store.save_draft(code, changes, {str(k): int(v) for k, v in seen.items()})
+        self.send({"versions": saved.versions, "changed_elsewhere": list(saved.changed_elsewhere)})
+
+    def own_draft(self) -> str:
+        code = self.get_argument("code")
+        owner = self.store.draft_owner(code)
+        if owner is not None and owner != self.person.user:
+            raise web.HTTPError(403, "That draft was started by someone else; ask them, or start your own.")
+        if owner is None and self.store.draft(code) is not None:
+            raise web.HTTPError(403, "That draft is not yours to open.")
+        return code
+
+
+class Previous(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        organisation = self.get_argument("organisation", person.organisation)
+        if not person.may_see(organisation):
+            raise web.HTTPError(403, f"Only a manager of {organisation} (or a trainer) may see its previous self-assessment.")
+        team = self.get_argument("team", None)
+        found = self.store.previous("assessment", self.get_argument("instrument"), organisation,
+                                    before=self.get_argument("before"), team=team)
+        self.send(_saved(found) if found else None)
+
+
+class Rows(ServiceApi):
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        organisation = self.get_argument("organisation", None)
+        if organisation is None and not person.is_trainer:
+            raise web.HTTPError(403, "Only trainers may read every organisation's results; name your organisation.")
+        if organisation is not None and not person.may_see(organisation):
+            raise web.HTTPError(403, f"Only a manager of {organisation} (or a trainer) may read its results.")
+        frame = self.store.rows(organisation=organisation)
+        rows = [dict(zip(frame.columns, values)) for values in frame.itertuples(index=False, name=None)]
+        self.set_header("Content-Type", "text/csv; charset=utf-8")
+        self.finish(encode_header() + encode_rows(rows))
+
+
+def _text(body: dict[str, Any], name: str, default: str | None = None) -> str:
+    value = body.get(name, default)
+    if not isinstance(value, str):
+        raise web.HTTPError(400, f"'{name}' must be text.")
+    return value
+
+
+def _submission_id(body: dict[str, Any]) -> str:
+    """The page's own id for this submission (kept until it is saved, so a retry stores nothing new)."""
+    try:
+        return str(uuid.UUID(str(body.get("submission_id", ""))))
+    except ValueError:
+        raise web.HTTPError(400, "'submission_id' must be a UUID chosen by the page before its first try.")
+
+
+def _items(found: Any) -> tuple[ItemResponse, ...]:
+    if not isinstance(found, list) or not found or not all(isinstance(item, dict) for item in found):
+        raise web.HTTPError(400, "'items' must be a list of answered items.")
+    items = []
+    for item in found:
+        unknown = set(item) - ITEM_FIELDS
+        if unknown or "item_id" not in item:
+            raise web.HTTPError(400, f"An item has unknown or missing fields: {', '.join(sorted(unknown)) or 'item_id'}.")
+        texts = {key: str(value) for key, value in item.items() if key not in ("score", "max_score")}
+        try:
+            scores = {key: None if item.get(key) is None else float(item[key]) for key in ("score", "max_score")}
+        except (TypeError, ValueError):
+            raise web.HTTPError(400, "A score must be a number.")
+        items.append(ItemResponse(**texts, **scores))  # type: ignore[arg-type]
+    return tuple(items)
+
+
+def _saved(saved: SavedSubmission) -> dict[str, Any]:
+    return {**asdict(saved), "rows": list(saved.rows)}
