@@ -82,5 +82,5 @@ def test_finished_learner_downloads_a_certificate_with_a_stored_verification_id(
     text = "".join(p.extract_text() for p in PdfReader(waiting.value.path()).pages)
     verification = page.locator(".viw-verification").inner_text()
     assert "Certificate Learner" in text and verification in text.replace("\n", "")
-    assert "Safe and ethical participation" in text  # the sixth module counts for the certificate
+    assert "Safe and ethical participation" in " ".join(text.split())  # the sixth module counts (its title may wrap)
     assert verification in set(rows_for(staff_server, "Certificate Learner")["submission_id"])
