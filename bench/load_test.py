@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import Browser, Locator, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.emodule_steps import rate, sign_in  # noqa: E402
@@ -30,9 +30,12 @@ from tests.browser.voila_server import VoilaServer  # noqa: E402
 from widgets.content import load_content  # noqa: E402
 from widgets.emodule.confidence import learning_outcomes  # noqa: E402
 from widgets.results import read_results  # noqa: E402
+from widgets.server import staff_pool_kernels  # noqa: E402
+from widgets.settings import ROOM_POOL_VARIABLE  # noqa: E402
 
 PAGE = "02_lundy.ipynb"
 WATCH_EVERY_SECONDS = 0.002
+EXPECT_DEFAULT_MS = 5_000  # Playwright's own
 
 
 class RowWatcher(threading.Thread):
@@ -69,10 +72,17 @@ def run_load_test(sessions: int, browser: Browser | None = None, timeout: float 
             finally:
                 launched.close()
     started = time.perf_counter()
+    expect.set_options(timeout=timeout * 1000)  # the steps' checks wait as long as the pages may (reset below)
     work = Path(tempfile.mkdtemp(prefix="viw-load-"))
-    server = VoilaServer("staff", work)
+    # One preheated kernel per page, not a room's worth: the people here arrive together, at a
+    # page with one ready kernel, so most wait for kernels started for them.
+    server = VoilaServer("staff", work, env={ROOM_POOL_VARIABLE: "1"})
     try:
         server.start()
+        # Arrive at a quiet server, as people would: not while its pool is still being built
+        # (that, with heavier kernels, is what made 8 sign-in forms take over 120 s).
+        server.wait_for_kernel_count(staff_pool_kernels(room=1), timeout=300)
+        server.wait_until_quiet(timeout=300)
         rows_each = len(learning_outcomes(load_content()))
         names = [f"Load {number:02d}" for number in range(sessions)]
         watcher = RowWatcher(work / "results.csv", rows_each, names)
@@ -94,6 +104,7 @@ def run_load_test(sessions: int, browser: Browser | None = None, timeout: float 
             context.close()
         return figures(work / "results.csv", names, rows_each, clicked, watcher.seen, started)
     finally:
+        expect.set_options(timeout=EXPECT_DEFAULT_MS)
         server.stop()
         shutil.rmtree(work)  # the rows name no one real, but leave nothing behind
 

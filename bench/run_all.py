@@ -9,9 +9,12 @@ belong here, never in tests. ``--quick`` uses fewer runs and skips the 1,000,000
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -20,11 +23,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 import aggregate_bench  # noqa: E402
+import crowd  # noqa: E402
 import load_test  # noqa: E402
 import page_speed  # noqa: E402
 import store_bench  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from widgets.server import STAFF_POOL_SIZE  # noqa: E402
+from tests.browser.voila_server import VoilaServer  # noqa: E402
+from widgets.server import STAFF_POOL_SIZE, staff_pool_kernels  # noqa: E402
+from widgets.settings import MEMORY_SHARE_FOR_PAGES, ROOM_POOL_VARIABLE, machine_memory_mb, most_kernels  # noqa: E402
+
+
+PARTS = ("pages", "load", "crowd", "aggregation", "store")
 
 
 def line(name: str, value: str, target: str, met: bool | None = None) -> None:
@@ -61,10 +70,6 @@ def pages(runs: int) -> None:
         line("kernel memory holding an open module page", f"{memory:.0f} MB", "-")
         line("kernels alive after 20 page loads, tabs closed", f"{alive} (pool {pool})", f"{pool}: only the preheated pool", alive == pool)
         browser.close()
-    with sync_playwright() as playwright:  # the load test starts its own staff server
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        load(browser, sessions=8)
-        browser.close()
 
 
 def load(browser, sessions: int) -> None:
@@ -75,6 +80,78 @@ def load(browser, sessions: int) -> None:
     line("click to rows on disk, median", f"{figures['submit_to_saved_median_ms']:.0f} ms", "-")
     line("click to rows on disk, worst", f"{figures['submit_to_saved_max_ms']:.0f} ms", "-")
     line("first click to last row saved", f"{figures['submit_wall_ms']:.0f} ms", "-")
+
+
+def crowds() -> None:
+    """Burst arrivals, kernel memory and a script's 200 requests, each against its floor."""
+    work = Path(tempfile.mkdtemp(prefix="viw-crowd-"))
+    floor_root = work / "floor"
+    floor_root.mkdir()
+    (floor_root / "bare.ipynb").write_text(json.dumps(page_speed.BARE_NOTEBOOK))
+    people = 20
+    staff = VoilaServer("staff", work / "staff")
+    before = VoilaServer("staff", work / "before", env={ROOM_POOL_VARIABLE: "1"})  # one kernel per page, as before
+    floor = VoilaServer("staff", work / "floor-results", root=floor_root, extra_args=("--pool-size", str(people)))
+    for server in (staff, before, floor):
+        server.results_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for server, pool in ((staff, staff_pool_kernels()), (before, staff_pool_kernels(room=1)),
+                             (floor, people)):
+            server.start()
+            server.wait_for_kernel_count(pool, timeout=900)
+            server.wait_until_quiet(timeout=300)
+        pages = sorted(p.name for p in page_speed.ROOT.joinpath("notebooks", "staff").glob("*.ipynb"))
+        print(f"\nBurst arrivals: {people} people (own Chromium contexts) within 2 s; time to a usable page")
+        bare = crowd.burst(floor.url, ["bare.ipynb"] * people, {"bare.ipynb": ".viw-page"})
+        line("floor: bare one-widget notebook, pool of 20: median / slowest", f"{bare.median:.1f} / {bare.slowest:.1f} s", "-")
+        line("floor: pages that opened within 180 s", f"{bare.opened} of {people}", "-")
+        same = crowd.burst(staff.url, ["01_why_voice.ipynb"] * people)
+        line("same module page (Module 1): median", f"{same.median:.1f} s = {same.median / bare.median:.1f}x", "< 5 s", same.median < 5)
+        line("same module page (Module 1): slowest", f"{same.slowest:.1f} s = {same.slowest / bare.slowest:.1f}x", "< 10 s",
+             same.slowest < 10 and same.opened == people)
+        old = crowd.burst(before.url, ["01_why_voice.ipynb"] * people)
+        line("the same, one preheated kernel per page (before): median / slowest", f"{old.median:.1f} / {old.slowest:.1f} s", "-")
+        spread = crowd.burst(staff.url, [pages[n % len(pages)] for n in range(people)])
+        line(f"{people} people over the {len(pages)} staff pages (2 each): median / slowest",
+             f"{spread.median:.1f} / {spread.slowest:.1f} s", "-")
+        line("pages that opened within 180 s (same, before, spread)", f"{same.opened}, {old.opened}, {spread.opened} of {people}", "all",
+             min(same.opened, spread.opened) == people)
+        before.stop()
+        floor.stop()
+        staff.wait_for_kernel_count(staff_pool_kernels(), timeout=300)
+        staff.wait_until_quiet(timeout=300)
+        print("\nKernel memory (RSS / PSS; PSS counts shared libraries once, so PSS adds up)")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for notebook, (rss, pss, opened) in crowd.page_memory(browser, staff, pages).items():
+                line(f"waiting in the pool: {notebook} (RSS once open)", f"{rss:.0f} / {pss:.0f} MB ({opened:.0f})", "<= 100 MB", rss <= 100)
+            rss, pss = crowd.after_full_quiz(browser, staff)
+            line("module page after a whole quiz (signed in, rated, passed)", f"{rss:.0f} / {pss:.0f} MB", "-")
+            rss, pss = crowd.after_self_assessment(browser, staff)
+            line("self-assessment after submitting (report and PDF made)", f"{rss:.0f} / {pss:.0f} MB", "-")
+            staff.wait_for_kernel_count(staff_pool_kernels(), timeout=300)
+            staff.wait_until_quiet(timeout=300)
+            rss, pss, kernels = crowd.server_memory_mb(staff)
+            line(f"whole staff server with its pool ({kernels} kernels)", f"{rss:,.0f} / {pss:,.0f} MB", "-")
+            print("\nA script asks for 200 pages (40 at a time, from another address), then a person opens one")
+            cap = machine_memory_mb() * MEMORY_SHARE_FOR_PAGES + pss
+            flooded = crowd.flood(staff, "index.ipynb")
+            line("server still up; pages / busy pages / failures", f"{'yes' if flooded['alive'] else 'NO'}; {flooded['pages']:.0f} / "
+                 f"{flooded['busy']:.0f} / {flooded['failed']:.0f}", "up, none failed", bool(flooded["alive"]) and flooded["failed"] == 0)
+            line("peak memory of the whole server (PSS)", f"{flooded['peak_pss']:,.0f} MB", f"< {cap:,.0f} MB (cap: {most_kernels()} page kernels)",
+                 flooded["peak_pss"] < cap)
+            context = browser.new_context()
+            page = context.new_page()
+            seconds = page_speed.time_to_widget(page, f"{staff.url}/voila/render/01_why_voice.ipynb", ".viw-sign-in")
+            line("a person's page meanwhile: time to usable", f"{seconds:.1f} s", "opens")
+            page.close(run_before_unload=True)
+            context.close()
+            browser.close()
+    finally:
+        for server in (staff, before, floor):
+            if server.process is not None:
+                server.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def aggregation(rows_list: list[int], runs: int) -> None:
@@ -93,12 +170,23 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--runs", type=int, default=5)
     options.add_argument("--quick", action="store_true")
+    options.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS), help="run these parts only")
     arguments = options.parse_args()
     runs = 2 if arguments.quick else arguments.runs
     print(f"Voice & Influence Workbook benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-    pages(runs)
-    aggregation([100_000] if arguments.quick else [100_000, 1_000_000], 1 if arguments.quick else 3)
-    store_bench.run(arguments.quick)
+    if "pages" in arguments.only:
+        pages(runs)
+    if "load" in arguments.only:
+        with sync_playwright() as playwright:  # the load test starts its own staff server
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            load(browser, sessions=8)
+            browser.close()
+    if "crowd" in arguments.only:
+        crowds()
+    if "aggregation" in arguments.only:
+        aggregation([100_000] if arguments.quick else [100_000, 1_000_000], 1 if arguments.quick else 3)
+    if "store" in arguments.only:
+        store_bench.run(arguments.quick)
 
 
 if __name__ == "__main__":

@@ -10,3 +10,8 @@ from __future__ import annotations
 
 class Refused(ValueError):
     """What a person typed or asked for cannot be accepted; the message says what to fix."""
+
+
+class StoreError(Refused):
+    """The results store could not do what was asked; its message is plain words for people
+    (the engine's own error is logged, not shown)."""

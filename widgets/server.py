@@ -22,6 +22,7 @@ What this adds to plain ``voila``:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -32,10 +33,13 @@ from tornado.web import RedirectHandler
 from traitlets import Unicode
 from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
-from widgets.settings import RESULTS_DIR_VARIABLE, staff_notebooks_dir, trainer_notebooks_dir
+from widgets.resume_guard import VISITOR_HEADER
+from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
+from widgets.settings import RESULTS_DIR_VARIABLE, public_hosts, room_pool_size, staff_notebooks_dir, trainer_notebooks_dir
 
 START_PAGE = "index.ipynb"
 TEMPLATES = Path(__file__).resolve().parent / "share"
@@ -56,12 +60,22 @@ IDLE_KERNEL_SECONDS = 30 * 60
 # anyone asks. The dashboard reads results added since then when it is opened.
 STAFF_POOL_SIZE = 1
 TRAINER_POOL_SIZE = 1
-
-
-def staff_pool_kernels() -> int:
-    """How many preheated kernels a quiet staff server keeps waiting: a pool for each staff page."""
-    return STAFF_POOL_SIZE * len(list(staff_notebooks_dir().glob("*.ipynb")))
+# A trainer says "open the workbook" and a room does at once: the pages opened first keep a
+# room's worth of kernels ready (VIW_ROOM_POOL_SIZE, default ROOM_POOL_SIZE), refilled at once.
+FIRST_PAGES = (START_PAGE, "01_why_voice.ipynb")
 CULL_EVERY_SECONDS = 60
+
+
+def pool_sizes(root: Path, pool_size: int, room: int | None = None) -> dict[str, int]:
+    """Preheated kernels per page of ``root``: ``pool_size``, and a room's worth (``room``, by
+    default the setting) for the first pages."""
+    room = max(pool_size, room_pool_size() if room is None else room) if pool_size > 0 else 0
+    return {page.name: room if page.name in FIRST_PAGES else pool_size for page in sorted(root.glob("*.ipynb"))}
+
+
+def staff_pool_kernels(root: Path | None = None, pool_size: int = STAFF_POOL_SIZE, room: int | None = None) -> int:
+    """How many preheated kernels a quiet staff server keeps waiting: a pool for each staff page."""
+    return sum(pool_sizes(root or staff_notebooks_dir(), pool_size, room).values())
 
 
 class ShutdownOnTabClose(VoilaShutdownKernelHandler):
@@ -85,12 +99,22 @@ class WorkbookVoila(Voila):
 
     start_page = Unicode(START_PAGE, config=True, help="Notebook that / redirects to.")
 
+    def init_settings(self) -> dict:
+        """Voila's settings, but answering only to our own names (``Host``): a page elsewhere
+        that points its name at 127.0.0.1 (DNS rebinding) gets 403, not the workbook."""
+        settings = super().init_settings()
+        settings["allow_remote_access"] = False  # Jupyter Server then checks every request's Host
+        settings["local_hostnames"] = ["localhost", *public_hosts()]
+        return settings
+
     def init_handlers(self) -> list:
         handlers = []
         for handler in super().init_handlers():
             pattern, target = handler[0], handler[1]
             if target is VoilaShutdownKernelHandler:
                 handler = (pattern, ShutdownOnTabClose, *handler[2:])
+            elif target is TornadoVoilaHandler:
+                handler = (pattern, GuardedVoilaHandler, *handler[2:])
             elif target is VoilaLoginHandler:
                 handler = (pattern, WorkbookLogin, *handler[2:])
             elif target is TornadoVoilaTreeHandler and pattern == self.server_url:
@@ -106,15 +130,20 @@ def use_workbook_template() -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
 
 
-def voila_arguments(root: Path, port: int, pool_size: int = 0) -> list[str]:
+def voila_arguments(root: Path, port: int, pool_size: int = 0, first_pages_pooled: bool = False) -> list[str]:
     """Command-line settings shared by the README command, the tests and the benchmark.
 
     ``pool_size`` > 0 keeps that many preheated kernels per page: each has already imported
     everything and built its page before anyone asks, so a page opens in about the time the
-    browser needs for Voila's own JavaScript. Each costs ~100-150 MB while it waits.
+    browser needs for Voila's own JavaScript. Each costs about 65 MB while it waits (README,
+    "Serving many people"). ``first_pages_pooled`` keeps a room's worth for ``FIRST_PAGES``.
+    Pools refill as soon as a kernel is taken, not a second later.
     """
     use_workbook_template()
-    preheat = ["--preheat_kernel=True", f"--pool_size={pool_size}"] if pool_size > 0 else []
+    preheat = ["--preheat_kernel=True", f"--pool_size={pool_size}", "--VoilaKernelManager.fill_delay=0"] if pool_size > 0 else []
+    if pool_size > 0 and first_pages_pooled:
+        pools = {name: {"pool_size": size} for name, size in pool_sizes(root, pool_size).items() if size != pool_size}
+        preheat.append(f"--VoilaKernelManager.kernel_pools_config={json.dumps({'default': {'pool_size': pool_size}, **pools})}")
     return [
         str(root),
         "--no-browser",
@@ -124,6 +153,8 @@ def voila_arguments(root: Path, port: int, pool_size: int = 0) -> list[str]:
         "--template=workbook",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_EVERY_SECONDS}",
+        f"--VoilaConfiguration.multi_kernel_manager_class={GuardedKernelManager.__module__}.{GuardedKernelManager.__name__}",
+        f"--VoilaConfiguration.http_header_envs={VISITOR_HEADER}",
         *preheat,
     ]
 
@@ -168,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
         port = args.port or 8866
         print(f"Voice & Influence Workbook: open http://127.0.0.1:{port}/ in your browser. Stop with Ctrl+C.")
         pool_size = STAFF_POOL_SIZE if args.pool_size is None else args.pool_size
-        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port, pool_size))
+        WorkbookVoila.launch_instance(argv=voila_arguments(args.root or staff_notebooks_dir(), port, pool_size, first_pages_pooled=True))
         return
     token = trainer_token(args.token_file)
     os.environ.pop(TOKEN_VARIABLE, None)  # kernels need not see it

@@ -12,6 +12,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS_DIR_VARIABLE = "VIW_RESULTS_DIR"
+RESULTS_SERVICE_VARIABLE = "VIW_RESULTS_SERVICE_URL"  # set for each person's server by deploy/jupyterhub_config.py
 CONTENT_DIR_VARIABLE = "VIW_CONTENT_DIR"
 
 
@@ -35,3 +36,75 @@ def trainer_notebooks_dir() -> Path:
 def staff_notebooks_dir() -> Path:
     """The pages the staff server shows (the trainer dashboard lives elsewhere)."""
     return PROJECT_ROOT / "notebooks" / "staff"
+
+
+# The staff server's guard (widgets/server_guard.py); each setting is an environment variable,
+# read when the server starts. The defaults come from the benchmark's memory figures (README,
+# "Serving many people"): a page's kernel holds at most about 150 MB (PSS) once a quiz or a
+# self-assessment is done, and one waiting in the pool about 50 MB (the staff pool of 48: 3.3 GB).
+MOST_KERNELS_VARIABLE = "VIW_MAX_KERNELS"
+MOST_KERNELS_PER_ADDRESS_VARIABLE = "VIW_MAX_KERNELS_PER_ADDRESS"
+UNCONNECTED_SECONDS_VARIABLE = "VIW_UNCONNECTED_KERNEL_SECONDS"
+PUBLIC_HOSTS_VARIABLE = "VIW_PUBLIC_HOSTS"
+ROOM_POOL_VARIABLE = "VIW_ROOM_POOL_SIZE"
+ROOM_POOL_SIZE = 20  # a training room, ready at once
+PAGE_KERNEL_MB = 160
+MEMORY_SHARE_FOR_PAGES = 0.6  # the rest for the pool, the system, the server and the database
+# A training room behind one council gateway arrives from one address: 30 people, some with two tabs.
+MOST_KERNELS_PER_ADDRESS = 40
+UNCONNECTED_SECONDS = 120
+
+
+def _whole_number(variable: str, default: int) -> int:
+    """A setting that must be a whole number above 0; a wrong one stops the server with a plain message."""
+    text = os.environ.get(variable, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise SystemExit(f"{variable} must be a whole number above 0, not {text!r}.")
+    return int(text)
+
+
+def machine_memory_mb() -> int:
+    """This machine's memory, from /proc/meminfo (Linux)."""
+    with open("/proc/meminfo", encoding="ascii") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) // 1024
+    raise OSError("MemTotal is missing from /proc/meminfo")
+
+
+def most_kernels() -> int:
+    """Most kernels of open pages the staff server runs at once (the pool not counted): by
+    default, three fifths of the machine's memory in page kernels of PAGE_KERNEL_MB each."""
+    return _whole_number(MOST_KERNELS_VARIABLE, max(4, int(machine_memory_mb() * MEMORY_SHARE_FOR_PAGES) // PAGE_KERNEL_MB))
+
+
+def most_kernels_per_address() -> int:
+    """Most kernels of open pages for one visitor address (a room behind one gateway shares one)."""
+    return _whole_number(MOST_KERNELS_PER_ADDRESS_VARIABLE, MOST_KERNELS_PER_ADDRESS)
+
+
+def unconnected_kernel_seconds() -> int:
+    """How long a page's kernel may wait for its page to connect before it is stopped (a page
+    asked for by a script, or a tab closed while it loaded, never connects)."""
+    return _whole_number(UNCONNECTED_SECONDS_VARIABLE, UNCONNECTED_SECONDS)
+
+
+def room_pool_size() -> int:
+    """Preheated kernels kept ready for each of the pages a room opens first (start page, Module 1)."""
+    return _whole_number(ROOM_POOL_VARIABLE, ROOM_POOL_SIZE)
+
+
+def public_hosts() -> list[str]:
+    """Names the staff server answers to besides localhost and loopback addresses: its public
+    name(s) behind a reverse proxy, comma separated. Set, it also means a proxy on this machine
+    passes each visitor's address in X-Forwarded-For."""
+    return [name.strip().lower() for name in os.environ.get(PUBLIC_HOSTS_VARIABLE, "").split(",") if name.strip()]
+
+
+def guard_dir() -> Path:
+    """Where the staff server's kernels note wrong resume codes per address (widgets/throttle.py)."""
+    folder = results_dir() / "guard"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -91,7 +91,7 @@ def test_a_manager_fills_half_resumes_after_reload_finishes_and_keeps_csv_and_re
     submit.click()
     assert not results_csv(staff_server).exists() or code not in results_csv(staff_server).read_text()
     page.get_by_role("button", name="Submit with these left blank").click()
-    expect(status).to_contain_text("Submitted: 10 items saved")
+    expect(status).to_contain_text("Submitted: 10 items saved", timeout=60_000)  # storing and the report take a while on a busy machine
     expect(page.locator(".viw-result :focus")).to_have_count(1)  # the form went, with the focused button
     expect(page.locator(".viw-result h2").first).to_be_focused()
     assert status.evaluate("el => el.viwWritten") == 4  # one region all along, written four times
@@ -188,6 +188,11 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     expect(page.locator(".viw-detail-organisation input")).to_have_value(SCRIPT)
     expect(page.get_by_role("link", name=f"carry on with {code}")).to_have_attribute("href", f"?code={code}")
     page.get_by_role("button", name="Submit", exact=True).click()
-    expect(page.locator(".viw-status")).to_contain_text("Please fill in your name at the top of the page")
-    expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # up there too, into the empty box
+    summary = page.locator(".viw-error-summary")  # GOV.UK's error summary, at the top of the form, with the focus
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_contain_text("Please fill in your name before submitting.")
+    expect(page.locator(".viw-error-message")).to_have_text("Error: Enter your name")  # beside the box too
+    summary.get_by_role("link", name="Enter your name").click()
+    expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # the link leads into the empty box
     assert dialogs == []

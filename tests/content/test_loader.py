@@ -40,13 +40,6 @@ def test_valid_content_loads_with_every_part(tmp_path: Path) -> None:
     assert content.instrument("iv").scale.max_value == 3
 
 
-def test_a_brand_logo_that_is_not_in_the_pictures_folder_is_named(tmp_path: Path) -> None:
-    tree = broken(lambda t: t["site.yaml"].update(brand={"logo": "shire-logo.png"}))
-    assert problems_for(tmp_path, tree) == [
-        "content/site.yaml: item brand: `logo` names content/pictures/shire-logo.png, which does not exist"
-    ]
-
-
 def test_correct_answer_naming_a_missing_option_names_file_item_and_field(tmp_path: Path) -> None:
     tree = broken(lambda t: quiz_item(t, 1).update(correct="e"))
     assert problems_for(tmp_path, tree) == [
@@ -151,6 +144,25 @@ def test_the_shipped_content_is_valid(capsys: pytest.CaptureFixture[str]) -> Non
     # The shipped content/, named: the session's default content folder is the tests' fixture.
     assert validate_main([str(SHIPPED_CONTENT)]) == 0
     assert "All content is valid" in capsys.readouterr().out
+
+
+def test_a_bad_brand_colour_names_the_file_and_the_field(tmp_path: Path) -> None:
+    tree = broken(lambda t: t["site.yaml"].update(brand={"organisation": "Shire", "colours": {"primary": "dark blue"}}))
+    assert problems_for(tmp_path, tree) == [
+        "content/site.yaml: `brand.colours.primary` 'dark blue' is not a colour: write it as #rrggbb, e.g. #1d5b8f"
+    ]
+
+
+def test_brand_colours_that_cannot_be_read_together_are_refused(tmp_path: Path) -> None:
+    tree = broken(lambda t: t["site.yaml"].update(brand={"colours": {"primary": "#ffdd00"}}))  # white on yellow
+    problem, = problems_for(tmp_path, tree)
+    assert problem.startswith("content/site.yaml: `brand.colours.primary_text` on `brand.colours.primary` has a contrast of 1.")
+    assert problem.endswith("it must be at least 4.5:1 to be readable: darken or lighten one of them")
+
+
+def test_a_brand_logo_must_be_a_picture_that_exists(tmp_path: Path) -> None:
+    tree = broken(lambda t: t["site.yaml"].update(brand={"logo": "council.svg"}))
+    assert problems_for(tmp_path, tree) == ["content/site.yaml: `brand.logo` names content/pictures/council.svg, which does not exist"]
 
 
 def test_placeholders_in_module_text_are_filled_from_the_local_routes(tmp_path: Path) -> None:

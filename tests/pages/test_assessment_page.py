@@ -72,8 +72,13 @@ def test_a_bad_code_shows_a_plain_message(results_folder: Path) -> None:
 def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_folder: Path) -> None:
     page = make_page()
     page.submit_button.click()
-    assert "fill in organisation and your name" in page.status.value
+    summary = page.errors.value  # GOV.UK's error summary: a link to each box to fill in, and the focus
+    assert "There is a problem" in summary and "fill in organisation and your name" in summary
+    assert "data-viw-field='viw-detail-organisation'>Enter the organisation or service</a>" in summary
+    assert "data-viw-field='viw-detail-respondent'>Enter your name</a>" in summary and summary.startswith("<div data-viw-focus")
+    assert "Enter your name" in page.detail_errors["respondent"].value and page.detail_errors["team"].value == ""
     page.details["organisation"].value = "North IV"
+    assert "organisation" not in page.errors.value and page.detail_errors["organisation"].value == ""  # fixed: gone at once
     page.details["respondent"].value = "Ann"
     item_forms(page)[0].rating.value = 3
     item_forms(page)[0].controls["evidence"].value = SCRIPT
@@ -81,6 +86,8 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     assert not (results_folder / "results.csv").exists()
     listing = page.confirm.children[0].value
     assert "9 item(s) have no rating yet" in listing and "help train new independent visitors" in listing
+    assert "<h2>Check your answers before submitting</h2>" in listing  # GOV.UK's pattern: who, and how much, first
+    assert "<dt>Organisation or service</dt><dd dir='auto'>North IV</dd>" in listing and "1 of 7 rated" in listing
     page.confirm.children[1].children[0].click()  # submit with these left blank
     rows = read_results([("results.csv", results_folder / "results.csv")]).rows
     assert len(rows) == 10 and set(rows["kind"]) == {"assessment"}
@@ -137,7 +144,7 @@ def test_the_focus_follows_each_step_of_submitting(results_folder: Path, monkeyp
     sent: list[dict] = []
     monkeypatch.setattr(page.details["organisation"], "send", sent.append)
     page.submit_button.click()
-    assert sent == [{"do": "focus"}]  # into the first empty box the message names
+    assert sent == [] and page.errors.value.startswith(f"<div {ATTRIBUTE}")  # to the error summary, whose links lead to the boxes
     page.details["organisation"].value = "North IV"
     page.details["respondent"].value = "Ann"
     item_forms(page)[0].rating.value = 3

@@ -7,13 +7,12 @@ from pathlib import Path
 
 from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_answers, wrong_answers
 from widgets.content import load_content
-from widgets.emodule import LearnerSession
+from widgets.emodule import Learner, LearnerSession
 from widgets.pages.module_page import ModulePage
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.pages.module_parts.sign_in import SignIn
 from widgets.ui.downloads import DownloadLink
 from widgets.ui.focus import ATTRIBUTE
-from widgets.ui.messages import LIVE
 
 
 def test_a_new_visitor_signs_in_then_rates_confidence_then_sees_step_one(results_folder: Path) -> None:
@@ -86,8 +85,9 @@ def test_the_focus_goes_to_what_replaces_the_control_that_had_it(results_folder:
     form.save.click()
     assert page.steps is not None and page.steps.page.value.startswith(f"<h2 {ATTRIBUTE}")  # the first step
     page.steps.next.click()
-    assert ATTRIBUTE not in page.steps.page.value + page.steps.counter.value  # Back and Next keep the focus themselves
-    assert LIVE in page.steps.counter._dom_classes  # the new step is told instead
+    assert page.steps.page.value.startswith(f"<h2 {ATTRIBUTE}")  # Next: the new step's heading, brought into view
+    page.steps.back.click()
+    assert page.steps.page.value.startswith(f"<h2 {ATTRIBUTE}")  # and Back likewise
 
 
 def test_the_certificate_takes_the_focus_from_the_after_ratings_form(results_folder: Path) -> None:
@@ -152,3 +152,24 @@ def test_coming_back_to_a_module_shows_the_last_result_or_the_pass(results_folde
     assert "03_treseder.ipynb?code=" in page.next_module.value
     page.quiz_return.again.click()
     assert page.quiz_view.layout.display is None and page.quiz_return.again.layout.display == "none"
+
+
+def test_the_progress_box_folds_away_once_the_module_has_started(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    page = ModulePage("lundy", query=f"code={session.code}")  # asked for the first ratings: not started
+    assert "<details class='viw-progress-details' open>" in page.panel.summary.value
+    session.rate_confidence("before", ratings(session.content))
+    page = ModulePage("lundy", query=f"code={session.code}")  # on the first step
+    assert "<details class='viw-progress-details'>" in page.panel.summary.value
+    assert session.code in page.panel.summary.value.split("</summary>")[0]  # the code stays in sight, folded
+
+
+def test_after_the_last_pass_the_last_ratings_come_under_the_quiz_where_the_learner_is(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    complete_everything(session, rate_after=False)
+    page = ModulePage("practice", query=f"code={session.code}")  # reopened with the ratings still to give: at the top
+    assert page.area.children.index(page.panel.finish) < page.area.children.index(page.steps)
+    session = LearnerSession.register(Learner("Another Learner", LEARNER.organisation), load_content())
+    session.rate_confidence("before", ratings(session.content))
+    page = ModulePage("lundy", query=f"code={session.code}")
+    assert page.area.children[-1] is page.panel.finish  # under the steps, the quiz and its next action

@@ -45,6 +45,6 @@ def test_the_module_page_marks_the_progress_it_saves(results_folder: Path) -> No
     session = LearnerSession.register(LEARNER, load_content())
     page = ModulePage("lundy", query=f"code={session.code}")
     assert page.panel is not None
-    moment, link = saved_at(page.panel.summary.value)
+    moment, link = saved_at(page.panel.saved.value)
     assert link == f"02_lundy.ipynb?code={session.code}"
     assert moment <= datetime.now(timezone.utc)

@@ -85,3 +85,34 @@ def test_query_parameters_read_the_page_query_string(monkeypatch: pytest.MonkeyP
     assert query_parameters() == {"code": "K7QX-9MZD", "x": "<b>"}
     monkeypatch.delenv("QUERY_STRING")
     assert query_parameters() == {}
+
+
+def test_every_picture_is_drawn_wide_enough_for_its_smallest_text() -> None:
+    from widgets.pages.module_parts.steps import picture_html
+    from widgets.settings import content_dir
+    from widgets.ui.pictures import READABLE_PX, smallest_text
+
+    pictures = sorted(p.name for p in (content_dir() / "pictures").glob("*.svg") if p.name != "shire-logo.svg")
+    assert "treseder-circle.svg" in pictures  # 12-unit labels in a 900-unit picture
+    assert smallest_text("shire-logo.svg") is None  # a logo without words needs no width of its own
+    for name in pictures:
+        share = smallest_text(name)
+        assert share is not None, name
+        width = int(picture_html(name, "words").split("min-width:")[1].split("px")[0])
+        assert width * share >= READABLE_PX - 1e-9 and (width - 1) * share < READABLE_PX, name  # wide enough, no wider
+
+
+def test_the_theme_takes_the_organisation_and_colours_from_the_site_file() -> None:
+    from widgets.content import load_content
+    from widgets.ui.style import page_style
+
+    site = load_content().site
+    html = page_style(site).value
+    assert "--viw-primary: #1d5b8f;" in html and "--viw-header-text: #ffffff;" in html
+    header = html.split("</style>")[1]
+    assert header.startswith("<div class='viw-site-header'><div><a class='viw-home-link' href='index.ipynb'>")
+    assert "Shire Children and Family Service" in header and "data:image/svg+xml;base64," in header
+    assert "href='dashboard.ipynb'" in page_style(site, home="dashboard.ipynb").value
+    plain = site.model_copy(update={"brand": site.brand.model_copy(update={"organisation": None}),
+                                    "local_routes": site.local_routes.model_copy(update={"organisation": "Northshire"})})
+    assert "<span class='viw-site-organisation'>Northshire</span>" in page_style(plain).value  # the name the modules use

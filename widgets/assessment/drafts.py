@@ -13,6 +13,7 @@ from widgets.content.instrument import Instrument
 from widgets.results import StoreError
 from widgets.results.drafts import DraftStore, Opened, parse_code
 from widgets.errors import Refused
+from widgets.resume_guard import checked_code
 
 DRAFT_KIND = "assessment"
 NOT_SAVED_YET = (
@@ -74,7 +75,7 @@ class Autosave:
     def resume(self, typed: str) -> Assessment:
         """Open the draft with this code (as typed, or from a link); later saves go to it."""
         code = parse_code(typed)
-        opened = self.drafts.load(code)
+        opened = checked_code(self.drafts.load, code)
         if opened is None:
             raise Refused(f"No saved work has the code {code}. Check it against the one you noted.")
         assessment = Assessment.from_draft(self.instrument, opened.data)

@@ -15,8 +15,8 @@ from typing import Any
 
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.results import ItemResponse, Submission
+from widgets.results.columns import unstorable
 from widgets.results.drafts import parse_code
-from widgets.results.store import unstorable
 from widgets.errors import Refused
 
 MAX_TEXT = 5000  # longest free text one box holds (shown beside the box)

@@ -77,7 +77,8 @@ def _load(folder: Path, pages: Path, _stamp: tuple) -> Content:
         for term in glossary.terms:
             problems += _unknown_sources(sources, "content/glossary.yaml", term.id, term.sources)
     if site and site.brand.logo and not (folder / "pictures" / site.brand.logo).exists():
-        problems.append(Problem(reader.name(folder / "site.yaml"), "brand", "logo", f"`logo` names content/pictures/{site.brand.logo}, which does not exist"))
+        problems.append(Problem("content/site.yaml", None, "brand.logo",
+                                f"`brand.logo` names content/pictures/{site.brand.logo}, which does not exist"))
     if problems or site is None or sources is None or glossary is None:
         raise ContentError(problems)
     return Content(

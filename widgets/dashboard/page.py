@@ -95,7 +95,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         exports,
     ], layout=ipw.Layout(width="100%"))
     page = ipw.VBox([
-        page_style(),
+        page_style(content.site, home="dashboard.ipynb"),
         ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
         status,
         service,
@@ -103,7 +103,6 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     ])
     page.add_class("viw-page")
     page.add_class("viw-dashboard")
-    page.layout.max_width = "72rem"
     wait_for_visitor()
     if state.store_changed():
         status.show("Reading the results added since this page was prepared...")

@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from widgets.content.quiz import Quiz
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt
 from widgets.quiz_items import Marked
-from widgets.results import ItemResponse, Submission, save_submission
-from widgets.results.service_client import PageStore
+from widgets.results import ItemResponse, Submission
 from widgets.errors import Refused
+
+if TYPE_CHECKING:
+    from widgets.results.service_client import PageStore
 
 
 def mark_all(quiz: Quiz, responses: dict[str, Any]) -> dict[str, Marked]:
@@ -27,6 +29,8 @@ def save_attempt(quiz: Quiz, learner: Learner, responses: dict[str, Any], store:
                  submission_id: str | None = None) -> Attempt:
     """Score and store one attempt; every attempt is kept, passed or not. ``record`` gives the
     learner record's values for the attempt, saved in the same transaction as its rows."""
+    from widgets.results import save_submission  # the store loads on the first save, not with the page
+
     marks = mark_all(quiz, responses)
     items = tuple(
         ItemResponse(item.id, item.encode(responses[item.id]), marks[item.id].score, marks[item.id].max_score)

@@ -62,7 +62,7 @@ def certificate_for(record: LearnerRecord, content: Content) -> Certificate:
         name=record.learner.name,
         organisation=record.learner.organisation,
         course=content.site.title,
-        awarded_by=content.site.local_routes.organisation or None,
+        awarded_by=content.site.brand.organisation or content.site.local_routes.organisation or None,
         modules=tuple(
             PassedModule(module.title, tuple(o.text for o in module.learning_outcomes), module.minutes,
                          attempt.score, attempt.max_score, attempt.percent, spoken_date(attempt.submitted_at))

@@ -6,10 +6,15 @@ from __future__ import annotations
 from widgets.content import Content
 from widgets.content.module import LearningOutcome
 from widgets.emodule.learner import Learner
-from widgets.results import ItemResponse, SavedSubmission, Submission, save_submission
-from widgets.results.service_client import PageStore
-from widgets.results.store import RecordChange
+from typing import TYPE_CHECKING
+
+from widgets.results import ItemResponse, Submission
 from widgets.errors import Refused
+
+if TYPE_CHECKING:
+    from widgets.results import SavedSubmission
+    from widgets.results.service_client import PageStore
+    from widgets.results.store import RecordChange
 
 ROUNDS = {"before": "confidence-before", "after": "confidence-after"}
 VERSION = "1"
@@ -32,6 +37,8 @@ def save_confidence(content: Content, learner: Learner, when: str, ratings: dict
                     record: RecordChange | None = None) -> SavedSubmission:
     """Check every outcome has a rating of 1 to 5, then store the round; ``record`` gives the
     learner record's values for it, saved in the same transaction."""
+    from widgets.results import save_submission  # the store loads on the first save, not with the page
+
     if when not in ROUNDS:
         raise Refused(f"'{when}' is not a confidence round")
     outcomes = learning_outcomes(content)

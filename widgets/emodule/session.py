@@ -8,6 +8,8 @@ its rows. Nothing is held only in widgets.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import asdict
 from typing import Any, Callable, Mapping
 
@@ -22,8 +24,9 @@ from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.emodule.returning import ConfidenceChange, confidence_change, last_result
 from widgets.results.store import ResultsStore
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
-from widgets.results.service_client import ResultsService
 from widgets.errors import Refused
+from widgets.resume_guard import checked_code
+from widgets.settings import RESULTS_SERVICE_VARIABLE
 
 DRAFT_KIND = "learner"
 STARTED_BEFORE = (
@@ -76,7 +79,7 @@ class LearnerSession:
         The one place a resume code is checked: every page (module, start page, sign-in) comes here."""
         drafts = drafts or DraftStore(DRAFT_KIND)
         code = parse_code(code_text)
-        opened = drafts.load(code)
+        opened = checked_code(drafts.load, code)
         if opened is None:
             raise Refused(f"No saved progress has the code {code}. Check it, or start afresh below.")
         return cls(opened, LearnerRecord.from_dict(opened.data), content or load_content(), drafts)
@@ -86,6 +89,10 @@ class LearnerSession:
         """Under JupyterHub a person is known by their sign-in, not a code: their session (their
         record is made on first use, with their name and organisation from the hub); None on a
         server of its own, where people sign up or resume with a code."""
+        if drafts is None and not os.environ.get(RESULTS_SERVICE_VARIABLE):
+            return None  # a server of its own: its store need not open while the page is built
+        from widgets.results.service_client import ResultsService
+
         drafts = drafts or DraftStore(DRAFT_KIND)
         if not isinstance(drafts.store, ResultsService):
             return None

@@ -13,21 +13,22 @@ import logging
 import uuid
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
 from widgets.assessment.drafts import Autosave
-from widgets.assessment.model import DETAIL_FIELDS, Assessment, spoken_date
+from widgets.assessment.model import DETAIL_FIELDS, REQUIRED_DETAILS, Assessment, spoken_date
 from widgets.assessment.report_html import report_html
 from widgets.assessment.submit import Submitted, report_files, store_submission
 from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
-from widgets.results import SavedSubmission
-from widgets.results.service_client import PageStore
 from widgets.results.drafts import DraftStore
+from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.downloads import DownloadLink
+from widgets.ui.error_summary import ErrorSummary, field_error
 from widgets.ui.free_text import SharedParts
 from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
@@ -37,6 +38,10 @@ from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
 from widgets.ui.saved_mark import saved_mark
 from widgets.ui.style import page_style
+
+if TYPE_CHECKING:
+    from widgets.results import SavedSubmission
+    from widgets.results.service_client import PageStore
 
 log = logging.getLogger("widgets")
 
@@ -48,6 +53,7 @@ DETAIL_LABELS = {
     "respondent": "Your name",
     "role": "Your role (optional)",
 }
+EMPTY_DETAIL = {"organisation": "Enter the organisation or service", "respondent": "Enter your name"}
 
 
 class AssessmentPage(ipw.VBox):
@@ -65,6 +71,8 @@ class AssessmentPage(ipw.VBox):
         self.saved_note.add_class("viw-autosave")
         self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style={"description_width": "initial"})
                         for name in DETAIL_FIELDS}
+        self.detail_errors = {name: ipw.HTML() for name in DETAIL_FIELDS}  # beside each box, when it must be filled in
+        self.errors = ErrorSummary()
         for name, box in self.details.items():
             box.add_class(f"viw-detail-{name}")
             box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
@@ -93,8 +101,9 @@ class AssessmentPage(ipw.VBox):
         self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
         self._unsaved = False  # a change could not be saved; the next save that works says so
         self.form = ipw.VBox([
+            self.errors,
             ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
-            *self.details.values(),
+            *(part for name in DETAIL_FIELDS for part in (self.detail_errors[name], self.details[name])),
             ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
             self.previous_box,
@@ -106,7 +115,7 @@ class AssessmentPage(ipw.VBox):
             self.confirm,
         ])
         super().__init__([
-            page_style(),
+            page_style(content.site),
             ipw.HTML(_introduction(instrument, content)),
             ipw.HTML("<h2>Your work is saved as you go</h2><p>Have a resume code? Type it here to carry on.</p>"),
             ipw.HBox([self.code_box, self.resume_button]),
@@ -130,7 +139,19 @@ class AssessmentPage(ipw.VBox):
     def _detail_changed(self, name: str, value: str) -> None:
         if not self._loading:
             self.assessment.set_detail(name, value)
+            if self.detail_errors[name].value and value.strip():
+                self._show_detail_errors(move_focus=False)
             self._saved()
+
+    def _show_detail_errors(self, move_focus: bool = True) -> list[str]:
+        """The details still needed: listed at the top of the form (GOV.UK's error summary,
+        which takes the focus) and said again beside each box; returns their names."""
+        missing = self.assessment.missing_details()
+        for name, note in self.detail_errors.items():
+            note.value = field_error(EMPTY_DETAIL[name] if name in missing else "")
+        self.errors.show({f"viw-detail-{name}": EMPTY_DETAIL[name] for name in missing},
+                         f"Please fill in {' and '.join(REQUIRED_DETAILS[n] for n in missing)} before submitting.", move_focus)
+        return missing
 
     def _previous_round_changed(self, typed: str) -> None:
         if not self._loading:
@@ -207,10 +228,10 @@ class AssessmentPage(ipw.VBox):
         error, another window that submitted the same draft); making the report comes after."""
         if self.done is not None:
             return self.done
-        missing_details = self.assessment.missing_details()
-        if missing_details:  # the message goes to the top of the page: so does the focus, into the first empty box
-            self.details[missing_details[0]].focus()
-        self.assessment.submission()  # checks the details, and that something is rated, before anything else
+        if self._show_detail_errors():
+            return None
+        self.errors.clear()
+        self.assessment.submission()  # checks that something is rated before anything else
         missing = self.assessment.incomplete()
         if missing and not blanks_confirmed:
             self._ask_to_confirm(missing)
@@ -292,6 +313,8 @@ class AssessmentPage(ipw.VBox):
                          "The earlier submission is kept as it was.", "success")
 
     def _ask_to_confirm(self, missing: list[AssessmentItem]) -> None:
+        """GOV.UK's "check your answers": who is submitting, how much of each section is rated,
+        and the items without a rating, before anything is stored."""
         names = "".join(f"<li>{escape(item.text)}</li>" for item in missing)
         go = ipw.Button(description="Submit with these left blank", button_style="warning", layout=ipw.Layout(width="auto"))
         go.add_class("viw-confirm-submit")
@@ -299,11 +322,21 @@ class AssessmentPage(ipw.VBox):
         back = ipw.Button(description="Keep filling in", layout=ipw.Layout(width="auto"))
         back.on_click(safe_callback(self.status)(lambda _: self._keep_filling_in(missing[0])))
         question = ipw.HTML(
-            f"<div class='viw-message viw-info'><p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
+            f"<div class='viw-message viw-info'><h2>Check your answers before submitting</h2>{self._summary_list()}"
+            f"<p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
             "<p>Rate them now, or submit with them left blank on purpose.</p></div>"
         )
         self.confirm.children = [question, ipw.HBox([go, back])]
         move_focus_to(question)  # read out in full, and a stray Enter there submits nothing
+
+    def _summary_list(self) -> str:
+        """The details given and each section's count, as a list of terms and answers."""
+        rows = [(DETAIL_LABELS[name], self.assessment.details[name] or "Not given") for name in DETAIL_FIELDS]
+        for form in self.sections:
+            answered, total = self.assessment.progress(form.section)
+            rows.append((form.section.title, f"{answered} of {total} rated"))
+        terms = "".join(f"<div><dt>{escape(term)}</dt><dd dir='auto'>{escape(value)}</dd></div>" for term, value in rows)
+        return f"<dl class='viw-summary-list'>{terms}</dl>"
 
     def _keep_filling_in(self, first_missing: AssessmentItem) -> None:
         """Close the question, whose button had the focus: the focus goes to the first item
@@ -357,4 +390,5 @@ def assessment_page(instrument_id: str, content: Content | None = None) -> Asses
     content = content or load_content()
     page = AssessmentPage(content.instrument(instrument_id), content)
     page.open_link(query_parameters().get("code"))
+    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page

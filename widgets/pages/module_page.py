@@ -25,6 +25,7 @@ from widgets.pages.module_parts.sign_in import SignIn
 from widgets.pages.module_parts.steps import StepsView
 from widgets.quiz.quiz_view import QuizView
 from widgets.ui.address import AddressCode
+from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.style import page_style
@@ -34,10 +35,18 @@ log = logging.getLogger("widgets")
 CSS = """
 .viw-module-list { list-style: none; padding-left: 0; }
 .viw-module-list li { margin: 0.2rem 0; }
+.viw-progress h2 { margin-top: 0.25rem; }
+.viw-progress details > summary { color: var(--viw-text); }
+.viw-progress details > summary > span { flex: 1 1 0; }
+.viw-steps h2 { scroll-margin-top: 1rem; }
+.viw-step-counter p { margin: 1rem 0 0; color: #3d3d3d; }
 .viw-code { font-family: monospace; font-size: 1.1rem; letter-spacing: 0.1em; }
 .viw-feedback ul { margin: 0.25rem 0 0 0; }
 .viw-sources { font-size: 0.9rem; border-top: 1px solid #8a8a8a; margin-top: 1rem; }
 .viw-picture { margin: 1rem 0; }
+/* Its own box scrolls; `contain: inline-size` keeps the wide picture from widening the column around it. */
+.viw-picture-scroll { overflow-x: auto; max-width: 100%; contain: inline-size; }
+.viw-page .viw-picture-scroll img { display: block; max-width: none; }
 .viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
 .viw-question .widget-radio-box label, .viw-question .widget-checkbox label { white-space: normal; }
 """
@@ -62,7 +71,7 @@ class ModulePage(ipw.VBox):
             f"<p class='viw-tagline'>{html.escape(self.module.summary)} About {self.module.minutes} minutes.</p>"
             + (f"<p>After this module you can:</p><ul>{outcomes}</ul>" if outcomes else "")
         )
-        super().__init__([page_style(), ipw.HTML(f"<style>{CSS}</style>"), self.address, header, self.area])
+        super().__init__([page_style(self.content.site), ipw.HTML(f"<style>{CSS}</style>"), self.address, header, self.area])
         self.add_class("viw-page")
         self.add_class("viw-module")
         self.open_link(query)
@@ -90,7 +99,7 @@ class ModulePage(ipw.VBox):
         """Show the module for this learner (first asking their confidence, once)."""
         self.session = session
         self.address.code = session.code
-        self.panel = ProgressPanel(session, self.module.page)  # shows the resume code from the start
+        self.panel = ProgressPanel(session, self.module.page, self.module.id)  # shows the resume code from the start
         if not session.confidence_done("before"):
             self.area.children = [self.panel, ConfidenceForm(self.content, "before", self._rated_before)]
             return
@@ -99,7 +108,10 @@ class ModulePage(ipw.VBox):
         self.quiz_return = QuizReturn(self.quiz_view, session.last_result(self.quiz), passed)
         self.steps = StepsView(self.module, self.content, self.quiz_return, session.step(self.module.id), self._visit)
         self.next_module.value = self._next_module_html() if passed else ""
-        self.area.children = [self.panel, self.steps, self.next_module]
+        if session.all_passed():  # the ratings or certificate still to come are the first thing to see
+            self.area.children = [self.panel, self.panel.finish, self.steps, self.next_module]
+        else:  # they appear where the learner is once the last pass comes: under the quiz's result
+            self.area.children = [self.panel, self.steps, self.next_module, self.panel.finish]
 
     def _signed_in(self, session: LearnerSession) -> None:
         """The sign-in form gives way to the module, and takes the focused button with it: the
@@ -130,14 +142,17 @@ class ModulePage(ipw.VBox):
         return attempt
 
     def _next_module_html(self) -> str:
-        """Where to go after passing: the next module not yet passed, or the certificate."""
+        """After a pass, one clear next action: the next module not yet passed, as the page's main
+        button, or (every module passed) the last ratings, just below, then the certificate."""
         assert self.session is not None
         if self.session.all_passed():
-            return "<p><strong>Every module is passed.</strong> Rate your confidence once more in the progress box at the top of this page, then download your certificate.</p>"
+            return ("<div class='viw-message viw-success'><p><strong>Every module is passed.</strong> "
+                    "Rate your confidence once more just below, then download your certificate.</p></div>")
         modules = [m for m, status in self.session.statuses() if status is not Status.PASSED]
         later = [m for m in modules if m.order > self.module.order] or modules
         link = resume_link(later[0].page, self.session.code)
-        return f"<p><strong>Next:</strong> <a href='{html.escape(link)}'>{html.escape(later[0].title)}</a></p>"
+        return (f"<p><a class='viw-button-link viw-primary-action viw-next-module-link' href='{html.escape(link)}'>"
+                f"Next module: {html.escape(later[0].title)}</a></p>")
 
 
 @guarded_page
@@ -150,4 +165,5 @@ def module_page(module_id: str) -> ModulePage:
     query = query_parameters()
     if query:
         page.open_link(urlencode(query))
+    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page

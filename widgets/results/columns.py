@@ -41,3 +41,15 @@ TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in FIXED_FORMAT_COLUMNS)
 # The longest value a file may hold: far above any text typed on a page (5,000 characters at
 # most), so only a broken file reaches it.
 MOST_VALUE_CHARS = 1_000_000
+
+
+def unstorable(text: str) -> bool:
+    """Text no engine can store: a NUL (PostgreSQL refuses it) or a lone surrogate (half of an
+    emoji pair, which is not UTF-8 at all). No keyboard types either; a page may still send it."""
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from widgets.errors import Refused
+from widgets.errors import Refused, StoreError
 from widgets.results.schema import SCHEMA_VERSION, metadata, store_info
 from widgets.results.sharing import file_mode, share_file
 
@@ -37,11 +37,6 @@ SQLITE_FILE = "results.sqlite"
 BUSY_TIMEOUT_SECONDS = 60
 BUSY = ("The results store is busy or cannot be written to just now, so this was not saved. "
         "Please try again in a minute; if it keeps happening, tell whoever runs the workbook.")
-
-
-class StoreError(Refused):
-    """The results store could not do what was asked; its message is plain words for people
-    (the engine's own error is logged, not shown)."""
 
 
 @dataclass(frozen=True)

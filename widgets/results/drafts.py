@@ -15,11 +15,13 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from widgets.results.service_client import PageStore, page_store
-from widgets.results.store import Draft, DraftSaved, ResultsStore
 from widgets.errors import Refused
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, pandas) loads when a draft store is first made
+    from widgets.results.service_client import PageStore
+    from widgets.results.store import Draft, DraftSaved, ResultsStore
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +96,18 @@ class DraftStore:
         if not KIND_PATTERN.match(kind):
             raise Refused(f"'{kind}' is not a draft kind")
         self.kind = kind
-        self.store: PageStore = store or (ResultsStore(folder) if folder else page_store())
+        self._folder = folder
+        self._store = store
+
+    @property
+    def store(self) -> PageStore:
+        """The results store (``page_store()`` unless a folder is given), opened on first use:
+        a page's kernel waiting in the pool has not loaded SQLAlchemy or pandas for it yet."""
+        if self._store is None:
+            from widgets.results.service_client import page_store
+            from widgets.results.store import ResultsStore
+            self._store = ResultsStore(self._folder) if self._folder else page_store()
+        return self._store
 
     def create(self, data: dict[str, Any]) -> Opened:
         """Save a new draft under a code not used before."""
@@ -123,6 +136,8 @@ class DraftStore:
 
     def _upgrade(self, code: str) -> Draft | None:
         """A draft file left by an installation from before the database: moved in on first use."""
+        from widgets.results.store import ResultsStore
+
         if not isinstance(self.store, ResultsStore):
             return None  # under JupyterHub there was never a drafts folder
         legacy = legacy_draft_path(self.store.folder, self.kind, code)

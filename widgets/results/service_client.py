@@ -25,10 +25,10 @@ from widgets.errors import Refused
 from widgets.results.database import StoreError
 from widgets.results.store import NOT_SAVED, UNREADABLE, Draft, DraftSaved, RecordChange, ResultsStore, SavedSubmission
 from widgets.results.submission import Submission
+from widgets.settings import RESULTS_SERVICE_VARIABLE as SERVICE_VARIABLE
 
 log = logging.getLogger(__name__)
 
-SERVICE_VARIABLE = "VIW_RESULTS_SERVICE_URL"  # set for each person's server by deploy/jupyterhub_config.py
 SUBMITTED_AT = "{{submitted_at}}"
 TIMEOUT_SECONDS = 30
 

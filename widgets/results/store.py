@@ -27,7 +27,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION
+from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION, unstorable
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
@@ -536,18 +536,6 @@ def refuse_bad_rows(rows: list[dict[str, str]]) -> None:
         problems.append(f"a text is longer than {MOST_VALUE_CHARS:,} characters, the most the results format allows")
     if problems:
         raise Refused("This could not be saved: " + "; ".join(problems) + ".")
-
-
-def unstorable(text: str) -> bool:
-    """Text no engine can store: a NUL (PostgreSQL refuses it) or a lone surrogate (half of an
-    emoji pair, which is not UTF-8 at all). No keyboard types either; a page may still send it."""
-    if "\x00" in text:
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def flat_text(value: Any) -> Iterator[str]:

@@ -8,6 +8,7 @@ kernel's event loop instead. The widgets it updates reach the browser as ordinar
 from __future__ import annotations
 
 import asyncio
+import importlib
 from typing import Callable
 
 
@@ -28,3 +29,12 @@ def after_this_cell(work: Callable[[], None]) -> None:
         work()
         return
     asyncio.get_running_loop().call_soon(work)
+
+
+def import_after_this_cell(*modules: str) -> None:
+    """Import ``modules`` once the page is sent: a kernel waiting in the pool stays small, and
+    the first save does not wait for the imports (about a second for the results store)."""
+    def load() -> None:
+        for module in modules:
+            importlib.import_module(module)
+    after_this_cell(load)

@@ -1,21 +1,51 @@
 """The page's query string (e.g. ``?code=K7QX-9MZD`` in a resume link), preheat-safe.
 
 With preheated kernels Voila runs a page before anyone asks for it; the request (and its
-query string) arrives later. ``wait_for_request`` pauses until then, and returns at once when
+query string) arrives later. ``wait_for_visitor`` pauses until then, and returns at once when
 the kernel was not preheated (or outside Voila, e.g. in nbval or JupyterLab).
+
+It does what ``voila.utils.wait_for_request`` does (ask the server's ``voila/query`` socket for
+the request, then put it in the environment) without importing ``voila.utils``, which brings
+Jupyter Server, nbconvert and JupyterLab's server into every waiting kernel: about 48 MB each.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
+import threading
 from urllib.parse import parse_qs
 
-from voila.utils import wait_for_request
+_arrived = threading.Event()  # the request is in the environment: later calls return at once
+
+
+async def _request_info(url: str) -> str | None:
+    import websockets
+
+    try:
+        async with websockets.connect(url, open_timeout=5) as socket:
+            message = await socket.recv()
+    except (TimeoutError, ConnectionRefusedError):
+        return None
+    return message if isinstance(message, str) else message.decode()
 
 
 def wait_for_visitor() -> None:
     """Pause a preheated page until someone opens it: code after this runs at that moment."""
-    wait_for_request()
+    if os.environ.get("VOILA_PREHEAT", "False") == "False" or _arrived.is_set():
+        return
+    base = os.environ.get("VOILA_WS_BASE_URL") or os.environ.get("VOILA_SERVER_URL", "/")
+    url = (f"{os.environ.get('VOILA_WS_PROTOCOL', 'ws')}://{os.environ.get('VOILA_APP_IP', '127.0.0.1')}:"
+           f"{os.environ.get('VOILA_APP_PORT', '8866')}{base}voila/query/{os.environ.get('VOILA_KERNEL_ID')}")
+    received: list[str | None] = []
+    # The kernel's own event loop is busy running this cell: wait on a loop of our own.
+    waiter = threading.Thread(target=lambda: received.append(asyncio.run(_request_info(url))))
+    waiter.start()
+    waiter.join()
+    if received and received[0] is not None:
+        os.environ.update(json.loads(received[0]))
+        _arrived.set()
 
 
 def query_parameters() -> dict[str, str]:

@@ -1,5 +1,9 @@
 """Who is signed in, their resume code and link, each module's status, and at the end the
-after-ratings and the certificate."""
+after-ratings and the certificate.
+
+The list of modules folds away (a native details/summary, so it opens with Enter or Space)
+once this module has started: the step being read comes first. The after-ratings and the
+certificate (``finish``) are placed by the page, where the learner is when they appear."""
 
 from __future__ import annotations
 
@@ -19,37 +23,48 @@ ICONS = {Status.NOT_STARTED: "○", Status.IN_PROGRESS: "◐", Status.PASSED: "�
 
 
 class ProgressPanel(ipw.VBox):
-    def __init__(self, session: LearnerSession, page: str):
+    def __init__(self, session: LearnerSession, page: str, module_id: str):
         self.session = session
         self.page = page
+        self.module_id = module_id
         self.status = StatusMessage()
         self.summary = ipw.HTML()
         self.summary.add_class("viw-progress")
+        self.saved = ipw.HTML()  # the saved mark alone, redrawn each time: the box redraws only when it changes
+        self.saved.add_class("viw-progress-saved")
         self.finish = ipw.VBox()
+        self.finish.add_class("viw-finish")
         self._stage: tuple[bool, bool] | None = None
-        super().__init__([self.summary, self.finish, self.status])
+        super().__init__([self.summary, self.saved, self.status])
         self.add_class("viw-card")
+        self.add_class("viw-progress-box")
         self.refresh()
 
     def refresh(self) -> None:
         """Redraw from the saved record (after a step, an attempt or a rating)."""
         session = self.session
         link = resume_link(self.page, session.code)
+        statuses = session.statuses()
         rows = "".join(
             f"<li class='viw-status-{status.name.lower().replace('_', '-')}'>"
             f"<span aria-hidden='true'>{ICONS[status]}</span> "
             f"<a href='{html.escape(resume_link(module.page, session.code))}'>{html.escape(module.title)}</a>: "
             f"<strong>{status.value}</strong></li>"
-            for module, status in session.statuses()
+            for module, status in statuses
         )
-        passed = sum(status is Status.PASSED for _, status in session.statuses())
+        passed = sum(status is Status.PASSED for _, status in statuses)
+        started = any(module.id == self.module_id and status is not Status.NOT_STARTED for module, status in statuses)
         self.summary.value = (
-            f"<h2>My progress</h2><p {saved_mark(link)}>Signed in as <strong>{html.escape(session.learner.name)}</strong> "
+            f"<h2>My progress</h2><details class='viw-progress-details'{'' if started else ' open'}>"
+            f"<summary><span>{passed} of {len(session.content.modules)} modules passed. "
+            f"Resume code <strong class='viw-code'>{session.code}</strong></span></summary>"
+            f"<p>Signed in as <strong>{html.escape(session.learner.name)}</strong> "
             f"({html.escape(session.learner.organisation)}). Your resume code is "
             f"<strong class='viw-code'>{session.code}</strong>: keep it, or bookmark "
             f"<a class='viw-resume-link' href='{html.escape(link)}'>this page's resume link</a>.</p>"
-            f"<p>{passed} of {len(session.content.modules)} modules passed.</p><ul class='viw-module-list'>{rows}</ul>"
+            f"<ul class='viw-module-list'>{rows}</ul></details>"
         )
+        self.saved.value = f"<span {saved_mark(link)}></span>"
         stage = (session.all_passed(), session.confidence_done("after"))
         if stage != self._stage:  # rebuild only when it changes, so a half-filled form survives
             self._stage = stage

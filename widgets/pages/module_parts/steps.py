@@ -3,7 +3,6 @@ step. The step reached is saved, so a reload reopens it."""
 
 from __future__ import annotations
 
-import base64
 import html
 from typing import Callable
 
@@ -11,14 +10,11 @@ import ipywidgets as ipw
 
 from widgets.content import Content
 from widgets.content.module import Module, Step
-from widgets.settings import content_dir
 from widgets.ui.focus import move_focus_to
 from widgets.ui.markdown import to_html
-from widgets.ui.messages import StatusMessage, live_region
+from widgets.ui.messages import StatusMessage
+from widgets.ui.pictures import picture_source, readable_width, smallest_text
 from widgets.ui.safe import safe_callback
-
-MIME = {"svg": "image/svg+xml", "png": "image/png"}
-
 
 class StepsView(ipw.VBox):
     """``on_step(number)`` is told each step shown (1-based); the quiz widget is the last step."""
@@ -30,11 +26,11 @@ class StepsView(ipw.VBox):
         self._on_step = on_step
         self.total = len(module.steps) + 1
         self.status = StatusMessage()
-        self.counter = live_region(ipw.HTML())  # Back and Next keep the focus, so the new step is told here
+        self.counter = ipw.HTML()  # the new step is told by its heading, which takes the focus
         self.counter.add_class("viw-step-counter")
         self.body = ipw.VBox()
         self.back = ipw.Button(description="Back", tooltip="Previous step")
-        self.next = ipw.Button(description="Next", tooltip="Next step")
+        self.next = ipw.Button(description="Next", tooltip="Next step", button_style="primary")
         self.back.add_class("viw-back")
         self.next.add_class("viw-next")
         self.back.on_click(safe_callback(self.status)(lambda _: self.step_by(-1)))
@@ -45,13 +41,10 @@ class StepsView(ipw.VBox):
         self.show(min(max(start, 1), self.total))
 
     def step_by(self, change: int) -> None:
-        """Back or Next. The button just pressed is disabled at either end, which would drop the
-        keyboard focus to the top of the page: hand it to the other button instead."""
+        """Back or Next: the new step's heading takes the focus, which brings the top of the step
+        into view (on a phone the buttons are a long way below it) and has it read out."""
         self.show(self.number + change)
-        if self.next.disabled:
-            self.back.focus()
-        elif self.back.disabled:
-            self.next.focus()
+        self.take_focus()
 
     def show(self, number: int) -> None:
         number = min(max(number, 1), self.total)
@@ -83,13 +76,15 @@ class StepsView(ipw.VBox):
 
 
 def picture_html(file: str, alt: str) -> str:
-    """The picture inline (Voila serves no other files), its text alternative as ``alt`` and
-    also in words anyone can open."""
-    data = (content_dir() / "pictures" / file).read_bytes()
-    mime = MIME[file.rsplit(".", 1)[1]]
-    source = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    """The picture inline, at least as wide as its smallest text needs (its box scrolls sideways
+    on a narrow screen, and can take the focus so the keyboard scrolls it too); its text
+    alternative as ``alt`` and also in words anyone can open."""
+    width, share = readable_width(file), smallest_text(file)
+    size = f"min-width:{width}px;" if width else ""
+    text = f" data-viw-smallest-text='{share:.6f}'" if share else ""  # for the layout test to measure
     return (
-        f"<figure class='viw-picture'><img src='{source}' alt='{html.escape(alt, quote=True)}' "
-        "style='max-width:100%;height:auto'>"
+        "<figure class='viw-picture'><div class='viw-picture-scroll' tabindex='0' role='group' "
+        f"aria-label='The picture: scroll sideways to see all of it'><img src='{picture_source(file)}' "
+        f"alt='{html.escape(alt, quote=True)}'{text} style='{size}width:100%;height:auto'></div>"
         f"<details><summary>The picture in words</summary><p>{html.escape(alt)}</p></details></figure>"
     )

@@ -12,7 +12,10 @@
     if (used.has(token)) return;
     used.add(token);
     if (element.tabIndex < 0) element.setAttribute("tabindex", "-1"); // focusable from script only, not a Tab stop
-    element.focus();
+    element.focus({ preventScroll: true });
+    // A heading (a new step, say) is brought to the top of the window with what follows it;
+    // anything else (feedback under a question) only as far as it takes to be seen.
+    element.scrollIntoView({ block: /^H[1-6]$/.test(element.tagName) ? "start" : "nearest" });
   }
 
   whenPageChanges(function () {

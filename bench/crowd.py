@@ -1,0 +1,222 @@
+"""A training room at once, and a script that asks for page after page: burst arrivals, kernel
+memory, and the staff server under 200 page requests. Used by bench/run_all.py (``make bench``).
+
+- ``burst``: people (each their own Chromium context) open pages within a couple of seconds;
+  the median and slowest time from navigation to a usable page. The floor is the same burst
+  on a bare one-widget notebook with a pool as large as the crowd, in the same run.
+- ``page_memory``: each staff page's kernel as it waits in the pool (taken by a visitor who has
+  done nothing yet), and a module's and a self-assessment's after a whole quiz or submission;
+  RSS and PSS (PSS shares libraries fairly between kernels, so PSS figures add up).
+- ``flood``: 200 page requests from a script at another loopback address, many at once; then
+  a person in Chromium opens a page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.async_api import async_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.emodule_steps import check, choose, go_to_step, rate_all, sign_in  # noqa: E402
+from tests.browser.voila_server import VoilaServer  # noqa: E402
+from tests.emodule_helpers import right_answer  # noqa: E402
+from widgets.content import load_content  # noqa: E402
+
+READY = {"index.ipynb": ".viw-landing", "assess": ".viw-assessment input", "module": ".viw-sign-in"}
+SCRIPT_ADDRESS = "127.0.0.2"  # the script's requests come from here; the person's from 127.0.0.1
+
+
+def ready_selector(notebook: str) -> str:
+    if notebook == "index.ipynb":
+        return READY["index.ipynb"]
+    return READY["assess"] if notebook.startswith("assess_") else READY["module"]
+
+
+@dataclass(frozen=True)
+class Burst:
+    median: float
+    slowest: float
+    opened: int
+    people: int
+
+
+def burst(url: str, pages: list[str], selector: dict[str, str] | None = None, within: float = 2.0,
+          timeout: float = 180) -> Burst:
+    """``len(pages)`` people, arriving evenly within ``within`` seconds, each opening one page."""
+    async def run() -> Burst:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            contexts = [await browser.new_context() for _ in pages]
+            tabs = [await context.new_page() for context in contexts]
+
+            async def arrive(number: int, page_name: str) -> float | None:
+                await asyncio.sleep(within * number / len(pages))
+                started = time.perf_counter()
+                try:
+                    await tabs[number].goto(f"{url}/voila/render/{page_name}", timeout=timeout * 1000)
+                    ready = (selector or {}).get(page_name) or ready_selector(page_name)
+                    await tabs[number].locator(ready).first.wait_for(state="visible", timeout=timeout * 1000)
+                except Exception:  # noqa: BLE001 - a page that never opened is counted, not fatal
+                    return None
+                return time.perf_counter() - started
+
+            times = await asyncio.gather(*(arrive(n, name) for n, name in enumerate(pages)))
+            for tab in tabs:
+                await tab.close(run_before_unload=True)
+            for context in contexts:
+                await context.close()
+            await browser.close()
+        opened = [t for t in times if t is not None]
+        return Burst(statistics.median(opened) if opened else float("nan"), max(opened, default=float("nan")),
+                     len(opened), len(pages))
+    return asyncio.run(run())
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) of one process in MB."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    values = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:] if line.split()[-1] == "kB"}
+    return values["Rss"] / 1024, values["Pss"] / 1024
+
+
+def server_memory_mb(server: VoilaServer) -> tuple[float, float, int]:
+    """The whole server, its kernels included: (RSS sum, PSS sum, kernels)."""
+    assert server.process is not None
+    pids = [server.process.pid, *server.kernel_pids()]
+    sizes = []
+    for pid in pids:
+        try:
+            sizes.append(memory_mb(pid))
+        except OSError:
+            continue
+    return sum(s[0] for s in sizes), sum(s[1] for s in sizes), len(pids) - 1
+
+
+def kernel_pid(server: VoilaServer, page: Page) -> int:
+    """The kernel serving this open page (its id is in Voila's page configuration)."""
+    kernel_id = json.loads(page.locator("#jupyter-config-data").text_content() or "{}")["kernelId"]
+    for pid in server.kernel_pids():
+        if kernel_id.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return pid
+    raise LookupError(f"no kernel process for {kernel_id}")
+
+
+def page_memory(browser: Browser, server: VoilaServer, notebooks: list[str]) -> dict[str, tuple[float, float, float]]:
+    """Each page's kernel as it waited in the pool (RSS, PSS: measured on every waiting kernel
+    just before the visit, then picked out by the kernel the page got), and its RSS once the
+    page is open and has loaded what a first save needs."""
+    figures = {}
+    for notebook in notebooks:
+        server.wait_until_quiet(timeout=120)
+        waiting = {pid: memory_mb(pid) for pid in server.kernel_pids()}
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
+        page.locator(ready_selector(notebook)).first.wait_for(state="visible", timeout=120_000)
+        pid = kernel_pid(server, page)
+        time.sleep(3)  # the store's imports, queued after the page was sent
+        figures[notebook] = (*waiting[pid], memory_mb(pid)[0])
+        page.close(run_before_unload=True)
+        context.close()
+    return figures
+
+
+def after_full_quiz(browser: Browser, server: VoilaServer, module: str = "lundy", notebook: str = "02_lundy.ipynb") -> tuple[float, float]:
+    """A module's kernel after signing in, rating, and passing the quiz (rows saved)."""
+    content = load_content()
+    steps = len(content.module(module).steps)
+    quiz = content.quiz_for(content.module(module))
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
+    sign_in(page, "Bench memory", "Bench county")
+    rate_all(page, "before")
+    go_to_step(page, steps + 1, steps + 1)
+    for item in quiz.items:
+        check(choose(page, item, right_answer(item)), item)
+    time.sleep(1)  # the last rows are written as the feedback shows
+    figures = memory_mb(kernel_pid(server, page))
+    page.close(run_before_unload=True)
+    context.close()
+    return figures
+
+
+def after_self_assessment(browser: Browser, server: VoilaServer, notebook: str = "assess_lundy_checklist.ipynb") -> tuple[float, float]:
+    """A self-assessment's kernel after rating every item and submitting (report and PDF made)."""
+    from tests.browser.assessment_helpers import fill_details
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
+    page.locator(READY["assess"]).first.wait_for(state="visible")
+    fill_details(page, organisation="Bench county", respondent="Bench memory")
+    radios = page.locator(".viw-assessment input[type=radio]")
+    for name in dict.fromkeys(radios.evaluate_all("inputs => inputs.map(i => i.name)")):
+        page.locator(f".viw-assessment input[type=radio][name='{name}']").first.check()
+    page.get_by_role("button", name="Submit", exact=True).click()
+    try:
+        page.get_by_role("button", name="Submit with these left blank").click(timeout=10_000)
+    except Exception:  # noqa: BLE001 - every item was rated: no confirmation to answer
+        pass
+    page.locator(".viw-result h2").first.wait_for(timeout=120_000)
+    figures = memory_mb(kernel_pid(server, page))
+    page.close(run_before_unload=True)
+    context.close()
+    return figures
+
+
+def flood(server: VoilaServer, notebook: str, requests: int = 200, at_once: int = 40) -> dict[str, float]:
+    """``requests`` page requests from a script, ``at_once`` in flight; the peak memory of the
+    server meanwhile; then whether, and how fast, a person's page opens."""
+    statuses: list[int] = []
+    lock = threading.Semaphore(at_once)
+    peak = [0.0, 0.0]
+    done = threading.Event()
+
+    def ask() -> None:
+        with lock:
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120, source_address=(SCRIPT_ADDRESS, 0))
+            try:
+                connection.request("GET", f"/voila/render/{notebook}")
+                reply = connection.getresponse()
+                reply.read()
+                statuses.append(reply.status)
+            except OSError:
+                statuses.append(0)
+            finally:
+                connection.close()
+
+    def watch() -> None:
+        while not done.is_set():
+            rss, pss, _ = server_memory_mb(server)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            time.sleep(0.5)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    started = time.perf_counter()
+    askers = [threading.Thread(target=ask) for _ in range(requests)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    seconds = time.perf_counter() - started
+    done.set()
+    watcher.join()
+    return {"pages": statuses.count(200), "busy": statuses.count(503), "failed": len([s for s in statuses if s not in (200, 503)]),
+            "seconds": seconds, "peak_rss": peak[0], "peak_pss": peak[1],
+            "alive": float(server.process is not None and server.process.poll() is None)}

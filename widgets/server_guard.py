@@ -1,0 +1,189 @@
+"""Keep the staff server up whoever asks for pages: caps on page kernels, a busy page, and
+kernels of pages that never connected stopped after minutes.
+
+Every request for a page URL takes (or starts) a kernel of 70-140 MB. Without a cap, a script,
+or a county arriving at once, starts more kernels than the machine has memory for and the
+server dies. Here:
+
+- ``GuardedVoilaHandler`` admits a page request only while the server runs fewer than
+  ``most_kernels()`` page kernels, and the visitor's address fewer than
+  ``most_kernels_per_address()``; otherwise it answers 503 with a plain "The workbook is busy"
+  page that asks again by itself every few seconds, and opens the page once there is room.
+- ``GuardedKernelManager`` notes which page kernel belongs to which address, and stops a page
+  kernel whose page never opened its connection within ``unconnected_kernel_seconds()`` (curl,
+  a health check, a tab closed while loading). The preheated pool is not counted or stopped.
+- The visitor's address travels to the page's kernel (``VISITOR_HEADER``), where wrong resume
+  codes are throttled per address (``widgets.resume_guard``).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import random
+import time
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any, Awaitable, Callable
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado.httputil import HTTPServerRequest
+from tornado.ioloop import PeriodicCallback
+from voila.tornado.handler import TornadoVoilaHandler
+
+from widgets.resume_guard import VISITOR_HEADER
+from widgets.settings import most_kernels, most_kernels_per_address, public_hosts, unconnected_kernel_seconds
+
+RETRY_SECONDS = (3, 7)  # spread out, so a room of waiting tabs does not ask at the same moment
+BUSY_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The workbook is busy</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fff; }}
+main {{ max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5; }}
+h1 {{ font-size: 1.6rem; }}
+a {{ color: #0b4f8a; }}
+</style>
+</head>
+<body>
+<main>
+<h1>The workbook is busy; this page will open in a moment</h1>
+<p>Many people are opening pages right now. This page asks again by itself every few seconds
+and opens as soon as there is room: you need not do anything.</p>
+<p><a href="{again}">Try again now</a></p>
+</main>
+<script>setTimeout(function () {{ window.location.reload(); }}, {wait_ms});</script>
+</body>
+</html>
+"""
+
+
+@dataclass
+class Ticket:
+    """One page request let in: counts against the caps until its kernel is known."""
+    address: str
+    kernel_id: str | None = None
+
+
+@dataclass
+class PageKernel:
+    address: str
+    since: float = field(default_factory=time.monotonic)
+
+
+CURRENT_TICKET: contextvars.ContextVar[Ticket | None] = contextvars.ContextVar("viw_ticket", default=None)
+
+
+class GuardedKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel manager, knowing which kernels serve pages, for whom, and whether their
+    page ever connected. Voila builds its preheating manager on top of this class."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.most_kernels = most_kernels()
+        self.most_per_address = most_kernels_per_address()
+        self.unconnected_seconds = unconnected_kernel_seconds()
+        self.page_kernels: dict[str, PageKernel] = {}
+        self.tickets: list[Ticket] = []
+        self.connected: set[str] = set()
+        hand_out = getattr(self, "get_rendered_notebook", None)  # Voila's preheated pool
+        if hand_out is not None:
+            self.get_rendered_notebook = self._noting_hand_out(hand_out)
+        self._checker = PeriodicCallback(self._stop_unconnected, max(1, self.unconnected_seconds // 4) * 1000)
+        self._checker.start()
+
+    def _noting_hand_out(self, hand_out: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        async def noted(*args: Any, **kwargs: Any) -> Any:
+            render_task, rendered, kernel_id = await hand_out(*args, **kwargs)
+            self._note(kernel_id)
+            return render_task, rendered, kernel_id
+        return noted
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]  # async in Jupyter Server
+        kernel_id: str = await super().start_kernel(*args, **kwargs)
+        if kwargs.get("env", {}).get("VOILA_PREHEAT") != "True":  # a page's own kernel, not the pool's
+            self._note(kernel_id)
+        return kernel_id
+
+    def _note(self, kernel_id: str) -> None:
+        ticket = CURRENT_TICKET.get()
+        if ticket is not None and ticket.kernel_id is None:
+            ticket.kernel_id = kernel_id
+            self.page_kernels[kernel_id] = PageKernel(ticket.address)
+
+    def notify_connect(self, kernel_id: str) -> None:
+        self.connected.add(kernel_id)
+        super().notify_connect(kernel_id)
+
+    def admit(self, address: str) -> Ticket | None:
+        """A ticket for one page request, or None while a cap is reached."""
+        for kernel_id in [k for k in self.page_kernels if k not in self]:
+            del self.page_kernels[kernel_id]
+            self.connected.discard(kernel_id)
+        waiting = [t for t in self.tickets if t.kernel_id is None]
+        addresses = [k.address for k in self.page_kernels.values()] + [t.address for t in waiting]
+        if len(addresses) >= self.most_kernels or addresses.count(address) >= self.most_per_address:
+            self.log.warning("Busy: %d page kernels (most %d), %d for %s (most %d)", len(addresses),
+                        self.most_kernels, addresses.count(address), address, self.most_per_address)
+            return None
+        ticket = Ticket(address)
+        self.tickets.append(ticket)
+        return ticket
+
+    def done(self, ticket: Ticket) -> None:
+        self.tickets.remove(ticket)
+
+    async def _stop_unconnected(self) -> None:
+        now = time.monotonic()
+        late = [kernel_id for kernel_id, kernel in self.page_kernels.items()
+                if kernel_id not in self.connected and now - kernel.since > self.unconnected_seconds]
+        for kernel_id in late:
+            del self.page_kernels[kernel_id]
+            if kernel_id in self:
+                self.log.info("Stopping kernel %s: its page never connected within %d s", kernel_id, self.unconnected_seconds)
+                try:
+                    await self.shutdown_kernel(kernel_id)
+                except Exception:  # a kernel that died meanwhile; the next check tries nothing more
+                    self.log.exception("Could not stop kernel %s", kernel_id)
+
+
+def visitor_address(request: HTTPServerRequest, behind_proxy: bool) -> str:
+    """The visitor's address: the connection's, or behind a proxy on this machine the one it
+    added last to X-Forwarded-For (anything before that the visitor could have written)."""
+    address = request.remote_ip or "unknown"
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if behind_proxy and forwarded and address in ("127.0.0.1", "::1"):
+        address = forwarded.split(",")[-1].strip() or address
+    return address
+
+
+class GuardedVoilaHandler(TornadoVoilaHandler):
+    """Voila's page handler behind the kernel caps, passing the visitor's address to the kernel."""
+
+    async def get(self, path: str | None = None) -> None:
+        kernels = self.kernel_manager
+        if not isinstance(kernels, GuardedKernelManager):
+            await super().get(path)
+            return
+        address = visitor_address(self.request, behind_proxy=bool(public_hosts()))
+        ticket = kernels.admit(address)
+        if ticket is None:
+            self.busy()
+            return
+        self.request.headers[VISITOR_HEADER] = address  # replaces any the visitor sent
+        token = CURRENT_TICKET.set(ticket)
+        try:
+            await super().get(path)
+        finally:
+            CURRENT_TICKET.reset(token)
+            kernels.done(ticket)
+
+    def busy(self) -> None:
+        wait = random.randint(*RETRY_SECONDS)
+        self.set_status(503)
+        self.set_header("Retry-After", str(wait))
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(BUSY_PAGE.format(again=escape(self.request.uri or "/", quote=True), wait_ms=wait * 1000))
