@@ -50,10 +50,10 @@ chromium:
 postgresql:
 	$(call debian,ls /usr/lib/postgresql/*/bin/initdb || command -v initdb,postgresql,PostgreSQL,the store tests)
 
-# The PDF report (WeasyPrint) lays text out with Debian's Pango, in fonts with Welsh, Arabic and
-# emoji glyphs: Noto (fonts-noto-core) and Noto Color Emoji.
+# The PDF report and the certificate (WeasyPrint) lay text out with Debian's Pango, in fonts with
+# Welsh, Arabic, Chinese and emoji glyphs: Noto (fonts-noto-core, fonts-noto-cjk) and Noto Color Emoji.
 fonts:
-	$(call debian,ls /usr/lib/*/libpangoft2-1.0.so.0 && fc-list | grep NotoSansArabic-Regular && fc-list | grep NotoColorEmoji,libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-color-emoji,Pango and the Noto fonts,the PDF report)
+	$(call debian,ls /usr/lib/*/libpangoft2-1.0.so.0 && fc-list | grep NotoSansArabic-Regular && fc-list | grep NotoSansCJK && fc-list | grep NotoColorEmoji,libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji,Pango and the Noto fonts,the PDF report and certificate)
 
 # The county tests (tests/hub) run a real JupyterHub, whose proxy comes from the npm registry.
 HUB_PROXY := build/hub-proxy/node_modules/.bin/configurable-http-proxy

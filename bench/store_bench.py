@@ -109,7 +109,7 @@ def _submit_in_a_fresh_process(folder: str, url: str, out: Any) -> None:
     for item in instrument.items:
         assessment.set_answer(item.id, "rating", top)
         assessment.set_answer(item.id, "evidence", "Evidence. " * 20)
-    submit(assessment, store)  # the first submit pays for first-use imports (fpdf, matplotlib)
+    submit(assessment, store)  # the first submit pays for first-use imports (WeasyPrint, matplotlib)
     before = _rss()
     began = time.perf_counter()
     done = submit(assessment, store)

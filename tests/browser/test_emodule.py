@@ -5,8 +5,6 @@ verification id from the results file."""
 
 from __future__ import annotations
 
-import base64
-import io
 import re
 
 import pytest
@@ -81,10 +79,12 @@ def test_finished_learner_downloads_a_certificate_with_a_stored_verification_id(
     expect(page.locator(".viw-page :focus")).to_have_count(0)  # opening a page moves no focus
     rate_all(page, "after", "4 - confident")
     expect(page.locator(".viw-certificate h2")).to_be_focused()  # the form and its Save button gave way to it
-    href = page.locator(".viw-certificate a.viw-download").get_attribute("href")
-    assert href and href.startswith("data:application/pdf;base64,")
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(base64.b64decode(href.split(",", 1)[1]))).pages)
+    link = page.locator(".viw-certificate a.viw-download")
+    assert (link.get_attribute("href") or "").startswith("blob:")  # works where data: links are blocked
+    with page.expect_download() as waiting:
+        link.click()
+    text = "".join(p.extract_text() for p in PdfReader(waiting.value.path()).pages)
     verification = page.locator(".viw-verification").inner_text()
     assert "Certificate Learner" in text and verification in text.replace("\n", "")
-    assert "Safe and ethical participation" in text  # the sixth module counts for the certificate
+    assert "Safe and ethical participation" in " ".join(text.split())  # the sixth module counts (its title may wrap)
     assert verification in set(rows_for(staff_server, "Certificate Learner")["submission_id"])

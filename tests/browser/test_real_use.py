@@ -5,7 +5,6 @@ or changed, and the page stays usable throughout."""
 
 from __future__ import annotations
 
-import base64
 from collections import Counter
 import csv
 import html
@@ -57,9 +56,10 @@ def stored_submissions(server: VoilaServer) -> dict[str, list[dict[str, str]]]:
 
 
 def download(page: Page, label: str) -> bytes:
-    """The bytes behind a download link on the page (a data: address)."""
-    href = page.get_by_text(label).get_attribute("href") or ""
-    return base64.b64decode(href.split(",", 1)[1])
+    """The bytes a download link on the page saves (a blob: address)."""
+    with page.expect_download() as waiting:
+        page.get_by_text(label).click()
+    return waiting.value.path().read_bytes()
 
 
 def rate_every_item(page: Page, level: str = "In place, needs improving") -> None:

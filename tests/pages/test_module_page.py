@@ -7,10 +7,11 @@ from pathlib import Path
 
 from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_answers, wrong_answers
 from widgets.content import load_content
-from widgets.emodule import LearnerSession
+from widgets.emodule import Learner, LearnerSession
 from widgets.pages.module_page import ModulePage
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.pages.module_parts.sign_in import SignIn
+from widgets.ui.downloads import DownloadLink
 from widgets.ui.focus import ATTRIBUTE
 
 
@@ -64,10 +65,12 @@ def test_when_all_is_done_the_page_offers_the_certificate(results_folder: Path) 
     session = LearnerSession.register(LEARNER, load_content())
     complete_everything(session)
     page = ModulePage("practice", query=f"code={session.code}")
-    certificate = page.panel.finish.children[0]
-    assert "Download your certificate (PDF)" in certificate.value
-    assert session.certificate().verification_id in certificate.value
-    assert "application/pdf;base64," in certificate.value
+    heading, link, about = page.panel.finish.children[0].children
+    assert "Well done: your certificate" in heading.value
+    assert isinstance(link, DownloadLink) and link.label == "Download your certificate (PDF)"
+    assert link.filename == "Certificate Ann Example.pdf" and link.data.startswith(b"%PDF")
+    assert session.certificate().verification_id in about.value and "Verify a certificate" in about.value
+    assert "<caption>Your confidence" in about.value  # before and after, both rounds being in
 
 
 def test_the_focus_goes_to_what_replaces_the_control_that_had_it(results_folder: Path) -> None:
@@ -96,8 +99,59 @@ def test_the_certificate_takes_the_focus_from_the_after_ratings_form(results_fol
     for scale in form.ratings.values():
         scale.value = 5
     form.save.click()
-    certificate = page.panel.finish.children[0]
-    assert certificate.value.startswith(f"<h2 {ATTRIBUTE}") and "Download your certificate" in certificate.value
+    heading = page.panel.finish.children[0].children[0]
+    assert heading.value.startswith(f"<h2 {ATTRIBUTE}") and "your certificate" in heading.value
+
+
+def test_signing_in_puts_the_code_in_the_page_address(results_folder: Path) -> None:
+    page = ModulePage("lundy", query="")
+    assert page.address.code == ""
+    sign_in = page.area.children[0]
+    sign_in.name.value, sign_in.organisation.value = "Ann Example", "Shire"
+    sign_in.start.click()
+    assert page.session is not None and page.address.code == page.session.code
+    assert ModulePage("lundy", query=f"code={page.session.code}").address.code == page.session.code
+
+
+def test_signing_up_again_with_the_same_name_and_organisation_asks_for_the_code(results_folder: Path) -> None:
+    first = LearnerSession.register(LEARNER, load_content())
+    page = ModulePage("lundy", query="")
+    sign_in = page.area.children[0]
+    sign_in.name.value, sign_in.organisation.value = LEARNER.name.upper(), LEARNER.organisation
+    sign_in.start.click()
+    assert page.session is None and "has started the training already" in sign_in.status.value
+    assert first.code not in sign_in.status.value and sign_in.start_anew.layout.display is None
+    sign_in.code.value = first.code
+    sign_in.resume_button.click()
+    assert page.session is not None and page.session.code == first.code
+
+
+def test_a_learner_who_lost_the_code_starts_a_new_record_knowingly(results_folder: Path) -> None:
+    first = LearnerSession.register(LEARNER, load_content())
+    page = ModulePage("lundy", query="")
+    sign_in = page.area.children[0]
+    sign_in.name.value, sign_in.organisation.value = LEARNER.name, LEARNER.organisation
+    assert sign_in.start_anew.layout.display == "none"
+    sign_in.start.click()
+    sign_in.start_anew.click()
+    assert page.session is not None and page.session.code != first.code
+
+
+def test_coming_back_to_a_module_shows_the_last_result_or_the_pass(results_folder: Path) -> None:
+    session = LearnerSession.register(LEARNER, load_content())
+    session.rate_confidence("before", ratings(session.content))
+    quiz = session.content.quizzes["lundy"]
+    session.finish_attempt(quiz, wrong_answers(quiz))
+    page = ModulePage("lundy", query=f"code={session.code}")
+    assert page.quiz_return is not None and f"you need {quiz.pass_points} to pass" in page.quiz_return.summary.value
+    assert page.quiz_view.layout.display is None and page.quiz_return.again.layout.display == "none"
+    session.finish_attempt(quiz, right_answers(quiz))
+    page = ModulePage("lundy", query=f"code={session.code}")
+    assert page.quiz_return is not None and "You passed this module on" in page.quiz_return.summary.value
+    assert page.quiz_view.layout.display == "none"  # the pass, not a blank quiz
+    assert "03_treseder.ipynb?code=" in page.next_module.value
+    page.quiz_return.again.click()
+    assert page.quiz_view.layout.display is None and page.quiz_return.again.layout.display == "none"
 
 
 def test_the_progress_box_folds_away_once_the_module_has_started(results_folder: Path) -> None:
@@ -115,7 +169,7 @@ def test_after_the_last_pass_the_last_ratings_come_under_the_quiz_where_the_lear
     complete_everything(session, rate_after=False)
     page = ModulePage("practice", query=f"code={session.code}")  # reopened with the ratings still to give: at the top
     assert page.area.children.index(page.panel.finish) < page.area.children.index(page.steps)
-    session = LearnerSession.register(LEARNER, load_content())
+    session = LearnerSession.register(Learner("Another Learner", LEARNER.organisation), load_content())
     session.rate_confidence("before", ratings(session.content))
     page = ModulePage("lundy", query=f"code={session.code}")
     assert page.area.children[-1] is page.panel.finish  # under the steps, the quiz and its next action

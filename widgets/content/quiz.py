@@ -3,6 +3,7 @@ are shown, and the share of marks needed to pass."""
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -55,6 +56,12 @@ class Quiz(ContentFile):
     def max_score(self) -> int:
         """The most an attempt can score: every question is worth one point (``Marked``)."""
         return self.per_attempt
+
+    @property
+    def pass_points(self) -> int:
+        """The fewest points that pass (every item scores whole points): what a learner is told
+        they need, by the same rule as ``passes``."""
+        return math.ceil(self.pass_mark * self.max_score - 1e-9)
 
     def passes(self, score: float) -> bool:
         """The one pass rule, used by the e-module and the trainer dashboard alike:

@@ -111,6 +111,7 @@ class Site(ContentFile):
     purpose: Text
     audiences: list[Text]
     privacy_note: Text
+    privacy_summary: Text | None = None  # a sentence or two shown above the full note
     free_text_reminder: Text
     follow_up: FollowUp
     local_routes: LocalRoutes = LocalRoutes()

@@ -16,6 +16,7 @@ from widgets.dashboard.chart_html import CHART_CSS
 from widgets.dashboard.received_view import ReceivedFilesView
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import TABLE_CSS
+from widgets.dashboard.verify import VerifyView
 from widgets.dashboard.people_view import PeopleView
 from widgets.dashboard.service_view import ServiceChooser, ServiceView
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
@@ -94,6 +95,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         ipw.HTML("<h2>Training</h2>"),
         by_name["completion"], people,
         *(by_name[name] for name in TRAINING[1:]),
+        VerifyView(state.store, content),
         ipw.HTML("<h2>Self-assessments</h2>"),
         *(by_name[name] for name in (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")),
         ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "

@@ -11,7 +11,7 @@ from widgets.aggregate.exports import csv_bytes
 from widgets.dashboard.pager import Pager
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.tables import html_table
-from widgets.ui.downloads import download_link
+from widgets.ui.downloads import DownloadLink
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
 
@@ -26,7 +26,7 @@ class PeopleView(ipw.VBox):
         self._show.add_class("viw-people-list")
         self._table = ipw.HTML()
         self._table.add_class("viw-summary-table")
-        self._download = ipw.HTML()
+        self._download = ipw.Box()
         self._download.add_class("viw-people-download")
         self._pager = Pager(status, self.show)
 
@@ -55,5 +55,5 @@ class PeopleView(ipw.VBox):
                                f"<p class='viw-people-count'>{len(chosen)} people: {html.escape(words)}.</p>")
         self._table.value = html_table(rows, f"{summary.title}: {words}")
         name = f"people-{self._show.value.replace(':', '-')}.csv"
-        self._download.value = download_link(csv_bytes(chosen), name, "text/csv", f"Download this list ({len(chosen)} people, CSV)") \
-            if len(chosen) else ""
+        self._download.children = [DownloadLink(csv_bytes(chosen), name, "text/csv", f"Download this list ({len(chosen)} people, CSV)")] \
+            if len(chosen) else []

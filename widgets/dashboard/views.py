@@ -17,7 +17,7 @@ from widgets.dashboard.state import DashboardState
 from widgets.dashboard.chart_html import chart_html
 from widgets.dashboard.pager import Pager
 from widgets.dashboard.tables import html_table
-from widgets.ui.downloads import download_link
+from widgets.ui.downloads import DownloadLink
 from widgets.ui.messages import StatusMessage
 from widgets.ui.safe import safe_callback
 
@@ -173,7 +173,7 @@ class ExportsView(ipw.VBox):
     """One button per export format; each makes download links for the filtered results."""
 
     def __init__(self, state: DashboardState, status: StatusMessage):
-        self._links = ipw.HTML()
+        self._links = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap"))
         self._links.add_class("viw-downloads")
         self._with_results = ipw.Checkbox(value=False, description="Add every results row (the full results: slower)",
                                           indent=False, layout=ipw.Layout(width="auto"))
@@ -189,8 +189,8 @@ class ExportsView(ipw.VBox):
                 status.show(f"Preparing the {EXPORTERS[name].label}" + (f" with {rows:,} results rows" if self._with_results.value
                                                                         else "") + "...")
                 files = state.export(name, self._with_results.value, status.show)
-                self._links.value = " ".join(download_link(f.data, f.filename, f.mime, f.filename) for f in files) or \
-                    "<p>Nothing to download for these filters.</p>"
+                self._links.children = [DownloadLink(f.data, f.filename, f.mime, f.filename) for f in files] or \
+                    [ipw.HTML("<p>Nothing to download for these filters.</p>")]
                 status.show(f"{len(files)} file(s) ready: use the links below. They hold names of staff: keep them safe.", "success")
 
             button.on_click(prepare)
@@ -202,4 +202,4 @@ class ExportsView(ipw.VBox):
 
     def clear(self) -> None:
         """Links made for earlier filters would mislead: drop them when the data changes."""
-        self._links.value = ""
+        self._links.children = []

@@ -22,12 +22,32 @@ from widgets.emodule.drawing import AttemptPlan, attempt_items
 from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
+from widgets.emodule.returning import ConfidenceChange, confidence_change, last_result
+from widgets.results.store import ResultsStore
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
 from widgets.errors import Refused
 from widgets.resume_guard import checked_code
 from widgets.settings import RESULTS_SERVICE_VARIABLE
 
 DRAFT_KIND = "learner"
+STARTED_BEFORE = (
+    "Someone with this name and organisation has started the training already. If that is you, type your "
+    "resume code in the box above and press Continue where I left off. Lost your code? You can start a new record instead: "
+    "you begin again with nothing passed, and your trainer still sees the earlier one."
+)
+
+
+class StartedBefore(Refused):
+    """A learner with the same name and organisation has a record already."""
+
+
+def started_before(learner: Learner, drafts: DraftStore) -> bool:
+    """Whether a learner record with this name and organisation exists (case aside). Says
+    nothing else about it: its code and progress are for whoever holds the code."""
+    if not isinstance(drafts.store, ResultsStore):  # the results service: the hub says who the learner is, one record each
+        return False
+    return bool(drafts.store.drafts_holding(drafts.kind, {"learner.name": learner.name,
+                                                           "learner.organisation": learner.organisation}))
 
 
 class LearnerSession:
@@ -42,15 +62,22 @@ class LearnerSession:
         return self.opened.code
 
     @classmethod
-    def register(cls, learner: Learner, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession":
-        """Start a new learner and give them a resume code."""
+    def register(cls, learner: Learner, content: Content | None = None, drafts: DraftStore | None = None,
+                 knowingly: bool = False) -> "LearnerSession":
+        """Start a new learner and give them a resume code. Someone with the same name and
+        organisation started before: ``StartedBefore`` is raised, so the page offers to continue
+        that record with its code; ``knowingly`` starts a second record all the same (the code
+        is lost: the earlier record stays as it was, for the trainer to see)."""
         drafts = drafts or DraftStore(DRAFT_KIND)
+        if not knowingly and started_before(learner, drafts):
+            raise StartedBefore(STARTED_BEFORE)
         record = LearnerRecord(learner)
         return cls(drafts.create(record.to_dict()), record, content or load_content(), drafts)
 
     @classmethod
     def resume(cls, code_text: str, content: Content | None = None, drafts: DraftStore | None = None) -> "LearnerSession":
-        """Continue with a code a person typed or a link carried; ValueError says what is wrong."""
+        """Continue with a code a person typed or a link carried; Refused says what is wrong.
+        The one place a resume code is checked: every page (module, start page, sign-in) comes here."""
         drafts = drafts or DraftStore(DRAFT_KIND)
         code = parse_code(code_text)
         opened = checked_code(drafts.load, code)
@@ -85,6 +112,14 @@ class LearnerSession:
     def step(self, module_id: str) -> int:
         """The step to reopen a module at (1 when never opened)."""
         return max(1, self.record.modules[module_id].step) if module_id in self.record.modules else 1
+
+    def last_result(self, quiz: Quiz) -> str | None:
+        """The module's quiz so far, in a sentence (None when never tried)."""
+        return last_result(self.record.modules.get(quiz.module), quiz)
+
+    def confidence_change(self) -> list[ConfidenceChange]:
+        """The learner's own ratings before and after, once both are in."""
+        return confidence_change(self.record, self.content, self._drafts.store)
 
     def confidence_done(self, when: str) -> bool:
         return when in self.record.confidence

@@ -27,7 +27,7 @@ from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
 from widgets.results.drafts import DraftStore
 from widgets.ui.deferred import import_after_this_cell
-from widgets.ui.downloads import download_link
+from widgets.ui.downloads import DownloadLink
 from widgets.ui.error_summary import ErrorSummary, field_error
 from widgets.ui.free_text import SharedParts
 from widgets.ui.focus import move_focus_to
@@ -264,9 +264,9 @@ class AssessmentPage(ipw.VBox):
             self.status.show("Your answers are stored, but the report could not be made just now: "
                              "use Make the report again below.", "error")
             return None
-        files = ipw.HTML(_downloads(done, when))
+        files, heading = _downloads(done, when)
         self.result.children = [files, ipw.HTML(report_html(done.report, standalone=False)), self._new_round_button()]
-        move_focus_to(files)
+        move_focus_to(heading)
         if just_now:
             self.status.show(
                 f"Submitted: {len(saved.rows)} items saved (submission {saved.submission_id}). "
@@ -370,17 +370,16 @@ def _saved_html(code: str | None, when: datetime | None = None) -> str:
     )
 
 
-def _downloads(done: Submitted, when: str) -> str:
-    """The heading takes the focus when the result replaces the form (and its Submit button)."""
-    return (
-        f"<h2>Submitted on {escape(when)}: your files</h2><p>"
-        + download_link(done.csv, f"{done.file_stem}.csv", "text/csv", "Download the answers (CSV)")
-        + " "
-        + download_link(done.pdf, f"{done.file_stem}-report.pdf", "application/pdf", "Download the report (PDF)")
-        + " "
-        + download_link(done.html.encode("utf-8"), f"{done.file_stem}-report.html", "text/html", "Download the report (HTML)")
-        + "</p>"
-    )
+def _downloads(done: Submitted, when: str) -> tuple[ipw.VBox, ipw.HTML]:
+    """The files to keep, and their heading, which takes the focus when the result replaces the
+    form (and its Submit button)."""
+    heading = ipw.HTML(f"<h2>Submitted on {escape(when)}: your files</h2>")
+    links = ipw.HBox([
+        DownloadLink(done.csv, f"{done.file_stem}.csv", "text/csv", "Download the answers (CSV)"),
+        DownloadLink(done.pdf, f"{done.file_stem}-report.pdf", "application/pdf", "Download the report (PDF)"),
+        DownloadLink(done.html.encode("utf-8"), f"{done.file_stem}-report.html", "text/html", "Download the report (HTML)"),
+    ], layout=ipw.Layout(flex_flow="row wrap"))
+    return ipw.VBox([heading, links]), heading
 
 
 @guarded_page

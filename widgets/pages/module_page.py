@@ -21,9 +21,11 @@ from widgets.emodule.progress import Attempt
 from widgets.emodule.resume import code_from_query, resume_link
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.pages.module_parts.progress_panel import ProgressPanel
+from widgets.pages.module_parts.quiz_return import QuizReturn
 from widgets.pages.module_parts.sign_in import SignIn
 from widgets.pages.module_parts.steps import StepsView
 from widgets.quiz.quiz_view import QuizView
+from widgets.ui.address import AddressCode
 from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
@@ -58,6 +60,8 @@ class ModulePage(ipw.VBox):
         self.panel: ProgressPanel | None = None
         self.steps: StepsView | None = None
         self.quiz_view: QuizView | None = None
+        self.quiz_return: QuizReturn | None = None
+        self.address = AddressCode()  # keeps ?code= in the page address once the learner is known
         self.area = ipw.VBox()
         self.next_module = ipw.HTML()
         self.next_module.add_class("viw-next-module")
@@ -66,7 +70,7 @@ class ModulePage(ipw.VBox):
             f"<p class='viw-tagline'>{html.escape(self.module.summary)} About {self.module.minutes} minutes.</p>"
             + (f"<p>After this module you can:</p><ul>{outcomes}</ul>" if outcomes else "")
         )
-        super().__init__([page_style(self.content.site), ipw.HTML(f"<style>{CSS}</style>"), header, self.area])
+        super().__init__([page_style(self.content.site), ipw.HTML(f"<style>{CSS}</style>"), self.address, header, self.area])
         self.add_class("viw-page")
         self.add_class("viw-module")
         self.open_link(query)
@@ -93,13 +97,17 @@ class ModulePage(ipw.VBox):
     def start(self, session: LearnerSession) -> None:
         """Show the module for this learner (first asking their confidence, once)."""
         self.session = session
+        self.address.code = session.code
         self.panel = ProgressPanel(session, self.module.page, self.module.id)  # shows the resume code from the start
         if not session.confidence_done("before"):
             self.area.children = [self.panel, ConfidenceForm(self.content, "before", self._rated_before)]
             return
         self.quiz_view = QuizView(self.quiz, session.attempt_plan(self.quiz), self._save_attempt,
                                   lambda: session.attempt_plan(self.quiz))
-        self.steps = StepsView(self.module, self.content, self.quiz_view, session.step(self.module.id), self._visit)
+        passed = session.record.status(self.module.id) is Status.PASSED
+        self.quiz_return = QuizReturn(self.quiz_view, session.last_result(self.quiz), passed)
+        self.steps = StepsView(self.module, self.content, self.quiz_return, session.step(self.module.id), self._visit)
+        self.next_module.value = self._next_module_html() if passed else ""
         if session.all_passed():  # the ratings or certificate still to come are the first thing to see
             self.area.children = [self.panel, self.panel.finish, self.steps, self.next_module]
         else:  # they appear where the learner is once the last pass comes: under the quiz's result
@@ -128,6 +136,8 @@ class ModulePage(ipw.VBox):
         assert self.session is not None and self.panel is not None
         attempt = self.session.finish_attempt(self.quiz, responses, plan)
         self.panel.refresh()
+        if self.quiz_return is not None:
+            self.quiz_return.show(None)  # the quiz's own result now says how this attempt went
         self.next_module.value = self._next_module_html() if attempt.passed else ""
         return attempt
 

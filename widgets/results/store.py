@@ -287,6 +287,13 @@ class ResultsStore:
                                        .where(submissions.c.learner_code.is_not(None)))
             return {submission_id: code for submission_id, code in found}
 
+    def learner_of(self, submission_id: str) -> str | None:
+        """The resume code of the learner a submission belongs to (None when it has none, e.g.
+        an imported row or a self-assessment, or when no submission has that id)."""
+        with self._reading() as connection:
+            return connection.execute(select(submissions.c.learner_code)
+                                      .where(submissions.c.submission_id == submission_id)).scalar()
+
     def version(self) -> int | None:
         """The newest submission's number (None when empty): it changes whenever something is
         stored, so a reader can tell whether what it read is still current."""
@@ -394,6 +401,17 @@ class ResultsStore:
         values = {key: json.loads(value) for key, value, _ in stored}
         return Draft(code, found["kind"], {k: v for k, v in values.items() if v is not None},
                      {key: version for key, _, version in stored}, found["submission_id"], found["submitted_at"])
+
+    def drafts_holding(self, kind: str, values: Mapping[str, str]) -> list[str]:
+        """The codes of drafts of this kind whose answers hold these texts (``{key: text}``),
+        compared without case (SQL's lower(): A-Z only), oldest first. Only codes come back."""
+        query = select(drafts.c.code).where(drafts.c.kind == kind)
+        for key, value in values.items():
+            held = draft_values.alias()
+            query = query.join(held, and_(held.c.code == drafts.c.code, held.c.key == key,
+                                          func.lower(held.c.value) == func.lower(json.dumps(value, ensure_ascii=False))))
+        with self._reading() as connection:
+            return list(connection.execute(query.order_by(drafts.c.created_at)).scalars())
 
     def save_draft(self, code: str, changes: Mapping[str, Any], seen: Mapping[str, int]) -> DraftSaved:
         """Save changed answers of a draft (None removes one). ``seen`` holds the versions this

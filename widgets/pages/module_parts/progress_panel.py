@@ -12,10 +12,9 @@ import html
 import ipywidgets as ipw
 
 from widgets.emodule import LearnerSession, Status
-from widgets.emodule.certificate import certificate_pdf
 from widgets.emodule.resume import resume_link
+from widgets.pages.module_parts.certificate_part import certificate_part
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
-from widgets.ui.downloads import download_link
 from widgets.ui.focus import move_focus_to
 from widgets.ui.messages import StatusMessage
 from widgets.ui.saved_mark import saved_mark
@@ -81,15 +80,7 @@ class ProgressPanel(ipw.VBox):
             return []
         if not session.confidence_done("after"):
             return [ConfidenceForm(session.content, "after", self._rated_after)]
-        certificate = session.certificate()
-        filename = f"certificate-{certificate.name}.pdf"
-        link = download_link(certificate_pdf(certificate), filename, "application/pdf", "Download your certificate (PDF)")
-        html_part = ipw.HTML(
-            f"<h2>Well done: your certificate</h2><p>{link}</p>"
-            f"<p class='viw-hint'>Verification id: <span class='viw-verification'>{certificate.verification_id}</span></p>"
-        )
-        html_part.add_class("viw-certificate")
-        return [html_part]
+        return [certificate_part(session)]
 
     def _rated_after(self, ratings: dict[str, int]) -> None:
         """The certificate replaces the ratings form, whose Save button had the focus: the focus
@@ -97,5 +88,5 @@ class ProgressPanel(ipw.VBox):
         self.session.rate_confidence("after", ratings)
         self.refresh()
         certificate, = self.finish.children
-        assert isinstance(certificate, ipw.HTML)
-        move_focus_to(certificate)
+        assert isinstance(certificate, ipw.VBox)
+        move_focus_to(certificate.children[0])
