@@ -62,8 +62,10 @@ def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks
     items = workbook["item_statistics"]
     assert [cell.value for cell in items[1]][:8] == ["module", "quiz", "item_id", "question", "options", "attempts", "facility_pct",
                                                      "discrimination"]
+    # By hand: the five attempts score (q1, q2, q3) = (1,1,1) (0,0,.5) (1,1,.5) (0,1,1) (1,1,1), a sort
+    # question sharing its one point; discrimination is Pearson r of the item with the rest.
     assert [(row[6].value, row[7].value, row[8].value) for row in items.iter_rows(min_row=2)] == [
-        (60, 0.41, "Influence"), (80, 0.8, "Audience"), (80, 0.41, "Drawing instead of talking -> Space")]
+        (60, 0.49, "Influence"), (80, 0.77, "Audience"), (80, 0.41, "Drawing instead of talking -> Space")]
 
 
 def test_free_text_that_looks_like_a_formula_stays_text_in_csv_and_excel(inputs) -> None:

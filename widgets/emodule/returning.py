@@ -4,13 +4,16 @@ and their own confidence before and after, once both rounds are in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from widgets.assessment.model import spoken_date
 from widgets.content import Content
 from widgets.content.quiz import Quiz
 from widgets.emodule.confidence import SCALE, learning_outcomes
 from widgets.emodule.progress import LearnerRecord, ModuleProgress
-from widgets.results.service_client import PageStore
+
+if TYPE_CHECKING:  # the store loads on the first save, not with the page
+    from widgets.results.service_client import PageStore
 
 
 def last_result(progress: ModuleProgress | None, quiz: Quiz) -> str | None:

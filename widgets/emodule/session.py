@@ -23,7 +23,6 @@ from widgets.emodule.confidence import save_confidence
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord, Status
 from widgets.emodule.returning import ConfidenceChange, confidence_change, last_result
-from widgets.results.store import ResultsStore
 from widgets.results.drafts import DraftStore, Opened, flatten, parse_code
 from widgets.errors import Refused
 from widgets.resume_guard import checked_code
@@ -44,6 +43,8 @@ class StartedBefore(Refused):
 def started_before(learner: Learner, drafts: DraftStore) -> bool:
     """Whether a learner record with this name and organisation exists (case aside). Says
     nothing else about it: its code and progress are for whoever holds the code."""
+    from widgets.results.store import ResultsStore  # at sign-up, not while the page is built
+
     if not isinstance(drafts.store, ResultsStore):  # the results service: the hub says who the learner is, one record each
         return False
     return bool(drafts.store.drafts_holding(drafts.kind, {"learner.name": learner.name,

@@ -12,12 +12,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from widgets.content import Content
 from widgets.emodule import LearnerSession
 from widgets.follow_up.review import KIND, due_on, last_pass, review_submission
-from widgets.results import SavedSubmission
-from widgets.results.service_client import PageStore
+
+if TYPE_CHECKING:  # the store loads when the review is sent, not with the page
+    from widgets.results import SavedSubmission
+    from widgets.results.service_client import PageStore
 
 
 class Standing(str, Enum):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import ipywidgets as ipw
@@ -24,8 +25,6 @@ from widgets.errors import Refused
 from widgets.follow_up.learner_review import LearnerReview, Standing
 from widgets.follow_up.review import USED
 from widgets.pages.module_parts.sign_in import labelled_text
-from widgets.results import SavedSubmission
-from widgets.results.service_client import PageStore
 from widgets.results.drafts import DraftStore
 from widgets.ui.focus import move_focus_to
 from widgets.ui.free_text import FreeText
@@ -34,6 +33,10 @@ from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.safe import safe_callback
 from widgets.ui.style import page_style
+
+if TYPE_CHECKING:  # the store loads when the review is sent, not with the page
+    from widgets.results import SavedSubmission
+    from widgets.results.service_client import PageStore
 
 log = logging.getLogger("widgets")
 
