@@ -87,7 +87,7 @@ def test_long_option_texts_wrap_and_every_circle_is_its_own(browser: Browser, st
     try:
         total = len(CONTENT.module("why-voice").steps) + 1
         open_page(page, staff_server, "01_why_voice.ipynb", ready=".viw-sign-in")
-        sign_in(page, "Layout Learner", "Shire CFS")
+        sign_in(page, f"Layout Learner {width}", "Shire CFS")  # one learner per width: the same name again would be offered its record
         form = rate(page, "before")
         assert layout_problems(form, 50) == []  # 10 statements, 5 options each, side by side where they fit
         form.screenshot(path=str(ARTIFACTS / f"choices-confidence-{width}.png"))

@@ -16,10 +16,12 @@ from tests.browser.emodule_steps import check, choose, drawn, go_to_step, rate_a
 from tests.browser.hub_user_server import HubUserServer
 from tests.emodule_helpers import right_answers
 from widgets.content import load_content
+from widgets.emodule.confidence import learning_outcomes
 from widgets.results import read_results
 from widgets.server import IDLE_KERNEL_SECONDS
 
 CONTENT = load_content()
+OUTCOMES = learning_outcomes(CONTENT)  # one confidence row each
 PEOPLE = ("ada", "ben")
 
 
@@ -84,8 +86,8 @@ def test_two_people_submitting_at_once_each_row_lands_once_in_the_shared_file(
         quiz_rows = mine[mine["kind"] == "quiz"]
         assert sorted(quiz_rows["item_id"]) == sorted(item.id for item in asked[name])
         assert quiz_rows["submission_id"].nunique() == 1
-        assert len(mine[mine["instrument"] == "confidence-before"]) == 10
-    assert len(rows) == len(PEOPLE) * (quiz.per_attempt + 10)
+        assert len(mine[mine["instrument"] == "confidence-before"]) == len(OUTCOMES)
+    assert len(rows) == len(PEOPLE) * (quiz.per_attempt + len(OUTCOMES))
 
 
 def test_a_closed_tab_shuts_its_kernel_down_in_extension_mode(browser: Browser, people: dict[str, HubUserServer]) -> None:

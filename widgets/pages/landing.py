@@ -24,8 +24,8 @@ from widgets.ui.style import page_style
 log = logging.getLogger("widgets")
 
 CSS = """
-.viw-start-action { display: inline-block; padding: 0.6rem 1.2rem; border-radius: 4px; font-weight: 700;
-  background: #0b4f9c; color: #ffffff !important; text-decoration: none !important; }
+.viw-start-action { display: inline-block; min-height: 44px; box-sizing: border-box; padding: 0.6rem 1.2rem; border-radius: 4px; font-weight: 700;
+  background: var(--viw-primary); color: var(--viw-primary-text) !important; text-decoration: none !important; }
 .viw-code-form label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem 0; }
 .viw-code-form input { font-size: 1rem; padding: 0.4rem; width: 12rem; max-width: 100%; min-height: 2.75rem; box-sizing: border-box; }
 .viw-code-form button { font: inherit; min-height: 2.75rem; margin-left: 0.25rem; padding: 0 1rem; }

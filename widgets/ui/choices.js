@@ -37,8 +37,12 @@ function render({ model, el }) {
 
   function changed() {
     const picked = inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.viwValue; });
-    model.set("value", model.get("multiple") ? picked : (picked.length ? picked[0] : null));
-    model.save_changes();
+    const value = model.get("multiple") ? picked : (picked.length ? picked[0] : null);
+    model.set("value", value);
+    // Sent as a message, not with save_changes: ipywidgets holds a model's state changes back
+    // while its previous one is unanswered, so a fast "choose, then Check" reached the kernel as
+    // Check first and marked the earlier choice. Messages keep their order with the button's.
+    model.send({ kind: "value", value: value });
   }
 
   function draw() {

@@ -39,6 +39,18 @@ class _ChoiceGroup(anywidget.AnyWidget):
 
     def __init__(self, options: Options, **kwargs: Any):
         super().__init__(choices=[{"label": str(label), "value": value} for label, value in options], **kwargs)
+        self.on_msg(self._chosen_on_page)
+
+    def _chosen_on_page(self, _: Any, content: Any, __: Any) -> None:
+        """The page sends each choice as a message (see choices.js), in order with the clicks
+        of the buttons beside it; a value that is not allowed is refused and the page set right."""
+        if not isinstance(content, dict) or content.get("kind") != "value":
+            return
+        try:
+            self.value = content.get("value")
+        except traitlets.TraitError as error:
+            log.warning("A choice group (%s) refused a value from the page: %s", self.legend, error)
+            self.send_state("value")
 
     @property
     def values(self) -> list[Any]:
