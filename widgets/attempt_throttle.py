@@ -4,6 +4,9 @@ has to wait, twice as long after every further failure (up to a limit).
 An attempt made while the wait lasts is refused without being checked and does not count,
 so a guesser gets one try per wait however fast they send them, while a person who mistyped a
 few times is not held up at all. Pure Python with an injectable clock, so tests need no sleep.
+The dashboard's sign-in runs in the server's one process, so the counts live in memory; the
+staff pages' resume codes are checked in many kernels and use ``widgets.throttle`` (a shared
+file). Both wait by one rule, ``widgets.throttle.growing_wait``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from typing import Callable
+
+from widgets.throttle import growing_wait
 
 FREE_FAILURES = 3  # wrong attempts heard with no wait at all
 FIRST_WAIT_SECONDS = 1.0  # after the FREE_FAILURES-th failure; doubled after each one more
@@ -63,10 +68,8 @@ class AttemptThrottle:
         return record.failures if record else 0
 
     def wait_after(self, failures: int) -> float:
-        """The one rule: no wait for the first few failures, then 1, 2, 4, 8... seconds, capped."""
-        if failures < self._free:
-            return 0.0
-        return float(min(self._longest, self._first * 2 ** (failures - self._free)))
+        """No wait for the first few failures, then 1, 2, 4, 8... seconds, capped (``growing_wait``)."""
+        return growing_wait(failures, self._free, self._first, self._longest)
 
     def _current(self, address: str) -> _Record | None:
         record = self._records.get(address)

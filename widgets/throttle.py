@@ -22,6 +22,14 @@ LONGEST_WAIT_SECONDS = 300.0
 WINDOW_SECONDS = 3600.0
 
 
+def growing_wait(failures: int, free: int, first_wait: float, longest_wait: float) -> float:
+    """The one rule for every throttle here: no wait for the first ``free`` failures, then
+    ``first_wait`` seconds, doubled with each further failure, never more than ``longest_wait``."""
+    if failures < free:
+        return 0.0
+    return float(min(longest_wait, first_wait * 2 ** (failures - free)))
+
+
 class Throttle:
     """Failures per address, for one kind of secret (``name``), in the file at ``path``."""
 
@@ -41,10 +49,9 @@ class Throttle:
     def wait_left(self, address: str) -> float:
         """Seconds before this address may try again (0: now)."""
         count, last = self._recent(address)
-        if count < self.free or last is None:
+        if last is None:
             return 0.0
-        wait = min(self.first_wait * 2 ** (count - self.free), self.longest_wait)
-        return max(0.0, last + wait - self.clock())
+        return max(0.0, last + growing_wait(count, self.free, self.first_wait, self.longest_wait) - self.clock())
 
     def failed(self, address: str) -> int:
         """Note a failure; returns how many this address has had within the window."""

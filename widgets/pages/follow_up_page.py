@@ -9,7 +9,6 @@ used in practice, and gives one example.
 from __future__ import annotations
 
 import html
-import logging
 from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -20,8 +19,7 @@ from widgets.assessment.model import MAX_TEXT, spoken_date
 from widgets.content import Content, load_content
 from widgets.emodule import LearnerSession
 from widgets.emodule.confidence import SCALE, learning_outcomes
-from widgets.emodule.resume import code_from_query
-from widgets.errors import Refused
+from widgets.emodule.resume import open_from_query
 from widgets.follow_up.learner_review import LearnerReview, Standing
 from widgets.follow_up.review import USED
 from widgets.pages.module_parts.sign_in import labelled_text
@@ -38,7 +36,6 @@ if TYPE_CHECKING:  # the store loads when the review is sent, not with the page
     from widgets.results import SavedSubmission
     from widgets.results.service_client import PageStore
 
-log = logging.getLogger("widgets")
 
 CSS = """
 .viw-scale .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.25rem; }
@@ -119,17 +116,9 @@ class FollowUpPage(ipw.VBox):
 
     def open_link(self, query: str) -> None:
         """Open the review of the learner named by a ``?code=`` query, or ask for the code."""
-        try:
-            code = code_from_query(query)
-            if code:
-                self.open_code(code)
-                return
-            message = ""
-        except Refused as error:
-            message = str(error)
-        except Exception:  # noqa: BLE001 - a person must never see a traceback
-            log.exception("Opening the learner named by the page address failed")
-            message = "Your saved progress could not be opened just now. Please reload the page; if it happens again, tell your trainer."
+        message = open_from_query(query, self.open_code)
+        if message is None:
+            return
         self.ask_code(message)
 
     def open_code(self, code: str) -> None:

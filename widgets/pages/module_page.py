@@ -8,17 +8,15 @@ module's steps with its quiz as the last step, under a progress panel.
 from __future__ import annotations
 
 import html
-import logging
 from urllib.parse import urlencode
 
 import ipywidgets as ipw
 
-from widgets.errors import Refused
 from widgets.content import Content, load_content
 from widgets.emodule import LearnerSession, Status
 from widgets.emodule.drawing import AttemptPlan
 from widgets.emodule.progress import Attempt
-from widgets.emodule.resume import code_from_query, resume_link
+from widgets.emodule.resume import open_from_query, resume_link
 from widgets.pages.module_parts.confidence_form import ConfidenceForm
 from widgets.pages.module_parts.progress_panel import ProgressPanel
 from widgets.pages.module_parts.quiz_return import QuizReturn
@@ -31,7 +29,6 @@ from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.style import page_style
 
-log = logging.getLogger("widgets")
 
 CSS = """
 .viw-module-list { list-style: none; padding-left: 0; }
@@ -76,23 +73,17 @@ class ModulePage(ipw.VBox):
         self.open_link(query)
 
     def open_link(self, query: str) -> None:
-        """Resume the learner named by a ``?code=`` query, or ask who they are."""
-        try:
-            signed_in = LearnerSession.signed_in(self.content)
-            if signed_in is not None:
-                self.start(signed_in)
-                return
-            code = code_from_query(query)
-            if code:
-                self.start(LearnerSession.resume(code, self.content))
-                return
-            message = ""
-        except Refused as error:
-            message = str(error)
-        except Exception:  # noqa: BLE001 - a person must never see a traceback
-            log.exception("Opening the learner named by the page address failed")
-            message = "Your saved progress could not be opened just now. Please reload the page; if it happens again, tell your trainer."
-        self.area.children = [SignIn(self._signed_in, message)]
+        """Resume the learner the hub signed in, or the one a ``?code=`` query names, or ask who they are."""
+        message = open_from_query(query, lambda code: self.start(LearnerSession.resume(code, self.content)),
+                                  self._open_signed_in)
+        if message is not None:
+            self.area.children = [SignIn(self._signed_in, message)]
+
+    def _open_signed_in(self) -> bool:
+        session = LearnerSession.signed_in(self.content)
+        if session is not None:
+            self.start(session)
+        return session is not None
 
     def start(self, session: LearnerSession) -> None:
         """Show the module for this learner (first asking their confidence, once)."""
