@@ -156,7 +156,7 @@ def after_full_quiz(browser: Browser, server: VoilaServer, module: str = "lundy"
 
 def after_self_assessment(browser: Browser, server: VoilaServer, notebook: str = "assess_lundy_checklist.ipynb") -> tuple[float, float]:
     """A self-assessment's kernel after rating every item and submitting (report and PDF made)."""
-    from tests.browser.assessment_helpers import fill_details
+    from tests.browser.assessment_helpers import fill_details, submit_and_confirm
 
     context = browser.new_context()
     page = context.new_page()
@@ -167,11 +167,7 @@ def after_self_assessment(browser: Browser, server: VoilaServer, notebook: str =
     radios = page.locator(".viw-assessment input[type=radio]")
     for name in dict.fromkeys(radios.evaluate_all("inputs => inputs.map(i => i.name)")):
         page.locator(f".viw-assessment input[type=radio][name='{name}']").first.check()
-    page.get_by_role("button", name="Submit", exact=True).click()
-    try:
-        page.get_by_role("button", name="Submit with these left blank").click(timeout=10_000)
-    except Exception:  # noqa: BLE001 - every item was rated: no confirmation to answer
-        pass
+    submit_and_confirm(page, timeout=90_000)  # "check your answers" comes before every submit
     page.locator(".viw-result h2").first.wait_for(timeout=120_000)
     figures = memory_mb(kernel_pid(server, page))
     page.close(run_before_unload=True)

@@ -67,6 +67,15 @@ def fill_details(page: Page, **details: str) -> None:
         page.locator(f".viw-detail-{name} input").fill(value)
 
 
+def submit_and_confirm(page: Page, timeout: float = 60_000) -> None:
+    """Submit as a person does: Submit shows "Check your answers", whose confirm button
+    ("Submit now", or "Submit with these left blank") is what stores."""
+    page.get_by_role("button", name="Submit", exact=True).click()
+    confirm = page.locator(".viw-confirm-submit")
+    expect(confirm).to_be_visible(timeout=timeout)
+    confirm.click()
+
+
 def watch_dialogs(page: Page, seen: list[str]) -> None:
     """Record (and dismiss) any alert a page opens: typed HTML that ran would open one."""
     page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))

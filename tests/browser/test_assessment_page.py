@@ -2,8 +2,8 @@
 
 Free text with HTML in it must show as text everywhere and never run. The page's status line is
 one live region from the start, whose text changes with each message (so screen readers announce
-it), and the focus follows the confirmation, a return to the form, the result, and a submit
-without a name.
+it), and the focus follows "check your answers" (shown before every submit, rated or not), a
+return to the form, the result, and a submit without a name.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from tests.browser.assessment_helpers import Filled, expect_item, fill_details, fill_item, item, watch_dialogs
 from tests.browser.conftest import open_page, results_csv
+from tests.browser.layout_checks import ARTIFACTS
 from tests.browser.voila_server import VoilaServer
 from widgets.assessment.drafts import Autosave
 from widgets.assessment.model import Assessment
@@ -196,3 +197,35 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     summary.get_by_role("link", name="Enter your name").click()
     expect(page.locator(".viw-detail-respondent input")).to_be_focused()  # the link leads into the empty box
     assert dialogs == []
+
+
+def test_a_fully_rated_draft_is_checked_before_it_is_stored_and_the_focus_follows(page: Page, staff_server: VoilaServer) -> None:
+    instrument = load_content().instrument("iv-standard-4")
+    assessment = Assessment(instrument)
+    assessment.set_detail("organisation", "Every Item IV")
+    assessment.set_detail("respondent", "Zoë Ní Bhriain")
+    for section in instrument.sections:
+        for question in section.items:
+            assessment.set_answer(question.id, "rating", 2)
+    code = Autosave(instrument, DraftStore("assessment", staff_server.results_dir)).save(assessment)
+    page.set_viewport_size({"width": 375, "height": 800})  # a phone
+    page.goto(f"{staff_server.url}/voila/render/{PAGE}?code={code}")
+    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 10 of 10 answered", timeout=60_000)
+    submit = page.get_by_role("button", name="Submit", exact=True)
+    submit.click()
+    question = page.locator(".viw-confirm .viw-message")
+    expect(question).to_be_focused()  # "check your answers", read out before anything is stored
+    expect(question).to_contain_text("Check your answers before submitting")
+    expect(question).to_contain_text("Zoë Ní Bhriain")
+    expect(question).not_to_contain_text("no rating yet")
+    page.locator(".viw-confirm").screenshot(path=str(ARTIFACTS / "assessment-check-answers-all-rated-375.png"))
+    page.get_by_role("button", name="Change your answers").click()
+    expect(page.get_by_role("heading", name="About you", exact=True)).to_be_focused()  # back to the top of the form
+    expect(page.locator(".viw-confirm-submit")).to_have_count(0)
+    assert not results_csv(staff_server).exists() or "Every Item IV" not in results_csv(staff_server).read_text(encoding="utf-8")
+    submit.click()
+    page.get_by_role("button", name="Submit now").click()
+    expect(page.locator(".viw-status")).to_contain_text("Submitted: 10 items saved", timeout=60_000)
+    expect(page.locator(".viw-result h2").first).to_be_focused()
+    mine = [r for r in csv.DictReader(results_csv(staff_server).open(encoding="utf-8")) if r["organisation"] == "Every Item IV"]
+    assert len(mine) == 10 and {r["response"] for r in mine} == {"2"}

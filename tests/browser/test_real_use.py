@@ -1,5 +1,5 @@
 """A service manager's self-assessment as people really write it, in Chromium on the real server:
-long evidence in Welsh, Arabic and emoji in every box, Submit pressed again and again, a report
+long evidence in Welsh, Arabic and emoji in every box, Submit and its confirm pressed again and again, a report
 that fails, two tabs on one draft, and a disk that fills. Nothing typed is lost, cut, doubled
 or changed, and the page stays usable throughout."""
 
@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from tests.browser.assessment_helpers import fill_details, item
+from tests.browser.assessment_helpers import fill_details, item, submit_and_confirm
 from tests.browser.conftest import open_page, results_csv
 from tests.browser.voila_server import VoilaServer
 from tests.disk_space import fill_the_disk
@@ -82,6 +82,9 @@ def test_long_evidence_in_every_box_submits_first_time_and_is_whole_in_the_page_
     rate_every_item(page)
     before = set(stored_submissions(staff_server))
     page.get_by_role("button", name="Submit", exact=True).click()
+    expect(page.locator(".viw-confirm")).to_contain_text("Check your answers before submitting")
+    expect(page.locator(".viw-confirm")).to_contain_text("Siân Llŷr")
+    page.get_by_role("button", name="Submit now").click()  # every item rated: one press to confirm
     expect(page.locator(".viw-status")).to_contain_text(f"Submitted: {len(ITEMS)} items saved", timeout=60_000)
 
     [new] = [rows for sid, rows in stored_submissions(staff_server).items() if sid not in before]
@@ -164,6 +167,11 @@ def test_submit_pressed_three_times_and_a_retry_after_a_failed_report_store_one_
     before = set(stored_submissions(fragile_server))
     submit = page.get_by_role("button", name="Submit", exact=True)
     submit.evaluate("button => { button.click(); button.click(); button.click(); }")  # three presses before any answer
+    confirm = page.get_by_role("button", name="Submit now")
+    expect(confirm).to_have_count(1)  # Submit only asks to check the answers, however often it is pressed
+    expect(page.locator(".viw-confirm .viw-message")).to_be_focused()
+    assert set(stored_submissions(fragile_server)) == before
+    confirm.evaluate("button => { button.click(); button.click(); button.click(); }")  # its confirm, three times
     expect(page.locator(".viw-status")).to_contain_text("Your answers are stored, but the report could not be made")
     expect(page.locator(".viw-status")).not_to_contain_text("injected")
     assert len(set(stored_submissions(fragile_server)) - before) == 1
@@ -187,7 +195,7 @@ def test_a_full_disk_leaves_the_page_usable_and_the_file_intact_and_the_retry_sa
         expect(page.locator(".viw-status")).to_contain_text("could not be saved just now. It is still on this page")
         rate_every_item(page)
         submit = page.get_by_role("button", name="Submit", exact=True)
-        submit.click()
+        submit_and_confirm(page)
         expect(page.locator(".viw-status")).to_contain_text("were not saved")
         expect(submit).to_be_enabled()  # usable: nothing is stuck
         expect(item(page, ITEMS[0]).get_by_label(BOXES[0])).to_have_value(CHARS_5000)  # nothing cut or lost
@@ -197,6 +205,7 @@ def test_a_full_disk_leaves_the_page_usable_and_the_file_intact_and_the_retry_sa
     item(page, ITEMS[-1]).get_by_label(BOXES[1]).fill("Space again")  # the next change saves everything kept
     expect(page.locator(".viw-status")).to_contain_text("All your changes are saved now")
     submit.evaluate("button => { button.click(); button.click(); }")
+    page.get_by_role("button", name="Submit now").evaluate("button => { button.click(); button.click(); }")
     expect(page.locator(".viw-status")).to_contain_text(f"Submitted: {len(ITEMS)} items saved", timeout=60_000)
     mine = [rows for rows in stored_submissions(fragile_server).values() if rows[0]["organisation"] == "Full Disk IV"]
     assert len(mine) == 1 and {r["evidence"] for r in mine[0]} == {CHARS_5000}

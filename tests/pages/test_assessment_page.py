@@ -98,7 +98,7 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img src=x" not in shown
     assert page.form.layout.display == "none"
     page.confirm.children = ()
-    page.submit(blanks_confirmed=True)  # a second click saves nothing more
+    page.submit(confirmed=True)  # a second click saves nothing more
     assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 10
 
     code = page.autosave.code
@@ -106,12 +106,12 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     assert again.form.layout.display == "none" and "Submitted on " in again.result.children[0].value
     again.result.children[1].children[0].click()  # show the report
     assert "Download the report (PDF)" in downloads(again.result)
-    again.submit(blanks_confirmed=True)  # submitting the reopened draft stores nothing new
+    again.submit(confirmed=True)  # submitting the reopened draft stores nothing new
     assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 10
     again.new_round()  # next year's round: a new code, the same answers, the first submission kept
     assert again.autosave.code != code and again.form.layout.display is None
     assert item_forms(again)[0].rating.value == 3
-    again.submit(blanks_confirmed=True)
+    again.submit(confirmed=True)
     assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 20
 
 
@@ -166,6 +166,40 @@ def test_the_focus_follows_each_step_of_submitting(results_folder: Path, monkeyp
     assert ATTRIBUTE not in report.value
 
 
+def test_a_fully_rated_form_is_checked_first_and_stored_once_on_confirm(results_folder: Path) -> None:
+    page = make_page()
+    fill_details(page)
+    for form in item_forms(page):
+        form.rating.value = 2
+    page.submit_button.click()
+    assert not (results_folder / "results.csv").exists()  # the first press only asks to check
+    question, buttons = page.confirm.children
+    assert "<h2>Check your answers before submitting</h2>" in question.value and question.value.startswith(f"<div {ATTRIBUTE}")
+    assert "<dt>Your name</dt><dd dir='auto'>Siân Llŷr</dd>" in question.value and "7 of 7 rated" in question.value
+    assert "no rating yet" not in question.value
+    go, back = buttons.children
+    assert (go.description, go.button_style, back.description) == ("Submit now", "primary", "Change your answers")
+    assert "viw-confirm-submit" in go._dom_classes
+
+    back.click()  # change your answers: the question closes, the focus goes to the top of the form
+    assert page.confirm.children == () and page._about_you.value.startswith(f"<h2 {ATTRIBUTE}")
+    page.submit_button.click()
+    shown = page.confirm.children
+    page.submit_button.click()  # pressed again: the same question (and buttons) takes the focus again, nothing stored
+    assert page.confirm.children == shown and shown[0].value.startswith(f"<div {ATTRIBUTE}")
+    assert not (results_folder / "results.csv").exists()
+    item_forms(page)[0].rating.value = 3  # a change closes the question: what it summed up is out of date
+    assert page.confirm.children == ()
+    page.submit_button.click()
+    go = page.confirm.children[1].children[0]
+    go.click()
+    go.click()  # a second press of the confirm stores nothing new
+    rows = stored_rows(results_folder)
+    assert len(rows) == 10 and rows["response"].tolist() == ["3"] + ["2"] * 9
+    assert len(set(rows["submission_id"])) == 1 and page.form.layout.display == "none"
+    assert "Submitted: 10 items saved" in page.status.value
+
+
 def fill_details(page: AssessmentPage) -> None:
     page.details["organisation"].value = "North IV"
     page.details["respondent"].value = "Siân Llŷr"
@@ -185,8 +219,12 @@ def test_a_report_that_cannot_be_made_leaves_the_answers_stored_once_and_can_be_
         raise ValueError("Character at index 0 in text is outside the range of characters supported by the font")
 
     monkeypatch.setattr("widgets.assessment.submit.report_pdf", broken_pdf)
-    for _ in range(3):  # pressed three times while the report fails
+    for _ in range(3):  # Submit only shows "check your answers", however often it is pressed
         page.submit_button.click()
+    assert not (results_folder / "results.csv").exists()
+    confirm = page.confirm.children[1].children[0]
+    for _ in range(3):  # its confirm pressed three times while the report fails
+        confirm.click()
     assert len(stored_rows(results_folder)) == 10
     assert "Your answers are stored, but the report could not be made" in page.status.value
     assert "outside the range" not in page.status.value and "Submitted on " in page.result.children[0].value
@@ -263,6 +301,7 @@ def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_r
     assert "5,001 characters long" in page.status.value and first.controls["evidence"].value == text + "!"
     first.controls["evidence"].value = text
     page.submit_button.click()
+    page.confirm.children[1].children[0].click()  # submit now
     rows = stored_rows(results_folder)
     assert len(rows) == 10 and set(rows["evidence"]) == {text}
     assert page.assessment.answer(first.item.id).evidence == text

@@ -100,9 +100,10 @@ class AssessmentPage(ipw.VBox):
         self.done: Submitted | None = None  # set once the report is shown
         self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
         self._unsaved = False  # a change could not be saved; the next save that works says so
+        self._about_you = ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>")
         self.form = ipw.VBox([
             self.errors,
-            ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>"),
+            self._about_you,
             *(part for name in DETAIL_FIELDS for part in (self.detail_errors[name], self.details[name])),
             ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
@@ -110,7 +111,8 @@ class AssessmentPage(ipw.VBox):
             ipw.HTML("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
-            ipw.HTML("<h2>Submit</h2><p>You can submit with some items left blank: you will be asked to confirm.</p>"),
+            ipw.HTML("<h2>Submit</h2><p>You will see a summary of your answers to check before anything is sent; "
+                     "items left blank are listed there, and you can submit with them blank on purpose.</p>"),
             self.submit_button,
             self.confirm,
         ])
@@ -222,19 +224,19 @@ class AssessmentPage(ipw.VBox):
             self._loading = False
         self._refresh()
 
-    def submit(self, blanks_confirmed: bool = False) -> Submitted | None:
-        """Submit; with items unrated, list them first and ask to confirm leaving them blank.
-        The rows are stored once whatever happens next (a second press, a retry after an
-        error, another window that submitted the same draft); making the report comes after."""
+    def submit(self, confirmed: bool = False) -> Submitted | None:
+        """Submit; unless ``confirmed``, first show "check your answers" (and any unrated items),
+        whose confirm button submits for real. The rows are stored once whatever happens next
+        (a second press, a retry after an error, another window that submitted the same
+        draft); making the report comes after."""
         if self.done is not None:
             return self.done
         if self._show_detail_errors():
             return None
         self.errors.clear()
         self.assessment.submission()  # checks that something is rated before anything else
-        missing = self.assessment.incomplete()
-        if missing and not blanks_confirmed:
-            self._ask_to_confirm(missing)
+        if not confirmed:
+            self._ask_to_confirm(self.assessment.incomplete())
             return None
         saved = store_submission(self.assessment, self._store(), draft=self.autosave.code, submission_id=self._submission_id)
         self.autosave.submitted(saved.submission_id, saved.submitted_at)
@@ -313,18 +315,31 @@ class AssessmentPage(ipw.VBox):
                          "The earlier submission is kept as it was.", "success")
 
     def _ask_to_confirm(self, missing: list[AssessmentItem]) -> None:
-        """GOV.UK's "check your answers": who is submitting, how much of each section is rated,
-        and the items without a rating, before anything is stored."""
-        names = "".join(f"<li>{escape(item.text)}</li>" for item in missing)
-        go = ipw.Button(description="Submit with these left blank", button_style="warning", layout=ipw.Layout(width="auto"))
+        """GOV.UK's "check your answers", before every submit: who is submitting, how much of
+        each section is rated and the items without a rating, before anything is stored.
+        Asked again while open (any change closes it), it stays as it is, with the buttons a
+        person may be pressing, and takes the focus again."""
+        if self.confirm.children:
+            move_focus_to(self.confirm.children[0])
+            return
+        if missing:
+            names = "".join(f"<li>{escape(item.text)}</li>" for item in missing)
+            blanks = (f"<p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
+                      "<p>Rate them now, or submit with them left blank on purpose.</p>")
+            go = ipw.Button(description="Submit with these left blank", button_style="warning", layout=ipw.Layout(width="auto"))
+            back = ipw.Button(description="Keep filling in", layout=ipw.Layout(width="auto"))
+            back.on_click(safe_callback(self.status)(lambda _: self._keep_filling_in(missing[0])))
+        else:
+            blanks = "<p>Every item is rated. Submit now, or change your answers first.</p>"
+            go = ipw.Button(description="Submit now", button_style="primary", layout=ipw.Layout(width="auto"))
+            back = ipw.Button(description="Change your answers", layout=ipw.Layout(width="auto"))
+            back.on_click(safe_callback(self.status)(lambda _: self._change_answers()))
         go.add_class("viw-confirm-submit")
-        go.on_click(safe_callback(self.status)(lambda _: self.submit(blanks_confirmed=True)))
-        back = ipw.Button(description="Keep filling in", layout=ipw.Layout(width="auto"))
-        back.on_click(safe_callback(self.status)(lambda _: self._keep_filling_in(missing[0])))
+        go.on_click(safe_callback(self.status)(lambda _: self.submit(confirmed=True)))
+        back.add_class("viw-confirm-back")
         question = ipw.HTML(
             f"<div class='viw-message viw-info'><h2>Check your answers before submitting</h2>{self._summary_list()}"
-            f"<p><strong>{len(missing)} item(s) have no rating yet:</strong></p><ul>{names}</ul>"
-            "<p>Rate them now, or submit with them left blank on purpose.</p></div>"
+            f"{blanks}</div>"
         )
         self.confirm.children = [question, ipw.HBox([go, back])]
         move_focus_to(question)  # read out in full, and a stray Enter there submits nothing
@@ -344,6 +359,11 @@ class AssessmentPage(ipw.VBox):
         self.confirm.children = ()
         next(form for section in self.sections for form in section.items if form.item.id == first_missing.id).take_focus()
 
+    def _change_answers(self) -> None:
+        """Close the question, whose button had the focus: the focus goes to the top of the
+        form, where the details the summary began with are asked."""
+        self.confirm.children = ()
+        move_focus_to(self._about_you)
 
 def _introduction(instrument: Instrument, content: Content) -> str:
     levels = "".join(
