@@ -69,3 +69,21 @@ def test_a_flood_of_addresses_keeps_memory_bounded() -> None:
         throttle.failed(f"address-{n}")
     assert len(throttle._records) <= MOST_ADDRESSES
     assert throttle.failures(f"address-{MOST_ADDRESSES + 49}") == 1  # the latest is kept
+
+
+def test_behind_a_proxy_the_dashboard_counts_the_visitor_not_the_proxy(monkeypatch) -> None:
+    """Else one stranger's wrong tokens, all arriving from the proxy, would make every trainer wait."""
+    from types import SimpleNamespace
+
+    from tornado.httputil import HTTPHeaders
+
+    from widgets.settings import PUBLIC_HOSTS_VARIABLE
+    from widgets.sign_in import address_of
+
+    def handler(forwarded: str) -> SimpleNamespace:
+        return SimpleNamespace(request=SimpleNamespace(remote_ip="127.0.0.1", headers=HTTPHeaders({"X-Forwarded-For": forwarded})))
+
+    monkeypatch.setenv(PUBLIC_HOSTS_VARIABLE, "workbook.example.gov.uk")
+    assert address_of(handler("10.0.0.1, 203.0.113.7")) == "203.0.113.7"  # the one the proxy added last
+    monkeypatch.delenv(PUBLIC_HOSTS_VARIABLE)
+    assert address_of(handler("203.0.113.7")) == "127.0.0.1"  # no proxy set up: the header is anyone's to write

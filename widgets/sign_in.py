@@ -27,7 +27,8 @@ from traitlets import Instance, default
 from voila.voila_identity_provider import VoilaLoginHandler
 
 from widgets.attempt_throttle import AttemptThrottle
-from widgets.server_guard import GuardedVoilaHandler
+from widgets.server_guard import GuardedVoilaHandler, visitor_address
+from widgets.settings import public_hosts
 
 TEMPLATES = Path(__file__).resolve().parent / "share" / "voila" / "templates" / "workbook"
 SIGN_IN_PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
@@ -36,7 +37,9 @@ WORKING_DAY_HOURS = 10
 
 
 def address_of(handler: tornado.web.RequestHandler) -> str:
-    return handler.request.remote_ip or "unknown address"
+    """Who is trying: behind a proxy on this machine, the visitor it names, not the proxy (else
+    one stranger's guesses would make every trainer wait)."""
+    return visitor_address(handler.request, behind_proxy=bool(public_hosts()))
 
 
 def in_words(seconds: float) -> str:

@@ -113,6 +113,18 @@ def test_a_retried_attempt_and_a_round_rated_twice_are_stored_once(session: Lear
     assert len(LearnerSession.resume(session.code).record.modules["lundy"].attempts) == 1
 
 
+def test_a_second_tab_finishing_an_attempt_saved_already_is_told_what_was_saved(session: LearnerSession) -> None:
+    """Both tabs show the same attempt (its plan is kept); the first to finish saves it. The
+    other tab's answers store nothing, and it must not say "passed" for a fail that was stored."""
+    quiz = session.content.quizzes["lundy"]
+    other_tab = LearnerSession.resume(session.code)
+    plan = session.attempt_plan(quiz)
+    assert other_tab.attempt_plan(quiz) == plan
+    failed = session.finish_attempt(quiz, wrong_answers(quiz), plan)
+    told = other_tab.finish_attempt(quiz, right_answers(quiz), plan)
+    assert not failed.passed and told == failed
+
+
 def test_two_tabs_taking_the_quiz_keep_both_attempts(session: LearnerSession) -> None:
     other_tab = LearnerSession.resume(session.code)
     quiz = session.content.quizzes["lundy"]

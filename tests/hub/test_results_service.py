@@ -99,6 +99,22 @@ def test_a_manager_sees_their_organisation_only_and_a_trainer_sees_both(hub: Hub
     assert status == 200 and "Ash Service" in ash and "Oak Service" not in ash
 
 
+def test_another_person_s_submission_id_or_draft_gives_nothing_away(hub: Hub, tokens: dict[str, str]) -> None:
+    """A certificate shows its verification id (an attempt's id): sending it as one's own must
+    neither return that attempt nor store anything; nor may a draft code of someone else's."""
+    theirs = quiz("why-voice")
+    assert api(hub, "POST", "submissions", tokens["sam"], theirs)[0] == 200
+    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**quiz("why-voice"), "submission_id": theirs["submission_id"]})
+    assert status == 409 and "rows" not in answer and "taken" in answer["message"]
+    service_for(hub, tokens["mo"]).create_draft("assessment", "MZ7X-9KQD", {})
+    manager_of_ash = hub.token_for("tina", [SCOPE])  # a trainer may submit any organisation's, but not from another's draft
+    status, answer = api(hub, "POST", "submissions", manager_of_ash,
+                         {"kind": "assessment", "instrument": "iv-standard-4", "instrument_version": "1", "organisation": "Oak Service",
+                          "team": "", "draft": "MZ7X-9KQD", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "4.1", "response": "3"}]})
+    assert status == 403 and "started by someone else" in answer["message"]
+    assert service_for(hub, tokens["mo"]).draft("MZ7X-9KQD").submission_id is None  # type: ignore[union-attr]
+
+
 def test_only_an_organisation_s_manager_submits_and_sees_its_self_assessment(hub: Hub, tokens: dict[str, str]) -> None:
     assessment = {"kind": "assessment", "instrument": "iv-standard-4", "instrument_version": "1", "organisation": "Oak Service",
                   "team": "", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "4.1", "response": "3"}]}

@@ -66,3 +66,12 @@ def test_in_a_shared_results_folder_kept_files_are_shared_too(tmp_path: Path) ->
     kept = ReceivedFiles(tmp_path).add("a.csv", b"a", "Ann")
     assert stat.S_IMODE(kept.path.stat().st_mode) == 0o660
     assert stat.S_IMODE((tmp_path / "received").stat().st_mode) == 0o2770
+
+
+def test_a_long_name_in_any_script_is_kept_within_the_file_system_s_limit(tmp_path: Path) -> None:
+    received = ReceivedFiles(tmp_path)
+    arabic = "نتائج خدمة الزائر المستقل في المقاطعة " * 6 + ".csv"  # ~230 characters, ~420 bytes
+    kept = received.add(arabic, b"data", "Ann")
+    again = received.add(arabic, b"more", "Ann")  # numbered, and its note beside it, still within 255 bytes
+    assert kept.path.read_bytes() == b"data" and again.path.read_bytes() == b"more"
+    assert all(len(f.path.name.encode()) <= 200 for f in received.files()) and kept.path.suffix == ".csv"

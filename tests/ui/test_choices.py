@@ -41,6 +41,9 @@ def test_a_choice_sent_as_a_message_is_checked_the_same_way(caplog) -> None:
     boxes = MultipleChoice([("A", "a"), ("B", "b"), ("C", "c")], legend="Your answer")
     boxes._handle_custom_msg({"kind": "value", "value": ["c", "a"]}, [])
     assert boxes.value == ("a", "c")
+    boxes.disabled = True  # checked: a late or made-up message changes nothing
+    boxes._handle_custom_msg({"kind": "value", "value": ["b"]}, [])
+    assert boxes.value == ("a", "c")
 
 
 def test_a_multiple_choice_holds_options_in_their_order_and_refuses_others() -> None:

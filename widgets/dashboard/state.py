@@ -5,6 +5,7 @@ Views call these methods and re-draw from ``report``; tests drive this object di
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime
 
@@ -22,6 +23,7 @@ from widgets.results import FileReport, ReadResult, ResultsStore, read_results
 from widgets.results.received import ReceivedFile, ReceivedFiles
 from widgets.errors import Refused
 
+log = logging.getLogger(__name__)
 MOST_UPLOAD_BYTES = 200 * 1024 * 1024
 UNSAFE_NAME = re.compile(r"[\x00-\x1f]")
 UPLOAD = "upload: "  # how a kept file is named among the sources
@@ -59,7 +61,12 @@ class DashboardState:
                 error = f"it is larger than {MOST_UPLOAD_BYTES // 1024**2} MB: use the command-line report for it"
                 self.refused.append(FileReport(f"{UPLOAD}{UNSAFE_NAME.sub('', name)[:200]}", error=error))
             else:
-                self.received.add(name, bytes(data), added_by)
+                try:
+                    self.received.add(name, bytes(data), added_by)
+                except OSError:  # a full or read-only disk: this file is said not kept, the others still are
+                    log.exception("Keeping the uploaded file %r failed", name)
+                    error = "it could not be kept in the received files (is the disk full?); nothing of it was loaded"
+                    self.refused.append(FileReport(f"{UPLOAD}{UNSAFE_NAME.sub('', name)[:200]}", error=error))
         self.load()
 
     def remove_received(self, name: str) -> None:

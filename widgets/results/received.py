@@ -113,7 +113,12 @@ def _safe_parts(sent_as: str) -> tuple[str, str]:
         stem, suffix = name, ""
     else:
         suffix = "." + suffix
-    return stem[:LONGEST_NAME], suffix[:20]
+    return _in_bytes(stem, LONGEST_NAME), _in_bytes(suffix, 20)
+
+
+def _in_bytes(text: str, most: int) -> str:
+    """At most ``most`` bytes of UTF-8 (Linux allows 255 bytes a name, whatever the script)."""
+    return text.encode("utf-8")[:most].decode("utf-8", errors="ignore")
 
 
 def _write_json(path: Path, value: dict[str, str], folder: Path) -> None:

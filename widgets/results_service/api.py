@@ -148,12 +148,25 @@ class Submissions(ServiceApi):
         record = body.get("record")
         if record is not None and (kind not in OWN_KINDS or not isinstance(record, dict)):
             raise web.HTTPError(400, "A record change goes with your own quiz attempts and confidence rounds only.")
+        submission_id = _submission_id(body)
+        if draft and self.store.draft_owner(str(draft)) != person.user:
+            raise web.HTTPError(403, "That draft was started by someone else; submit your own.")
+        taken = self.store.submission(submission_id)
+        if taken is not None and not self._may_have(person, taken, learner):
+            raise web.HTTPError(409, "That submission id is taken; the page chooses a new one for a new submission.")
         saved = self.store.save(
-            submission, submission_id=_submission_id(body), draft=str(draft) if draft else None, learner=learner,
+            submission, submission_id=submission_id, draft=str(draft) if draft else None, learner=learner,
             record=(lambda _sid, at: {key: at if value == SUBMITTED_AT else value for key, value in record.items()})
             if record else None,
         )
         self.send(_saved(saved))
+
+    def _may_have(self, person: Person, saved: SavedSubmission, learner: str | None) -> bool:
+        """Whether a submission stored before may be given back to this person (their retry):
+        their own attempt or round, or a self-assessment of an organisation they manage."""
+        if saved.rows[0]["kind"] == "assessment":
+            return person.may_see(saved.rows[0]["organisation"])
+        return learner is not None and self.store.learner_of(saved.submission_id) == learner
 
 
 class OneSubmission(ServiceApi):

@@ -46,6 +46,9 @@ class _ChoiceGroup(anywidget.AnyWidget):
         of the buttons beside it; a value that is not allowed is refused and the page set right."""
         if not isinstance(content, dict) or content.get("kind") != "value":
             return
+        if self.disabled:  # checked already: a late or made-up message changes nothing
+            self.send_state("value")
+            return
         try:
             self.value = content.get("value")
         except traitlets.TraitError as error:
