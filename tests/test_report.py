@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import ModuleType
 
 import openpyxl
 import pandas as pd
@@ -16,17 +17,22 @@ from widgets.report import main
 from widgets.results import ResultsStore
 
 
+def data_files(data: ModuleType, tmp_path: Path) -> list[str]:
+    """A known data set (tests/aggregate/known_results.py or many_services.py) as the command
+    reads it: the store file, a folder of uploads, and the content options."""
+    folder = tmp_path / "sent-in"
+    folder.mkdir()
+    for name, contents in data.uploads():
+        (folder / name).write_bytes(contents)
+    store = data.write_store(tmp_path / "results") / "results.csv"
+    data.content(tmp_path / "tree")
+    return [str(store), str(folder), "--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
+
+
 @pytest.fixture
 def inputs(tmp_path: Path) -> tuple[Path, list[str]]:
     """A folder of uploads plus the store file, and the content options for the known data."""
-    folder = tmp_path / "sent-in"
-    folder.mkdir()
-    for name, data in known.uploads():
-        (folder / name).write_bytes(data)
-    store = known.write_store(tmp_path / "results") / "results.csv"
-    known.content(tmp_path / "tree")
-    options = ["--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
-    return tmp_path, [str(store), str(folder), *options]
+    return tmp_path, data_files(known, tmp_path)
 
 
 def run(arguments: list[str]) -> tuple[int, str]:
@@ -195,14 +201,7 @@ def test_without_files_or_the_database_there_is_nothing_to_report(tmp_path: Path
 def test_many_services_every_table_written_and_a_services_summary_printed(tmp_path: Path) -> None:
     from tests.aggregate import many_services as many
 
-    folder = tmp_path / "sent-in"
-    folder.mkdir()
-    for name, data in many.uploads():
-        (folder / name).write_bytes(data)
-    store = many.write_store(tmp_path / "results") / "results.csv"
-    many.content(tmp_path / "tree")
-    options = ["--content", str(tmp_path / "tree" / "content"), "--pages", str(tmp_path / "tree" / "pages")]
-    code, printed = run([str(store), str(folder), *options, "--out", str(tmp_path / "r"), "--since", "2026-01-01",
+    code, printed = run([*data_files(many, tmp_path), "--out", str(tmp_path / "r"), "--since", "2026-01-01",
                          "--service", "Northshire", "--format", "csv", "xlsx", "png", "--with-results"])
     assert code == 0, printed
     assert "Learners started: 62; passed every module: 1." in printed

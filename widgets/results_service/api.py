@@ -151,14 +151,13 @@ class Submissions(ServiceApi):
         submission_id = _submission_id(body)
         if draft and self.store.draft_owner(str(draft)) != person.user:
             raise web.HTTPError(403, "That draft was started by someone else; submit your own.")
-        taken = self.store.submission(submission_id)
-        if taken is not None and not self._may_have(person, taken, learner):
-            raise web.HTTPError(409, "That submission id is taken; the page chooses a new one for a new submission.")
-        saved = self.store.save(
+        saved = self.store.save(  # an id stored before is given back, with nothing written
             submission, submission_id=submission_id, draft=str(draft) if draft else None, learner=learner,
             record=(lambda _sid, at: {key: at if value == SUBMITTED_AT else value for key, value in record.items()})
             if record else None,
         )
+        if saved.earlier and not self._may_have(person, saved, learner):
+            raise web.HTTPError(409, "That submission id is taken; the page chooses a new one for a new submission.")
         self.send(_saved(saved))
 
     def _may_have(self, person: Person, saved: SavedSubmission, learner: str | None) -> bool:
