@@ -305,3 +305,48 @@ def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_r
     rows = stored_rows(results_folder)
     assert len(rows) == 10 and set(rows["evidence"]) == {text}
     assert page.assessment.answer(first.item.id).evidence == text
+
+
+def test_last_round_s_actions_are_listed_marked_kept_in_the_draft_checked_and_reported(results_folder: Path) -> None:
+    first = make_page()
+    first.details["organisation"].value = "North IV"
+    first.details["respondent"].value = "Mo Manager"
+    leaflets, voice = item_forms(first)[:2]
+    leaflets.rating.value = 1
+    leaflets.controls["action"].value = "Print leaflets for every waiting room"
+    leaflets.controls["action_owner"].value = "Ann"
+    leaflets.controls["action_due"].value = datetime.date(2025, 6, 1)
+    voice.rating.value = 0
+    voice.controls["action"].value = "Hold a children's panel"
+    first.submit(confirmed=True)
+    last_code = first.autosave.code
+
+    second = make_page()
+    assert second.last_actions.children == ()  # no round before known yet: nothing is asked
+    second.details["organisation"].value = "North IV"
+    second.details["respondent"].value = "Mo Manager"
+    second.previous_box.value = last_code
+    forms = second.last_actions.forms
+    assert [form.action.action for form in forms] == ["Print leaflets for every waiting room", "Hold a children's panel"]
+    assert "Ann" in forms[0]._heading.value and "1 June 2025" in forms[0]._heading.value
+    assert [choice["label"] for choice in forms[0].status.choices] == [
+        "Not reported", "Done", "Partly done", "Not started", "No longer needed"]
+    forms[0].status.value = "done"
+    forms[0].note.box.value = "Printed 500.\nThe rest are at the library."
+    item_forms(second)[0].rating.value = 3
+
+    third = make_page(resume_code=second.autosave.code)  # a reload in the middle
+    forms = third.last_actions.forms
+    assert (forms[0].status.value, forms[0].note.box.value) == ("done", "Printed 500.\nThe rest are at the library.")
+    assert forms[1].status.value == ""
+    third.submit()
+    summary = third.confirm.children[0].value
+    assert "Done: Print leaflets for every waiting room (note: Printed 500." in summary
+    assert "Not reported: Hold a children&#x27;s panel" in summary
+    done = third.submit(confirmed=True)
+    assert done is not None
+    reviews = [(r["item_id"], r["response"], r["evidence"]) for r in done.saved.rows if r["kind"] == "action_review"]
+    assert reviews == [("action-review.iv4-leaflets", "done", "Printed 500.\nThe rest are at the library."),
+                       ("action-review.iv4-children-in-care-council", "", "")]
+    assert "Last round&#x27;s actions" in done.html and "1 of 2 reported on in this round." in done.html
+    assert "Partly done" not in done.html and "Not reported" in done.html

@@ -10,22 +10,26 @@ the page link as ``?code=CODE``) brings the draft back after a reload.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from html import escape
 from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
 from widgets.assessment.drafts import Autosave
+from widgets.assessment.last_actions import actions_of, status_label
 from widgets.assessment.model import DETAIL_FIELDS, REQUIRED_DETAILS, Assessment, spoken_date
 from widgets.assessment.report_html import report_html
 from widgets.assessment.submit import Submitted, report_files, store_submission
 from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
+from widgets.pages.assessment_actions import LastActions
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
 from widgets.results.drafts import DraftStore
+from widgets.settings import RESULTS_SERVICE_VARIABLE
 from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.downloads import DownloadLink
 from widgets.ui.error_summary import ErrorSummary, field_error
@@ -81,6 +85,7 @@ class AssessmentPage(ipw.VBox):
         self.previous_box.add_class("viw-previous-round")
         self.previous_box.observe(safe(lambda change: self._previous_round_changed(change["new"])), "value")
         shared = SharedParts.make()  # one privacy reminder, style and width for every box
+        self.last_actions = LastActions(safe(self._review_changed), shared)
         self.sections = [SectionForm(s, instrument, safe(self._answer_changed), shared) for s in instrument.sections]
         self.overall = ipw.HTML()
         self.overall.add_class("viw-overall-progress")
@@ -108,6 +113,7 @@ class AssessmentPage(ipw.VBox):
             ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
             self.previous_box,
+            self.last_actions,
             ipw.HTML("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
@@ -144,6 +150,8 @@ class AssessmentPage(ipw.VBox):
             if self.detail_errors[name].value and value.strip():
                 self._show_detail_errors(move_focus=False)
             self._saved()
+            if name in ("organisation", "team") and _under_the_hub():
+                self._look_up_last_round()
 
     def _show_detail_errors(self, move_focus: bool = True) -> list[str]:
         """The details still needed: listed at the top of the form (GOV.UK's error summary,
@@ -159,12 +167,32 @@ class AssessmentPage(ipw.VBox):
         if not self._loading:
             self.assessment.set_previous_round(typed)
             self._saved()
+            self._look_up_last_round()
 
     def _answer_changed(self, item_id: str, part: str, value: object) -> None:
         note = self.assessment.set_answer(item_id, part, value)
         self._saved()
         if note:
             self.status.show(note, "info")
+
+    def _review_changed(self, item_id: str, part: str, value: object) -> None:
+        self.assessment.set_review(item_id, part, value)
+        self._saved()
+
+    def _look_up_last_round(self) -> None:
+        """List the actions of the round before this one (by last round's code on a server of
+        its own, by the results service under JupyterHub: ``previous_round.find_round``), to
+        report on; none when no round before is known."""
+        found = None
+        organisation = self.assessment.details["organisation"]
+        if self.assessment.previous_round or (_under_the_hub() and organisation.strip()):
+            from widgets.assessment.previous_round import find_round  # loads the store's client
+
+            found, _ = find_round(self._store(), self.instrument.id, organisation, self.assessment.details["team"],
+                                  datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), self.assessment.previous_round)
+        self.assessment.last_actions = actions_of(self.instrument, found.rows) if found else ()
+        self.last_actions.list(self.assessment.last_actions, found.submitted_at if found else "")
+        self.last_actions.show(self.assessment.review)
 
     def _saved(self) -> None:
         """After each change to the model: show progress, then save the draft at once. A save
@@ -223,6 +251,7 @@ class AssessmentPage(ipw.VBox):
         finally:
             self._loading = False
         self._refresh()
+        self._look_up_last_round()
 
     def submit(self, confirmed: bool = False) -> Submitted | None:
         """Submit; unless ``confirmed``, first show "check your answers" (and any unrated items),
@@ -350,6 +379,10 @@ class AssessmentPage(ipw.VBox):
         for form in self.sections:
             answered, total = self.assessment.progress(form.section)
             rows.append((form.section.title, f"{answered} of {total} rated"))
+        for number, action in enumerate(self.assessment.last_actions, 1):
+            review = self.assessment.review(action.item_id)
+            said = f"{status_label(review.status)}: {action.action}" + (f" (note: {review.note})" if review.note else "")
+            rows.append((f"Last round's action {number}", said))
         terms = "".join(f"<div><dt>{escape(term)}</dt><dd dir='auto'>{escape(value)}</dd></div>" for term, value in rows)
         return f"<dl class='viw-summary-list'>{terms}</dl>"
 
@@ -364,6 +397,11 @@ class AssessmentPage(ipw.VBox):
         form, where the details the summary began with are asked."""
         self.confirm.children = ()
         move_focus_to(self._about_you)
+
+def _under_the_hub() -> bool:
+    """Whether the results service answers for this page (it knows the round before without a code)."""
+    return bool(os.environ.get(RESULTS_SERVICE_VARIABLE))
+
 
 def _introduction(instrument: Instrument, content: Content) -> str:
     levels = "".join(

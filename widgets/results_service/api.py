@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any, Callable
 
 from jupyterhub.services.auth import HubAuthenticated
@@ -41,8 +41,7 @@ log = logging.getLogger("widgets.results_service")
 LEARNER_KIND = "learner"  # the drafts' kind for learner records, as the staff pages use
 OWN_KINDS = ("quiz", "confidence")  # what a person submits for themselves
 
-ITEM_FIELDS = {"item_id", "response", "score", "max_score", "evidence", "action", "action_owner", "action_due",
-               "children_say", "participation_degree"}
+ITEM_FIELDS = {f.name for f in fields(ItemResponse)}
 
 
 class ServiceApi(HubAuthenticated, web.RequestHandler):
