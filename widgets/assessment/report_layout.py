@@ -120,8 +120,9 @@ def _reviews(report: Report) -> list[Block]:
     """Last round's actions as this round reported them; nothing when no round before was known."""
     if not report.reviews:
         return []
-    rows = tuple((r.item_text, r.action, r.owner, r.due or "no date", r.status, r.note) for r in report.reviews)
-    table = Table(("Item", "Last round's action", "Who", "By when", "Reported", "Note"), rows, widths=(2.5, 4.5, 2, 2, 2, 4))
+    rows = tuple((f"{r.action}\nWho: {r.owner or 'not named'}. By when: {r.due or 'no date'}.\nFor: {r.item_text}", r.status, r.note)
+                 for r in report.reviews)  # three columns, so a phone's width still reads
+    table = Table(("Last round's action", "Status", "Note"), rows, widths=(3.5, 3, 4))
     done = sum(r.status != NOT_REPORTED for r in report.reviews)
     return [Heading("Last round's actions"), Paragraph(f"{done} of {len(report.reviews)} reported on in this round."), table]
 

@@ -34,9 +34,9 @@ class ActionReviewForm(ipw.VBox):
         owner = action.owner or "not named"
         self._heading = ipw.HTML(
             f"<h4 class='viw-action-heading'>Action {number}, for \u201c{escape(action.item_text)}\u201d</h4>"
-            f"<p class='viw-typed viw-last-action' dir='auto'>{escape(action.action)}</p>"
+            f"<p><strong>What:</strong> <span class='viw-last-action' dir='auto'>{escape(action.action)}</span></p>"
             f"<p><strong>Who:</strong> <span dir='auto'>{escape(owner)}</span>. <strong>By when:</strong> {escape(due)}.</p>")
-        self.status = SingleChoice(STATUS_OPTIONS, value="", legend=f"How far has action {number} got?", inline=True)
+        self.status = SingleChoice(STATUS_OPTIONS, value="", legend=f"How far has action {number} got?")
         self.status.add_class("viw-action-status")
         self.note = FreeText(f"Note on action {number} (optional)", rows=2, max_length=MAX_TEXT, shared=shared)
         self.note.box.add_class("viw-action-note")

@@ -28,6 +28,7 @@ from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_actions import LastActions
 from widgets.pages.assessment_form import SectionForm
 from widgets.errors import Refused
+from widgets.results.columns import ACTION_REVIEW_KIND
 from widgets.results.drafts import DraftStore
 from widgets.settings import RESULTS_SERVICE_VARIABLE
 from widgets.ui.deferred import import_after_this_cell
@@ -287,7 +288,7 @@ class AssessmentPage(ipw.VBox):
             again = ipw.Button(description="Make the report again", layout=ipw.Layout(width="auto"))
             again.add_class("viw-report-again")
             again.on_click(safe_callback(self.status)(lambda _: self._show_report(saved, just_now)))
-            note = ipw.HTML(f"<h2>Submitted on {escape(when)}</h2><p>Your answers are stored ({len(saved.rows)} items, "
+            note = ipw.HTML(f"<h2>Submitted on {escape(when)}</h2><p>Your answers are stored ({_counted(saved)}, "
                             f"submission {escape(saved.submission_id)}). The report could not be made just now; "
                             "press the button to try again, now or later.</p>")
             self.result.children = [note, again]
@@ -300,7 +301,7 @@ class AssessmentPage(ipw.VBox):
         move_focus_to(heading)
         if just_now:
             self.status.show(
-                f"Submitted: {len(saved.rows)} items saved (submission {saved.submission_id}). "
+                f"Submitted: {_counted(saved)} saved (submission {saved.submission_id}). "
                 "Your report is below; download it and the CSV to keep or send.", "success")
         else:
             self.status.show(f"This was submitted on {when}, and is stored once. Its report is below; "
@@ -397,6 +398,12 @@ class AssessmentPage(ipw.VBox):
         form, where the details the summary began with are asked."""
         self.confirm.children = ()
         move_focus_to(self._about_you)
+
+def _counted(saved: SavedSubmission) -> str:
+    """What a submission holds, in words: its items, and last round's actions reported on."""
+    reviews = sum(row["kind"] == ACTION_REVIEW_KIND for row in saved.rows)
+    return f"{len(saved.rows) - reviews} items" + (f" and {reviews} of last round's actions" if reviews else "")
+
 
 def _under_the_hub() -> bool:
     """Whether the results service answers for this page (it knows the round before without a code)."""
