@@ -14,7 +14,10 @@ import ipywidgets as ipw
 
 from widgets.content import load_content
 from widgets.pages.assessment_page import AssessmentPage
-from widgets.results import read_results
+from widgets.results import ItemResponse, ResultsStore, Submission, read_results
+from widgets.results.drafts import DraftStore
+from widgets.results.service_client import ResultsService
+from widgets.settings import RESULTS_SERVICE_VARIABLE
 from widgets.ui.focus import ATTRIBUTE
 from widgets.ui.downloads import DownloadLink
 
@@ -350,3 +353,44 @@ def test_last_round_s_actions_are_listed_marked_kept_in_the_draft_checked_and_re
                        ("action-review.iv4-children-in-care-council", "", "")]
     assert "Last round&#x27;s actions" in done.html and "1 of 2 reported on in this round." in done.html
     assert "Partly done" not in done.html and "Not reported" in done.html
+
+
+class StandInService(ResultsService):
+    """The results service as a page under JupyterHub sees it, answered by a local store."""
+
+    def __init__(self, store: ResultsStore):
+        super().__init__("http://results.invalid", "token")
+        self.store = store
+
+    def previous(self, kind: str, instrument: str, organisation: str, before: str, team: str | None = None):
+        return self.store.previous(kind, instrument, organisation, before=before, team=team)
+
+    def save(self, submission, submission_id=None, draft=None, learner=None, record=None):
+        return self.store.save(submission, submission_id=submission_id)
+
+    def submission(self, submission_id: str):
+        return self.store.submission(submission_id)
+
+
+def test_under_jupyterhub_last_round_s_actions_come_from_the_service_without_a_code(results_folder: Path, monkeypatch) -> None:
+    store = ResultsStore(results_folder)
+    store.save(Submission("assessment", "iv-standard-4", "1", "North IV", "Team 1", "Mo", "", (
+        ItemResponse("iv4-leaflets", "1", 1, 3, action="Print leaflets", action_owner="Ann"),)))
+    monkeypatch.setenv(RESULTS_SERVICE_VARIABLE, "http://results.invalid")
+    content = load_content()
+    page = AssessmentPage(content.instrument("iv-standard-4"), content, drafts=DraftStore("assessment", results_folder),
+                          store=StandInService(store))
+    page.details["organisation"].value = "North IV"
+    assert page.last_actions.forms == []  # no team given: the organisation's round without a team, and it has none
+    page.details["team"].value = "team 1"
+    assert [form.action.action for form in page.last_actions.forms] == ["Print leaflets"]  # found with no code given
+    page.details["team"].value = "Team 2"
+    assert page.last_actions.forms == []  # another team's round is never this one's
+    page.details["team"].value = "Team 1"
+    page.details["respondent"].value = "Mo"
+    page.last_actions.forms[0].status.value = "no-longer-needed"
+    item_forms(page)[0].rating.value = 2
+    done = page.submit(confirmed=True)
+    assert done is not None
+    assert [(r["kind"], r["response"], r["action"]) for r in done.saved.rows if r["kind"] == "action_review"] == [
+        ("action_review", "no-longer-needed", "Print leaflets")]

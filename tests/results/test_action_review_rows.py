@@ -70,3 +70,11 @@ def test_a_review_that_breaks_the_format_is_refused_by_store_and_reader(store: R
     assert report.rejected == [(2, "an action's status must be done, partly, not-started, no-longer-needed or empty"),
                                (3, "an action_review row's item_id must start with action-review.")]
     assert report.accepted == 1
+
+
+def test_the_results_service_takes_an_item_s_kind_from_the_page() -> None:
+    from widgets.results_service.api import _items  # what the service makes of the items a page posts
+
+    items = _items([{"item_id": "iv-leaflets", "response": "3", "score": 3, "max_score": 3},
+                    {"item_id": "action-review.iv-leaflets", "response": "done", "action": "Print leaflets", "kind": "action_review"}])
+    assert [(i.item_id, i.kind) for i in items] == [("iv-leaflets", ""), ("action-review.iv-leaflets", "action_review")]
