@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from tests.browser.conftest import open_page
 from tests.browser.layout_checks import ARTIFACTS, at_width, layout_problems, whole_page
+from tests.browser.page_audit import serious_violations
 from tests.browser.voila_server import VoilaServer
 from widgets.assessment.drafts import Autosave
 from widgets.assessment.model import Assessment
@@ -78,10 +79,15 @@ def test_a_manager_reports_on_last_round_s_actions_reloads_submits_and_the_repor
     expect(first.get_by_label("Not reported", exact=True)).to_be_checked()
     first.get_by_label("Done", exact=True).check()
     page.get_by_label("Note on action 1 (optional)").fill(NOTE)
-    page.get_by_role("group", name="How far has action 2 got?").get_by_label("Partly done", exact=True).check()
+    second = page.get_by_role("group", name="How far has action 2 got?")
+    second.get_by_label("Not reported", exact=True).focus()  # by keyboard: the arrow keys move inside the group
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(second.get_by_label("Partly done", exact=True)).to_be_checked()
     page.locator(".viw-item-iv4-leaflets").get_by_label("In place and effective", exact=True).check()
     expect(page.locator(".viw-overall")).to_contain_text("1 of 10 answered")  # the kernel has had every change
     assert layout_problems(page) == []
+    assert serious_violations(page) == []
     picture(page, page.locator(".viw-last-actions"), f"last-round-actions-{width}")
     code = page.locator(".viw-code").inner_text()
 
