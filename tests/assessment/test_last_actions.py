@@ -81,3 +81,17 @@ def test_the_submission_has_a_row_per_action_listed_answered_or_not() -> None:
     first_round.set_detail("respondent", "Mo")
     first_round.set_answer("a", "rating", 1)
     assert not [item for item in first_round.submission().items if item.kind]  # no round before: nothing to report
+
+
+def test_a_new_round_asks_afresh_about_the_actions_of_the_round_it_follows(results_folder) -> None:
+    from widgets.assessment.drafts import Autosave
+    from widgets.results.drafts import DraftStore
+
+    assessment = filled()
+    assessment.set_review("a", "status", "partly")
+    autosave = Autosave(small_instrument(), DraftStore("assessment", results_folder))
+    submitted_code = autosave.save(assessment)
+    autosave.new_round(assessment)
+    assert assessment.previous_round == submitted_code and assessment.reviews == {}
+    assert "action_reviews" not in autosave.drafts.load(autosave.code).data  # type: ignore[union-attr, arg-type]
+    assert autosave.drafts.load(submitted_code).data["action_reviews"]["a"]["status"] == "partly"  # type: ignore[union-attr]

@@ -10,9 +10,12 @@ says why and how to get one.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from widgets.results import SavedSubmission
 from widgets.results.keys import same_key
 from widgets.results.service_client import PageStore, ResultsService
+from widgets.results.store import TIME_FORMAT
 
 NO_CODE = ("Not compared with an earlier round. To compare, start this round with \u201cStart a new round\u201d on "
            "last round's report, or give last round's code in \u201cLast round's code\u201d before submitting.")
@@ -24,10 +27,11 @@ def round_before(store: PageStore, saved: SavedSubmission, previous_round: str) 
     return find_round(store, first["instrument"], first["organisation"], first["team"], first["submitted_at"], previous_round)
 
 
-def find_round(store: PageStore, instrument: str, organisation: str, team: str, before: str,
+def find_round(store: PageStore, instrument: str, organisation: str, team: str, before: str | None,
                previous_round: str) -> tuple[SavedSubmission | None, str]:
     """The round before one of this instrument, organisation and team made at ``before`` (a
-    stored one, or one being filled in now), by the rule above; or None and why there is none."""
+    stored one's time; None: one being filled in now), by the rule above; or None and why there is none."""
+    before = before or datetime.now(timezone.utc).strftime(TIME_FORMAT)
     if isinstance(store, ResultsService):
         found = store.previous("assessment", instrument, organisation, before=before, team=team)
         return found, ("" if found else "This is the first submission of this self-assessment from this organisation "

@@ -33,7 +33,7 @@ class ActionReviewForm(ipw.VBox):
         due = spoken_date(action.due) if action.due else "no date given"
         owner = action.owner or "not named"
         self._heading = ipw.HTML(
-            f"<h4 class='viw-action-heading'>Action {number}, for \u201c{escape(action.item_text)}\u201d</h4>"
+            f"<h3 class='viw-action-heading'>Action {number}, for \u201c{escape(action.item_text)}\u201d</h3>"
             f"<p><strong>What:</strong> <span class='viw-last-action' dir='auto'>{escape(action.action)}</span></p>"
             f"<p><strong>Who:</strong> <span dir='auto'>{escape(owner)}</span>. <strong>By when:</strong> {escape(due)}.</p>")
         self.status = SingleChoice(STATUS_OPTIONS, value="", legend=f"How far has action {number} got?")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_actions import LastActions
 from widgets.pages.assessment_form import SectionForm
-from widgets.errors import Refused
+from widgets.errors import Refused, StoreError
 from widgets.results.columns import ACTION_REVIEW_KIND
 from widgets.results.drafts import DraftStore
 from widgets.settings import RESULTS_SERVICE_VARIABLE
@@ -52,6 +52,8 @@ log = logging.getLogger("widgets")
 
 CHANGED_ELSEWHERE = ("This draft was changed in another window: your change here was saved over it. "
                      "Reload to see the latest.")
+LOOK_UP_FAILED = ("Last round's actions could not be looked up just now. Your answers are saved as usual; "
+                  "reload the page in a minute to see them and say how far each has got.")
 DETAIL_LABELS = {
     "organisation": "Organisation or service",
     "team": "Team (optional)",
@@ -189,8 +191,13 @@ class AssessmentPage(ipw.VBox):
         if self.assessment.previous_round or (_under_the_hub() and organisation.strip()):
             from widgets.assessment.previous_round import find_round  # loads the store's client
 
-            found, _ = find_round(self._store(), self.instrument.id, organisation, self.assessment.details["team"],
-                                  datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), self.assessment.previous_round)
+            try:
+                found, _ = find_round(self._store(), self.instrument.id, organisation, self.assessment.details["team"], None,
+                                      self.assessment.previous_round)
+            except StoreError:
+                log.exception("Looking up last round's actions failed")
+                self.status.show(LOOK_UP_FAILED, "info")  # the list shown stays as it was; nothing typed is lost
+                return
         self.assessment.last_actions = actions_of(self.instrument, found.rows) if found else ()
         self.last_actions.list(self.assessment.last_actions, found.submitted_at if found else "")
         self.last_actions.show(self.assessment.review)
