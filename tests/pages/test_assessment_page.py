@@ -6,6 +6,7 @@ The browser tests cover the same path end to end; these pin the view's wiring qu
 from __future__ import annotations
 
 import datetime
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -394,3 +395,20 @@ def test_under_jupyterhub_last_round_s_actions_come_from_the_service_without_a_c
     assert done is not None
     assert [(r["kind"], r["response"], r["action"]) for r in done.saved.rows if r["kind"] == "action_review"] == [
         ("action_review", "no-longer-needed", "Print leaflets")]
+
+
+def test_last_round_s_actions_that_cannot_be_looked_up_just_now_are_said_so_and_nothing_is_lost(results_folder: Path,
+                                                                                               monkeypatch) -> None:
+    from widgets.errors import StoreError
+    from widgets.pages.assessment_page import LOOK_UP_FAILED
+
+    page = make_page()
+    page.details["organisation"].value = "North IV"
+
+    def down(code: str):
+        raise StoreError("The results store could not be read just now.")
+
+    monkeypatch.setattr(page._store(), "draft", down)
+    page.previous_box.value = "K7QX-9MZD"
+    assert html.escape(LOOK_UP_FAILED) in page.status.value
+    assert page.assessment.previous_round == "K7QX-9MZD" and page.last_actions.forms == []
