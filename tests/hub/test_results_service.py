@@ -20,6 +20,7 @@ from widgets.emodule import LearnerSession
 from widgets.errors import Refused
 from widgets.results.drafts import DraftStore
 from widgets.results.service_client import ResultsService
+from widgets.results.submission import ItemResponse, Submission
 
 SCOPE = "access:services!service=results"
 GROUPS = {
@@ -199,3 +200,22 @@ def test_a_self_assessment_draft_is_its_starter_s_alone(hub: Hub, tokens: dict[s
     with pytest.raises(Refused, match="started by someone else"):
         theirs.save_draft("KQ7X-9MZD", {"answers.4%2E1.rating": 1}, {})
     assert mine.draft("KQ7X-9MZD").values == {"answers.4%2E1.rating": 3}  # type: ignore[union-attr]
+
+
+def test_a_manager_s_report_on_last_round_s_actions_goes_through_the_service_and_back(hub: Hub, tokens: dict[str, str]) -> None:
+    service = service_for(hub, tokens["mo"])
+    later = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 60))
+    round_before = Submission("assessment", "iv-standard-4", "1", "Oak Service", "Ash Team", "Mo", "Manager", (
+        ItemResponse("iv4-leaflets", "1", 1, 3, action="Print leaflets", action_owner="Ann"),))
+    service.save(round_before)
+    found = service.previous("assessment", "iv-standard-4", "Oak Service", before=later, team="Ash Team")
+    assert found is not None and found.rows[0]["action"] == "Print leaflets"
+    this_round = Submission("assessment", "iv-standard-4", "1", "Oak Service", "Ash Team", "Mo", "Manager", (
+        ItemResponse("iv4-leaflets", "3", 3, 3),
+        ItemResponse("action-review.iv4-leaflets", "done", evidence="Printed 500", action="Print leaflets", action_owner="Ann",
+                     kind="action_review")))
+    saved = service.save(this_round)
+    assert [(r["kind"], r["item_id"], r["response"]) for r in saved.rows] == [
+        ("assessment", "iv4-leaflets", "3"), ("action_review", "action-review.iv4-leaflets", "done")]
+    newest = service.previous("assessment", "iv-standard-4", "Oak Service", before=later, team="Ash Team")
+    assert newest is not None and newest.submission_id == saved.submission_id  # still a self-assessment in every lookup
