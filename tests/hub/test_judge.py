@@ -108,6 +108,8 @@ def test_attempts_confidence_rounds_and_details_are_not_changed_through_the_reco
         refuse_record_change({"confidence.after": PLAN.attempt_id})
     with pytest.raises(NotYours, match="come from your sign-in"):
         refuse_record_change({"learner.name": "Someone Else"})
+    with pytest.raises(Refused, match="one value per answer"):  # attempts brought in as a module's whole part
+        refuse_record_change({"modules.lundy": {"attempts": {PLAN.attempt_id: {"passed": True}}}})
 
 
 def test_a_confidence_round_needs_every_outcome_on_the_scale_once(content: Content) -> None:

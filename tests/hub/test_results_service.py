@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+import traitlets
 
 from tests.emodule_helpers import complete_everything, ratings, right_answer, wrong_answer
 from tests.hub.hub_server import Hub
@@ -23,6 +24,7 @@ from widgets.emodule.attempts import marked_rows
 from widgets.emodule.drawing import attempt_items
 from widgets.emodule.progress import Attempt
 from widgets.errors import Refused
+from widgets.pages.assessment_page import AssessmentPage
 from widgets.results.drafts import DraftStore, flatten
 from widgets.results.service_client import SUBMITTED_AT, ResultsService
 
@@ -34,9 +36,11 @@ GROUPS = {
     "organisation:Ash Service": ["ash", "quinn"],
     "team:North": ["sam"],
     "manager:Birch Service": ["bea"],  # manages an organisation she does not work for
-    "organisation:Elm Service": ["bea"],
+    "organisation:Elm Service": ["bea", "mia"],
+    "manager:Elm Service": ["mia"],  # works for two organisations
 }
-USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn"]
+GROUPS["organisation:Oak Service"] = [*GROUPS["organisation:Oak Service"], "mia"]
+USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia"]
 
 
 @pytest.fixture(scope="module")
@@ -264,6 +268,8 @@ def test_the_service_re_marks_every_attempt_and_refuses_invented_scores(hub: Hub
     assert status == 409 and "never changed" in answer["message"]
     status, answer = api(hub, "POST", "record", tokens["quinn"], {"changes": {"learner.name": "Somebody Else"}, "seen": record["versions"]})
     assert status == 403 and "sign-in" in answer["message"]
+    status, answer = api(hub, "POST", "record", tokens["quinn"], {"changes": {"modules": {"lundy": {"attempts": {}}}}, "seen": record["versions"]})
+    assert status == 400 and "one value per answer" in answer["message"]
     assert api(hub, "GET", "record", tokens["quinn"])[1]["values"][f"{key}.passed"] is False
     assert "Refused POST /services/results/api/submissions (400)" in hub.log_text() and "quinn" not in "".join(
         line for line in hub.log_text().splitlines() if "Refused" in line)  # logged with its reason, not who
@@ -307,3 +313,53 @@ def test_a_self_assessment_is_for_the_person_s_own_organisation_rated_on_its_sca
     assert status == 400 and "not its rating" in answer["message"]
     status, answer = api(hub, "POST", "submissions", tokens["mo"], {**oak, "items": [{"item_id": "made-up", "response": "1"}]})
     assert status == 400 and "no item 'made-up'" in answer["message"]
+
+
+def assessment_page_for(hub: Hub, token: str) -> AssessmentPage:
+    """The self-assessment page as a person's server builds it under the hub."""
+    content = load_content()
+    service = service_for(hub, token)
+    return AssessmentPage(content.instrument("iv-standard-4"), content, DraftStore("assessment", store=service), store=service)
+
+
+def rate_and_name(page: AssessmentPage) -> None:
+    page.details["respondent"].value = "Mo Ní Bhriain"
+    next(form for section in page.sections for form in section.items).rating.value = 2
+
+
+def test_the_self_assessment_page_submits_for_the_organisation_the_hub_groups_name(hub: Hub, tokens: dict[str, str]) -> None:
+    page = assessment_page_for(hub, tokens["mo"])
+    assert page.submitting_for is not None and page.submitting_for.choice is None
+    assert "You are submitting for: <strong dir='auto'>Oak Service</strong>" in page.submitting_for.children[0].value
+    assert page.details["organisation"] not in page.form.children and page.details["team"] not in page.form.children
+    rate_and_name(page)
+    done = page.submit(confirmed=True)
+    assert done is not None and {(row["organisation"], row["team"]) for row in done.saved.rows} == {("Oak Service", "")}
+
+
+def test_a_person_in_two_organisations_chooses_between_those_only(hub: Hub, tokens: dict[str, str]) -> None:
+    page = assessment_page_for(hub, tokens["mia"])
+    assert page.submitting_for is not None and page.submitting_for.choice is not None
+    assert page.submitting_for.choice.values == ["Elm Service", "Oak Service"]
+    assert page.submitting_for.choice.legend == "You are submitting for"
+    rate_and_name(page)
+    with pytest.raises(Refused, match="Choose which of your organisations"):
+        page.submit(confirmed=True)
+    with pytest.raises(traitlets.TraitError):
+        page.submitting_for.choice.value = "Ash Service"  # not one of hers: the radio group refuses it
+    page.submitting_for.choice.value = "Elm Service"
+    done = page.submit(confirmed=True)
+    assert done is not None and {row["organisation"] for row in done.saved.rows} == {"Elm Service"}
+    again = AssessmentPage(page.instrument, load_content(), DraftStore("assessment", store=service_for(hub, tokens["mia"])),
+                           store=service_for(hub, tokens["mia"]), resume_code=page.autosave.code)
+    assert again.submitting_for is not None and again.submitting_for.choice.value == "Elm Service"  # type: ignore[union-attr]
+
+
+def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(hub: Hub, tokens: dict[str, str]) -> None:
+    page = assessment_page_for(hub, tokens["tina"])
+    assert page.submitting_for is not None
+    message = page.submitting_for.children[0].value
+    assert "ask your trainer" in message.lower() and "organisation:&lt;your organisation&#x27;s name&gt;" in message
+    rate_and_name(page)
+    with pytest.raises(Refused, match="not in an organisation yet"):
+        page.submit(confirmed=True)

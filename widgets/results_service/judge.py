@@ -52,7 +52,9 @@ class Stored(Refused):
 def refuse_record_change(changes: Mapping[str, Any]) -> None:
     """A learner record change a page may make itself (steps, the attempt begun); attempts,
     confidence rounds and the learner's details are the service's to write."""
-    for key in changes:
+    for key, value in changes.items():
+        if isinstance(value, (dict, list)):  # a whole part at once would bring attempts in under its name
+            raise Refused("A record change holds one value per answer, each under its own name.")
         parts = key.split(".")
         if parts[0] == "learner":
             raise NotYours("Your name and organisation come from your sign-in; they are not changed here.")
