@@ -322,8 +322,8 @@ def assessment_page_for(hub: Hub, token: str) -> AssessmentPage:
     return AssessmentPage(content.instrument("iv-standard-4"), content, DraftStore("assessment", store=service), store=service)
 
 
-def rate_and_name(page: AssessmentPage) -> None:
-    page.details["respondent"].value = "Mo Ní Bhriain"
+def rate_one(page: AssessmentPage) -> None:
+    assert page.details["respondent"] not in page.form.children  # the name is the sign-in's, as the service writes it
     next(form for section in page.sections for form in section.items).rating.value = 2
 
 
@@ -332,9 +332,9 @@ def test_the_self_assessment_page_submits_for_the_organisation_the_hub_groups_na
     assert page.submitting_for is not None and page.submitting_for.choice is None
     assert "You are submitting for: <strong dir='auto'>Oak Service</strong>" in page.submitting_for.children[0].value
     assert page.details["organisation"] not in page.form.children and page.details["team"] not in page.form.children
-    rate_and_name(page)
+    rate_one(page)
     done = page.submit(confirmed=True)
-    assert done is not None and {(row["organisation"], row["team"]) for row in done.saved.rows} == {("Oak Service", "")}
+    assert done is not None and {(row["organisation"], row["team"], row["respondent"]) for row in done.saved.rows} == {("Oak Service", "", "mo")}
 
 
 def test_a_person_in_two_organisations_chooses_between_those_only(hub: Hub, tokens: dict[str, str]) -> None:
@@ -342,7 +342,7 @@ def test_a_person_in_two_organisations_chooses_between_those_only(hub: Hub, toke
     assert page.submitting_for is not None and page.submitting_for.choice is not None
     assert page.submitting_for.choice.values == ["Elm Service", "Oak Service"]
     assert page.submitting_for.choice.legend == "You are submitting for"
-    rate_and_name(page)
+    rate_one(page)
     with pytest.raises(Refused, match="Choose which of your organisations"):
         page.submit(confirmed=True)
     with pytest.raises(traitlets.TraitError):
@@ -360,6 +360,6 @@ def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(hub: Hub, toke
     assert page.submitting_for is not None
     message = page.submitting_for.children[0].value
     assert "ask your trainer" in message.lower() and "organisation:&lt;your organisation&#x27;s name&gt;" in message
-    rate_and_name(page)
+    rate_one(page)
     with pytest.raises(Refused, match="not in an organisation yet"):
         page.submit(confirmed=True)

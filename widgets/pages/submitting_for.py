@@ -22,7 +22,7 @@ from widgets.ui.choices import SingleChoice
 if TYPE_CHECKING:
     from widgets.results.service_client import PageStore
 
-FROM_THE_HUB = ("organisation", "team")  # the details not typed under JupyterHub
+FROM_THE_HUB = ("organisation", "team", "respondent")  # the details not typed under JupyterHub
 NO_ORGANISATION = ("Your sign-in is not in an organisation yet, so you cannot send a self-assessment. Ask your trainer "
                    "to add you to the hub group organisation:<your organisation's name> (for example "
                    "organisation:Shire Children and Family Service), then reload this page.")
@@ -36,20 +36,23 @@ class SubmittingFor(ipw.VBox):
     def __init__(self, me: Mapping[str, Any], chosen: Callable[[], None]):
         self.organisations = [str(name) for name in me.get("organisations") or ([me["organisation"]] if me.get("organisation") else [])]
         self.team = str(me.get("team") or "")
+        self.name = str(me.get("name") or me.get("user") or "")  # what the service writes as the respondent
         self.organisation = self.organisations[0] if len(self.organisations) == 1 else ""
         team = f", team <strong dir='auto'>{escape(self.team)}</strong>" if self.team else ""
+        signed = f"<p>Your name on it: <strong dir='auto'>{escape(self.name)}</strong> (from your sign-in).</p>"
         self.choice: SingleChoice | None = None
         if not self.organisations:
             parts: list[ipw.Widget] = [ipw.HTML(f"<p class='viw-no-organisation'><strong>{escape(NO_ORGANISATION)}</strong></p>")]
         elif len(self.organisations) == 1:
             parts = [ipw.HTML(f"<p class='viw-submitting-for'>You are submitting for: "
-                              f"<strong dir='auto'>{escape(self.organisation)}</strong>{team}.</p>")]
+                              f"<strong dir='auto'>{escape(self.organisation)}</strong>{team}.</p>{signed}")]
         else:
             self.choice = SingleChoice([(name, name) for name in self.organisations], legend="You are submitting for",
                                        hint="You work for more than one organisation: choose the one this self-assessment is for.")
             self.choice.add_class("viw-submitting-for")
             self.choice.observe(lambda change: self._chose(change["new"], chosen), "value")
-            parts = [self.choice, *([ipw.HTML(f"<p>Your team: <strong dir='auto'>{escape(self.team)}</strong>.</p>")] if self.team else [])]
+            your_team = f"<p>Your team: <strong dir='auto'>{escape(self.team)}</strong>.</p>" if self.team else ""
+            parts = [self.choice, ipw.HTML(your_team + signed)]
         super().__init__(parts)
 
     def _chose(self, organisation: Any, chosen: Callable[[], None]) -> None:
@@ -57,9 +60,10 @@ class SubmittingFor(ipw.VBox):
         chosen()
 
     def apply(self, assessment: Assessment) -> None:
-        """Put the hub's organisation and team on the assessment (before saving or submitting)."""
+        """Put the hub's organisation, team and name on the assessment (before saving or submitting)."""
         assessment.set_detail("organisation", self.organisation)
         assessment.set_detail("team", self.team)
+        assessment.set_detail("respondent", self.name)
 
     def ready(self, assessment: Assessment) -> None:
         """Before submitting: refused, in words, when there is no organisation to submit for."""
