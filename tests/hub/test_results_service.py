@@ -255,8 +255,10 @@ def test_the_service_re_marks_every_attempt_and_refuses_invented_scores(hub: Hub
     status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "items": swapped})
     assert status == 400 and "not drawn for this attempt" in answer["message"]
     assert api(hub, "GET", "submissions", tokens["quinn"])[1] == []  # nothing of these was stored
-    status, saved = api(hub, "POST", "submissions", tokens["quinn"], failing)  # the honest fail is stored as a fail
+    with_extras = {**failing, "items": [{**item, "evidence": "not part of a quiz"} for item in failing["items"]]}
+    status, saved = api(hub, "POST", "submissions", tokens["quinn"], with_extras)  # the honest fail is stored as a fail
     assert status == 200 and sum(float(row["score"]) for row in saved["rows"]) < len(failing["items"]), saved
+    assert {row["evidence"] for row in saved["rows"]} == {""}  # the rows stored are the service's, not the page's
     assert api(hub, "GET", "record", tokens["quinn"])[1]["values"][f"{key}.passed"] is False
     # a stored attempt is never changed: not sent again with other answers, not through the record
     right = {item.id: item.encode(right_answer(item)) for item in content.quizzes["lundy"].items}
