@@ -95,7 +95,8 @@ def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(browser: Brows
         page.screenshot(path=str(ARTIFACTS / "hub-assessment-no-organisation-1280.png"), full_page=False)
         page.locator(".viw-rating").first.get_by_role("radio").nth(1).check()
         page.get_by_role("button", name="Submit", exact=True).click()
-        expect(page.locator(".viw-assessment")).to_contain_text("so you cannot send a self-assessment", timeout=60_000)
+        expect(page.locator(".viw-status")).to_contain_text("so you cannot send a self-assessment", timeout=60_000)
+        expect(page.locator(".viw-confirm-submit")).to_have_count(0)  # nothing offered to submit
         status, answer = hub.request("GET", "/services/results/api/submissions", hub.token_for("ned", [SCOPE]))
         assert status == 200 and json.loads(answer) == []
         page.context.close()
