@@ -357,11 +357,15 @@ def test_last_round_s_actions_are_listed_marked_kept_in_the_draft_checked_and_re
 
 
 class StandInService(ResultsService):
-    """The results service as a page under JupyterHub sees it, answered by a local store."""
+    """The results service as a page under JupyterHub sees it, answered by a local store; the
+    person works for two organisations, in Team 1."""
 
     def __init__(self, store: ResultsStore):
         super().__init__("http://results.invalid", "token")
         self.store = store
+
+    def me(self) -> dict:
+        return {"name": "Mo", "organisations": ["North IV", "South IV"], "team": "Team 1", "learner_code": "AAAA-2222"}
 
     def previous(self, kind: str, instrument: str, organisation: str, before: str, team: str | None = None):
         return self.store.previous(kind, instrument, organisation, before=before, team=team)
@@ -377,18 +381,18 @@ def test_under_jupyterhub_last_round_s_actions_come_from_the_service_without_a_c
     store = ResultsStore(results_folder)
     store.save(Submission("assessment", "iv-standard-4", "1", "North IV", "Team 1", "Mo", "", (
         ItemResponse("iv4-leaflets", "1", 1, 3, action="Print leaflets", action_owner="Ann"),)))
+    store.save(Submission("assessment", "iv-standard-4", "1", "North IV", "Team 2", "Flo", "", (
+        ItemResponse("iv4-leaflets", "1", 1, 3, action="Another team's action"),)))
     monkeypatch.setenv(RESULTS_SERVICE_VARIABLE, "http://results.invalid")
     content = load_content()
     page = AssessmentPage(content.instrument("iv-standard-4"), content, drafts=DraftStore("assessment", results_folder),
                           store=StandInService(store))
-    page.details["organisation"].value = "North IV"
-    assert page.last_actions.forms == []  # no team given: the organisation's round without a team, and it has none
-    page.details["team"].value = "team 1"
-    assert [form.action.action for form in page.last_actions.forms] == ["Print leaflets"]  # found with no code given
-    page.details["team"].value = "Team 2"
-    assert page.last_actions.forms == []  # another team's round is never this one's
-    page.details["team"].value = "Team 1"
-    page.details["respondent"].value = "Mo"
+    assert page.submitting_for is not None and page.last_actions.forms == []  # no organisation chosen yet
+    page.submitting_for.choice.value = "North IV"  # type: ignore[union-attr]
+    assert [form.action.action for form in page.last_actions.forms] == ["Print leaflets"]  # Team 1's, found with no code
+    page.submitting_for.choice.value = "South IV"  # type: ignore[union-attr]
+    assert page.last_actions.forms == []
+    page.submitting_for.choice.value = "North IV"  # type: ignore[union-attr]
     page.last_actions.forms[0].status.value = "no-longer-needed"
     item_forms(page)[0].rating.value = 2
     done = page.submit(confirmed=True)

@@ -10,7 +10,6 @@ the page link as ``?code=CODE``) brings the draft back after a reload.
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from datetime import datetime
 from html import escape
@@ -27,10 +26,10 @@ from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_actions import LastActions
 from widgets.pages.assessment_form import SectionForm
+from widgets.pages.submitting_for import FROM_THE_HUB, submitting_for
 from widgets.errors import Refused, StoreError
 from widgets.results.columns import ACTION_REVIEW_KIND
 from widgets.results.drafts import DraftStore
-from widgets.settings import RESULTS_SERVICE_VARIABLE
 from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.downloads import DownloadLink
 from widgets.ui.error_summary import ErrorSummary, field_error
@@ -109,10 +108,13 @@ class AssessmentPage(ipw.VBox):
         self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
         self._unsaved = False  # a change could not be saved; the next save that works says so
         self._about_you = ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>")
+        self.submitting_for = submitting_for(self.store, safe(self._organisation_chosen))  # under JupyterHub: from the hub
+        typed = [name for name in DETAIL_FIELDS if not (self.submitting_for and name in FROM_THE_HUB)]
         self.form = ipw.VBox([
             self.errors,
             self._about_you,
-            *(part for name in DETAIL_FIELDS for part in (self.detail_errors[name], self.details[name])),
+            *([self.submitting_for] if self.submitting_for else []),
+            *(part for name in typed for part in (self.detail_errors[name], self.details[name])),
             ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
             self.previous_box,
@@ -137,6 +139,9 @@ class AssessmentPage(ipw.VBox):
         ])
         self.add_class("viw-page")
         self.add_class("viw-assessment")
+        if self.submitting_for:
+            self.submitting_for.apply(self.assessment)
+            self._look_up_last_round()  # the hub says whose round this is: its round before is known at once
         self._refresh()
         self.open_link(resume_code)
 
@@ -153,8 +158,12 @@ class AssessmentPage(ipw.VBox):
             if self.detail_errors[name].value and value.strip():
                 self._show_detail_errors(move_focus=False)
             self._saved()
-            if name in ("organisation", "team") and _under_the_hub():
-                self._look_up_last_round()
+
+    def _organisation_chosen(self) -> None:
+        if not self._loading and self.submitting_for:
+            self.submitting_for.apply(self.assessment)
+            self._saved()
+            self._look_up_last_round()
 
     def _show_detail_errors(self, move_focus: bool = True) -> list[str]:
         """The details still needed: listed at the top of the form (GOV.UK's error summary,
@@ -188,7 +197,7 @@ class AssessmentPage(ipw.VBox):
         report on; none when no round before is known."""
         found = None
         organisation = self.assessment.details["organisation"]
-        if self.assessment.previous_round or (_under_the_hub() and organisation.strip()):
+        if self.assessment.previous_round or (self.submitting_for is not None and organisation.strip()):
             from widgets.assessment.previous_round import find_round  # loads the store's client
 
             try:
@@ -253,6 +262,8 @@ class AssessmentPage(ipw.VBox):
             for name, box in self.details.items():
                 box.value = self.assessment.details[name]
             self.previous_box.value = self.assessment.previous_round
+            if self.submitting_for:
+                self.submitting_for.show(self.assessment)
             for form in self.sections:
                 for item_form in form.items:
                     item_form.show(self.assessment.answer(item_form.item.id))
@@ -268,6 +279,8 @@ class AssessmentPage(ipw.VBox):
         draft); making the report comes after."""
         if self.done is not None:
             return self.done
+        if self.submitting_for:
+            self.submitting_for.ready(self.assessment)
         if self._show_detail_errors():
             return None
         self.errors.clear()
@@ -410,11 +423,6 @@ def _counted(saved: SavedSubmission) -> str:
     """What a submission holds, in words: its items, and last round's actions reported on."""
     reviews = sum(row["kind"] == ACTION_REVIEW_KIND for row in saved.rows)
     return f"{len(saved.rows) - reviews} items" + (f" and {reviews} of last round's actions" if reviews else "")
-
-
-def _under_the_hub() -> bool:
-    """Whether the results service answers for this page (it knows the round before without a code)."""
-    return bool(os.environ.get(RESULTS_SERVICE_VARIABLE))
 
 
 def _introduction(instrument: Instrument, content: Content) -> str:
