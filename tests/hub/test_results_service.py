@@ -8,42 +8,17 @@ import json
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from tests.emodule_helpers import complete_everything
+from tests.hub.conftest import SCOPE  # the hub, its people and their tokens are shared: conftest.py
 from tests.hub.hub_server import Hub
-from tests.pg_server import PostgresServer
 from widgets.content import load_content
 from widgets.emodule import LearnerSession
 from widgets.errors import Refused
 from widgets.results.drafts import DraftStore
 from widgets.results.service_client import ResultsService
-
-SCOPE = "access:services!service=results"
-GROUPS = {
-    "trainers": ["tina"],
-    "manager:Oak Service": ["mo"],
-    "organisation:Oak Service": ["mo", "sam", "sal"],
-    "organisation:Ash Service": ["ash"],
-    "team:North": ["sam"],
-}
-USERS = ["tina", "mo", "sam", "sal", "ash"]
-
-
-@pytest.fixture(scope="module")
-def hub(postgres: PostgresServer) -> Iterator[Hub]:
-    running = Hub(postgres.new_database(), GROUPS, USERS).start()
-    try:
-        yield running
-    finally:
-        running.stop()
-
-
-@pytest.fixture(scope="module")
-def tokens(hub: Hub) -> dict[str, str]:
-    return {user: hub.token_for(user, [SCOPE]) for user in USERS}
 
 
 def api(hub: Hub, method: str, path: str, token: str | None, body: object = None) -> tuple[int, object]:
