@@ -30,7 +30,6 @@ from urllib.parse import urlparse
 from jupyter_server.utils import url_path_join
 from jupyterhub.services.auth import HubOAuth
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
-from tornado import web
 from traitlets import Type, default
 from traitlets.config import Config
 
@@ -82,9 +81,11 @@ class HubIdentity(JupyterHubIdentityProvider):
 class ViewerPage(GuardedVoilaHandler):
     """A dashboard page for a trainer or a manager; a plain 403 page for anyone else."""
 
-    @web.authenticated
     async def get(self, path: str | None = None) -> None:
-        hub_user = getattr(self.current_user, "hub_user", None) or {}
+        hub_user = getattr(self.current_user, "hub_user", None)
+        if hub_user is None:  # Voila's own page: it sends them to the hub's sign-in (a token without the scope: 403)
+            await super().get(path)
+            return
         viewer = viewer_for(str(hub_user.get("name", "")), hub_user.get("groups") or [])
         if viewer is None:
             self.log.warning("Dashboard refused to %s: not a trainer or a manager", hub_user.get("name"))
@@ -94,7 +95,7 @@ class ViewerPage(GuardedVoilaHandler):
         await super().get(path)
 
     def not_yours(self, user: str) -> None:
-        hub_auth = self.identity_provider.hub_auth  # type: ignore[attr-defined]
+        hub_auth = self.identity_provider.hub_auth
         self.set_status(403)
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=utf-8")

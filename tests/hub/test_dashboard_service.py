@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.layout_checks import at_width, whole_page
 from tests.hub.hub_server import Hub
 from widgets.dashboard.viewer import VIEWER_HEADER
 
@@ -86,10 +87,16 @@ def signed_in(browser: Browser, hub: Hub, user: str, headers: dict[str, str] | N
 
 
 def shoot(page: Page, name: str) -> None:
+    """The whole page at a laptop's and a phone's width, in tests/browser/artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width in (LAPTOP, PHONE):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(ARTIFACTS / f"hub-dashboard-{name}-{width}.png"), full_page=True)
+        at_width(page, width, 900)
+        window = whole_page(page)
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"hub-dashboard-{name}-{width}.png"))
+        finally:
+            page.set_viewport_size(window)
+    at_width(page, LAPTOP, 900)
 
 
 def close(page: Page) -> None:

@@ -35,13 +35,14 @@ IMPACT = ("impact_confidence", "impact_practice")
 # Table-only views, by their first sort column and order: open actions most overdue first.
 SORTABLE = {"latest_sections": ("organisation", True), "open_actions": ("days_overdue", False),
             "last_round_actions": ("organisation", True), "follow_up_due": ("follow_up_due", True)}
-INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see, and the way out
-    "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
+INTRO = (  # the notebook gives the title; the page adds the warning every viewer should see, and the way out
+    "<p class='viw-privacy'><strong>Results name staff.</strong> {who}; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
     "<p class='viw-sign-out'><a href='../../logout'>Sign out</a> when you leave.</p>"  # relative: / alone, or under the hub
 )
-ONE_ORGANISATION = ("<p class='viw-viewer-scope'><strong>You see {names} only</strong>: every view and download here "
-                    "holds that organisation's results and no one else's.</p>")
+EVERYTHING = "Only trainers can open this page"
+ONE_ORGANISATION = ("<span class='viw-viewer-scope'>You see {names} only</span>: every view and download here holds its "
+                    "results and no one else's")  # a manager's, under the hub (widgets.dashboard.viewer)
 
 
 @guarded_page
@@ -110,7 +111,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     ], layout=ipw.Layout(width="100%"))
     page = ipw.VBox([
         page_style(content.site, home="dashboard.ipynb"),
-        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}" + ("" if state.viewer.sees_everything else
+        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>" + INTRO.format(who=EVERYTHING if state.viewer.sees_everything else
                  ONE_ORGANISATION.format(names=html.escape(state.viewer.describe())))),
         status,
         service,

@@ -21,7 +21,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from widgets.results import ReadResult
+from widgets.results import FileReport, ReadResult
 from widgets.results.keys import same_key
 from widgets.results_service.people import from_groups
 
@@ -58,13 +58,14 @@ class Viewer:
 
     def scope(self, loaded: ReadResult, codes: Mapping[str, str]) -> tuple[ReadResult, dict[str, str]]:
         """What was read, cut to the viewer's rows; with the resume codes of those submissions.
-        Someone who does not see everything gets no per-file reports either: they count, and
-        quote, other organisations' rows."""
+        Someone who does not see everything gets one report of the rows they see in place of the
+        per-file reports: those count, and quote, other organisations' rows."""
         if self.organisations is None:
             return loaded, dict(codes)
         rows = self.rows(loaded.rows)
-        kept = set(rows["submission_id"]) if "submission_id" in rows.columns else set()
-        return ReadResult(rows, []), {sid: code for sid, code in codes.items() if sid in kept}
+        kept = set(rows["submission_id"])
+        report = FileReport(f"the results of {self.describe()}", accepted=len(rows))
+        return ReadResult(rows, [report]), {sid: code for sid, code in codes.items() if sid in kept}
 
     def describe(self) -> str:
         if self.organisations is None:
