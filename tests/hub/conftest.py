@@ -14,11 +14,11 @@ SCOPE = "access:services!service=results"
 GROUPS = {
     "trainers": ["tina"],
     "manager:Oak Service": ["mo"],
-    "organisation:Oak Service": ["mo", "sam", "sal"],
-    "organisation:Ash Service": ["ash"],
+    "organisation:Oak Service": ["mo", "sam", "sal", "oli"],
+    "organisation:Ash Service": ["ash", "ari"],
     "team:North": ["sam"],
 }
-USERS = ["tina", "mo", "sam", "sal", "ash", "nel"]  # nel is in no group at all
+USERS = ["tina", "mo", "sam", "sal", "ash", "oli", "ari", "nel"]  # oli, ari: the dashboard's results; nel: in no group
 
 
 @pytest.fixture(scope="session")

@@ -43,9 +43,9 @@ def plain_get(hub: Hub, path: str, headers: dict[str, str] | None = None) -> tup
 
 @pytest.fixture(scope="module")
 def dashboard(hub: Hub, tokens: dict[str, str]) -> Hub:
-    """The shared hub with a quiz attempt of Oak Service's (sam) and Ash Service's (ash) stored
+    """The shared hub with a quiz attempt of Oak Service's (oli) and Ash Service's (ari) stored
     through the results service, once the dashboard service answers."""
-    for user in ("sam", "ash"):
+    for user in ("oli", "ari"):
         attempt = {"kind": "quiz", "instrument": "lundy", "instrument_version": "1", "submission_id": str(uuid.uuid4()),
                    "items": [{"item_id": "q1", "response": "b", "score": 1, "max_score": 1}]}
         status, body = hub.request("POST", "/services/results/api/submissions", tokens[user], attempt)
