@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import time
 import uuid
 from pathlib import Path
@@ -18,6 +19,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.layout_checks import at_width, whole_page
+from tests.browser.page_audit import serious_violations
 from tests.hub.hub_server import Hub
 from widgets.dashboard.viewer import VIEWER_HEADER
 
@@ -131,6 +133,10 @@ def test_a_trainer_signs_in_through_the_hub_and_sees_every_organisation(dashboar
     shoot(page, "trainer")
     files = exported(page)
     assert "Oak Service" in files["results.csv"] and "Ash Service" in files["results.csv"]
+    page.get_by_role("link", name="Sign out").click()  # out of the dashboard and the hub alike
+    page.wait_for_url(re.compile(re.escape(dashboard.url) + "/hub/"))
+    page.goto(dashboard.url + PAGE)
+    page.locator("#username_input").wait_for()  # signed out: the hub asks who it is again
     close(page)
 
 
@@ -141,6 +147,7 @@ def test_a_manager_sees_their_organisation_only_in_the_page_and_its_export(dashb
     expect(page.locator(".viw-upload")).to_be_hidden()
     assert "Ash Service" not in page.locator(".viw-dashboard").inner_text()
     shoot(page, "manager")
+    assert serious_violations(page) == []
     files = exported(page)
     assert "Oak Service" in files["results.csv"] and "Oak Service" in files["completion.csv"]
     assert not [name for name, text in files.items() if "Ash Service" in text]
@@ -162,6 +169,8 @@ def test_staff_and_people_in_no_group_get_the_plain_403_page(dashboard: Hub, bro
     response = page.goto(dashboard.url + PAGE)  # signed in now: the answer itself
     assert response is not None and response.status == 403
     assert "Oak Service" not in page.content() and page.locator(".viw-dashboard").count() == 0
+    assert serious_violations(page) == []
+    shoot(page, f"not-yours-{user}")
     close(page)
 
 
