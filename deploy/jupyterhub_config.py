@@ -122,7 +122,8 @@ c.JupyterHub.services = [
         "url": f"http://127.0.0.1:{DASHBOARD_SERVICE_PORT}",
         "command": [sys.executable, "-m", "widgets.hub_dashboard"],
         "environment": dashboard_environment,
-        "display": True,  # listed on the hub's Services menu
+        "display": False,  # not on every staff member's Services menu: trainers and managers are given its address
+        "timeout": 120,  # seconds for Voila to start answering (the hub stops if a managed service never does)
         "oauth_no_confirm": True,  # the council's own page: no "authorize access" question at each sign-in
         # Its sign-in tokens may do nothing but reach it and say who the person is, with their groups.
         "oauth_client_allowed_scopes": [],
