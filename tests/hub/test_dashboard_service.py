@@ -21,7 +21,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.layout_checks import at_width, whole_page
 from tests.browser.page_audit import serious_violations
 from tests.hub.hub_server import Hub
-from widgets.dashboard.viewer import VIEWER_HEADER
+from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE
 
 DASHBOARD = "/services/dashboard/"
 PAGE = DASHBOARD + "voila/render/dashboard.ipynb"
@@ -154,11 +154,31 @@ def test_a_manager_sees_their_organisation_only_in_the_page_and_its_export(dashb
     close(page)
 
 
+def page_kernel_environments() -> list[dict[str, str]]:
+    """The environment of every dashboard page kernel running on this machine."""
+    found = []
+    for process in Path("/proc").glob("[0-9]*"):
+        try:
+            if b"ipykernel" not in (process / "cmdline").read_bytes():
+                continue
+            text = (process / "environ").read_bytes().decode(errors="replace")
+        except OSError:  # gone meanwhile
+            continue
+        environment = dict(line.split("=", 1) for line in text.split("\0") if "=" in line)
+        if environment.get(FROM_HUB_VARIABLE) == "1":
+            found.append(environment)
+    return found
+
+
 def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, browser: Browser) -> None:
     forged = {VIEWER_HEADER: json.dumps({"user": "mo", "organisations": None})}  # "everything", as a trainer's
     page = signed_in(browser, dashboard, "mo", headers=forged)
     expect(page.locator(READY)).to_contain_text("Oak Service")
     assert "Ash Service" not in page.locator(".viw-dashboard").inner_text()
+    # The page's kernel was told who is looking by the service, and holds no hub token of the service's.
+    kernels = [e for e in page_kernel_environments() if '"mo"' in e.get(VIEWER_VARIABLE, "")]
+    assert kernels and all(json.loads(e[VIEWER_VARIABLE])["organisations"] == ["Oak Service"] for e in kernels)
+    assert not any("JUPYTERHUB_API_TOKEN" in e for e in kernels)
     close(page)
 
 
