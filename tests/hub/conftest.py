@@ -14,11 +14,15 @@ SCOPE = "access:services!service=results"
 GROUPS = {
     "trainers": ["tina"],
     "manager:Oak Service": ["mo"],
-    "organisation:Oak Service": ["mo", "sam", "sal", "oli"],
-    "organisation:Ash Service": ["ash", "ari"],
+    "organisation:Oak Service": ["mo", "sam", "sal", "mia", "oli"],
+    "organisation:Ash Service": ["ash", "quinn", "ari"],
     "team:North": ["sam"],
+    "manager:Birch Service": ["bea"],  # manages an organisation she does not work for
+    "organisation:Elm Service": ["bea", "mia"],
+    "manager:Elm Service": ["mia"],  # works for two organisations
 }
-USERS = ["tina", "mo", "sam", "sal", "ash", "oli", "ari", "nel"]  # oli, ari: the dashboard's results; nel: in no group
+# oli, ari: the dashboard service's results (tests/hub/test_dashboard_service.py); nel: in no group at all
+USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia", "oli", "ari", "nel"]
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import http.client
 import json
 import re
 import time
-import uuid
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
@@ -20,8 +19,13 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.layout_checks import at_width, whole_page
 from tests.browser.page_audit import serious_violations
+from tests.emodule_helpers import complete_everything
 from tests.hub.hub_server import Hub
+from widgets.content import load_content
 from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE
+from widgets.emodule import LearnerSession
+from widgets.results.drafts import DraftStore
+from widgets.results.service_client import ResultsService
 
 DASHBOARD = "/services/dashboard/"
 PAGE = DASHBOARD + "voila/render/dashboard.ipynb"
@@ -45,13 +49,14 @@ def plain_get(hub: Hub, path: str, headers: dict[str, str] | None = None) -> tup
 
 @pytest.fixture(scope="module")
 def dashboard(hub: Hub, tokens: dict[str, str]) -> Hub:
-    """The shared hub with a quiz attempt of Oak Service's (oli) and Ash Service's (ari) stored
-    through the results service, once the dashboard service answers."""
+    """The shared hub with the e-module done by one person of Oak Service's (oli) and one of Ash
+    Service's (ari), through the results service by the staff pages' own code, once the
+    dashboard service answers."""
     for user in ("oli", "ari"):
-        attempt = {"kind": "quiz", "instrument": "lundy", "instrument_version": "1", "submission_id": str(uuid.uuid4()),
-                   "items": [{"item_id": "q1", "response": "b", "score": 1, "max_score": 1}]}
-        status, body = hub.request("POST", "/services/results/api/submissions", tokens[user], attempt)
-        assert status == 200, body[:300]
+        service = ResultsService(f"{hub.url}/services/results/", tokens[user])
+        session = LearnerSession.signed_in(load_content(), DraftStore("learner", store=service))
+        assert session is not None
+        complete_everything(session)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
