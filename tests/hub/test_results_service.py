@@ -8,14 +8,13 @@ import json
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import traitlets
 
 from tests.emodule_helpers import complete_everything, ratings, right_answer, wrong_answer
+from tests.hub.conftest import SCOPE  # the hub, its people and their tokens are shared: conftest.py
 from tests.hub.hub_server import Hub
-from tests.pg_server import PostgresServer
 from dataclasses import asdict, replace
 
 from widgets.content import load_content
@@ -28,34 +27,6 @@ from widgets.pages.assessment_page import AssessmentPage
 from widgets.results.drafts import DraftStore, flatten
 from widgets.results.service_client import SUBMITTED_AT, ResultsService
 from widgets.results.submission import ItemResponse, Submission
-
-SCOPE = "access:services!service=results"
-GROUPS = {
-    "trainers": ["tina"],
-    "manager:Oak Service": ["mo"],
-    "organisation:Oak Service": ["mo", "sam", "sal"],
-    "organisation:Ash Service": ["ash", "quinn"],
-    "team:North": ["sam"],
-    "manager:Birch Service": ["bea"],  # manages an organisation she does not work for
-    "organisation:Elm Service": ["bea", "mia"],
-    "manager:Elm Service": ["mia"],  # works for two organisations
-}
-GROUPS["organisation:Oak Service"] = [*GROUPS["organisation:Oak Service"], "mia"]
-USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia"]
-
-
-@pytest.fixture(scope="module")
-def hub(postgres: PostgresServer) -> Iterator[Hub]:
-    running = Hub(postgres.new_database(), GROUPS, USERS).start()
-    try:
-        yield running
-    finally:
-        running.stop()
-
-
-@pytest.fixture(scope="module")
-def tokens(hub: Hub) -> dict[str, str]:
-    return {user: hub.token_for(user, [SCOPE]) for user in USERS}
 
 
 def api(hub: Hub, method: str, path: str, token: str | None, body: object = None) -> tuple[int, object]:

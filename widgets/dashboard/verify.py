@@ -8,16 +8,19 @@ import html
 import ipywidgets as ipw
 
 from widgets.content import Content
+from widgets.dashboard.viewer import EVERYONE, Viewer
 from widgets.emodule.verification import verify_certificate
 from widgets.results import ResultsStore
 from widgets.ui.messages import StatusMessage
+from widgets.errors import Refused
 from widgets.ui.safe import safe_callback
 
 
 class VerifyView(ipw.VBox):
-    def __init__(self, store: ResultsStore, content: Content):
+    def __init__(self, store: ResultsStore, content: Content, viewer: Viewer = EVERYONE):
         self._store = store
         self._content = content
+        self._viewer = viewer  # a manager verifies their organisation's certificates only
         self.status = StatusMessage()  # beside the box, not the page's status line at the top:
         self.status.remove_class("viw-status")  # the page has one `.viw-status`, its own
         self.status.add_class("viw-verify-status")
@@ -37,6 +40,9 @@ class VerifyView(ipw.VBox):
     def verify(self) -> None:
         self.found.value = ""
         certificate = verify_certificate(self.typed.value, self._store, self._content)
+        if not self._viewer.may_see(certificate.organisation):
+            raise Refused(f"No certificate of {self._viewer.describe()} has that verification id. Check the id; "
+                          "a certificate of another organisation is checked by the training team.")
         modules = "".join(f"<li>{html.escape(m.title)}: passed on {html.escape(m.passed_on)} "
                           f"({m.score:g} of {m.max_score:g})</li>" for m in certificate.modules)
         self.status.show("This is a certificate of this workbook.", "success")
