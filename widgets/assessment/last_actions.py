@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 
 from widgets.content.instrument import Instrument
 from widgets.results.columns import ACTION_REVIEW_KIND, ACTION_REVIEW_PREFIX, ACTION_STATUSES, NOT_REPORTED
+from widgets.results.keys import same_key
 from widgets.results.submission import ItemResponse
 
 
@@ -38,8 +39,6 @@ class ActionReview:
     note: str = ""
 
     def is_for(self, action: PreviousAction) -> bool:
-        from widgets.results.keys import same_key  # with pandas: not before the page is on screen
-
         return same_key(self.action) == same_key(action.action)
 
     @property
