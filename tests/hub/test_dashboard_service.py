@@ -35,12 +35,12 @@ LAPTOP, PHONE = 1280, 375
 READY = ".viw-dashboard .viw-summary-completion"
 
 
-def plain_get(hub: Hub, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
+def plain_get(hub: Hub, path: str, headers: dict[str, str] | None = None, method: str = "GET") -> tuple[int, dict[str, str], str]:
     """One request, redirects not followed (so a refusal is seen as it is sent)."""
     address = urlparse(hub.url)
     connection = http.client.HTTPConnection(address.hostname or "127.0.0.1", address.port, timeout=120)
     try:
-        connection.request("GET", path, headers=headers or {})
+        connection.request(method, path, headers=headers or {})
         response = connection.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read().decode(errors="replace")
     finally:
@@ -211,3 +211,48 @@ def test_requests_without_a_token_or_outside_the_scope_are_refused(dashboard: Hu
     staff = dashboard.token_for("sam", [DASHBOARD_SCOPE])  # the right scope, but staff
     status, _, body = plain_get(dashboard, PAGE, {"Authorization": f"token {staff}"})
     assert status == 403 and "This page is for trainers and service managers" in body
+
+
+WEBSOCKET = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+
+
+def kernel_requests(hub: Hub, kernel: str, token: str) -> dict[str, int]:
+    """What the dashboard answers to ``token`` on a page kernel's endpoints (none changes it
+    unless allowed: the shutdown and DELETE are asked only of people who must be refused)."""
+    auth = {"Authorization": f"token {token}"}
+    return {
+        "GET": plain_get(hub, f"{DASHBOARD}api/kernels/{kernel}", auth)[0],
+        "DELETE": plain_get(hub, f"{DASHBOARD}api/kernels/{kernel}", auth, method="DELETE")[0],
+        "websocket": plain_get(hub, f"{DASHBOARD}api/kernels/{kernel}/channels?session_id=x", {**auth, **WEBSOCKET})[0],
+        "shutdown": plain_get(hub, f"{DASHBOARD}voila/api/shutdown/{kernel}", auth, method="POST")[0],
+    }
+
+
+def test_a_trainers_page_kernel_is_hers_alone(dashboard: Hub, browser: Browser) -> None:
+    """Staff (signed in, with the dashboard's scope every hub user has) get 403 from every kernel
+    endpoint, by token and by their browser's cookie; so does a manager on a trainer's kernel
+    (a kernel is usable by the person whose page started it); the trainer herself is let in."""
+    page = signed_in(browser, dashboard, "tina")
+    expect(page.locator(READY)).to_contain_text("Oak Service")
+    kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+    refused = {"GET": 403, "DELETE": 403, "websocket": 403, "shutdown": 403}
+    for user in ("sam", "nel", "mo"):  # staff, someone in no group, a manager
+        assert kernel_requests(dashboard, kernel, dashboard.token_for(user, [DASHBOARD_SCOPE])) == refused, user
+    assert plain_get(dashboard, f"{DASHBOARD}voila/tree", {"Authorization": f"token {dashboard.token_for('sam', [DASHBOARD_SCOPE])}"})[0] == 403
+    staff_page = signed_in(browser, dashboard, "sam")  # the cookie the hub's sign-in gave sam's browser
+    for method in ("GET", "DELETE"):
+        assert staff_page.request.fetch(f"{dashboard.url}{DASHBOARD}api/kernels/{kernel}", method=method).status == 403
+    assert staff_page.request.post(f"{dashboard.url}{DASHBOARD}voila/api/shutdown/{kernel}").status == 403
+    opened = staff_page.evaluate("""url => new Promise(done => {
+        const socket = new WebSocket(url);
+        socket.onopen = () => { socket.close(); done(true); };
+        socket.onerror = () => done(false);
+    })""", f"{dashboard.url.replace('http', 'ws', 1)}{DASHBOARD}api/kernels/{kernel}/channels?session_id=x")
+    assert opened is False
+    close(staff_page)
+    tina = {"Authorization": f"token {dashboard.token_for('tina', [DASHBOARD_SCOPE])}"}
+    status, _, body = plain_get(dashboard, f"{DASHBOARD}api/kernels/{kernel}", tina)  # hers, and still running
+    assert status == 200 and json.loads(body)["id"] == kernel
+    assert plain_get(dashboard, f"{DASHBOARD}api/kernels/{kernel}/channels?session_id=x", {**tina, **WEBSOCKET})[0] == 101
+    expect(page.locator(READY)).to_contain_text("Oak Service")
+    close(page)
