@@ -111,7 +111,13 @@ class DashboardState:
     def store_changed(self) -> bool:
         """Whether rows were added to the local store, or files to the received files (by
         another trainer), since they were last read (a preheated page was built before anyone
-        asked for it, maybe long before)."""
+        asked for it, maybe long before). Only a viewer who sees everything is told: the store's
+        version counts every organisation's rows, and the received files are the trainers', so
+        a manager told of a change would learn of other organisations' activity. A manager's
+        page is never preheated (under the hub a kernel reads for its viewer when asked), so
+        there is nothing newer of theirs to tell them of."""
+        if not self.viewer.sees_everything:
+            return False
         return self.store.version() != self._store_version or [kept.name for kept in self.received.files()] != self._received_read
 
     def set_filters(self, filters: Filters) -> None:
