@@ -75,6 +75,7 @@ def main() -> None:
     versions = QuizVersions()
     app = make_app(store, people_source(Path(people_file) if people_file else None),
                    os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/results/"), versions=versions)
+    look_at_content(versions)  # the version the pages load now is known from the start
     ioloop.PeriodicCallback(lambda: look_at_content(versions), CONTENT_LOOK_MS).start()
     address = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     app.listen(address.port or 80, address.hostname or "127.0.0.1")
