@@ -115,7 +115,7 @@ if "VIW_CONTENT_DIR" in os.environ:
 # The trainer dashboard (python -m widgets.hub_dashboard) reads the same database: like the results
 # service it runs as the hub's service account, never as a person, and runs no visitor's code.
 dashboard_environment = {
-    **{name: os.environ[name] for name in ("VIW_DATABASE_URL", "VIW_CONTENT_DIR", "VIW_PUBLIC_HOSTS", "PYTHONPATH")
+    **{name: os.environ[name] for name in ("VIW_DATABASE_URL", "VIW_CONTENT_DIR", "VIW_PUBLIC_HOSTS", "VIW_PROXY_HOPS", "PYTHONPATH")
        if name in os.environ},
     "VIW_RESULTS_DIR": os.environ.get("VIW_DASHBOARD_RESULTS_DIR", "/srv/workbook/dashboard"),  # received files
 }
