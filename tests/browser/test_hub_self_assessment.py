@@ -1,10 +1,12 @@
 """The self-assessment page under JupyterHub, in Chromium: a person's own server (the hub's
 spawner settings) asking the real results service of a real hub with the person's token. Who
 the self-assessment is for comes from their hub groups: a radio group for someone in two
-organisations, a clear message for someone in none; nothing typed."""
+organisations or two teams, a clear message for someone in none; nothing typed."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Iterator
@@ -20,14 +22,14 @@ from tests.pg_server import PostgresServer
 from widgets.results.service_client import SERVICE_VARIABLE
 
 SCOPE = "access:services!service=results"
-GROUPS = {"organisation:Oak Service": ["mia"], "organisation:Elm Service": ["mia"], "manager:Elm Service": ["mia"],
-          "team:North": ["mia"], "manager:Oak Service": ["ned"]}
+GROUPS = {"organisation:Oak Service": ["mia", "tao"], "organisation:Elm Service": ["mia"], "manager:Elm Service": ["mia"],
+          "team:North": ["mia", "tao"], "team:South": ["tao"], "manager:Oak Service": ["ned", "tao"]}
 ARTIFACTS = Path(__file__).parent / "artifacts"  # ignored by git
 
 
 @pytest.fixture(scope="module")
 def hub(postgres: PostgresServer) -> Iterator[Hub]:
-    running = Hub(postgres.new_database(), GROUPS, ["mia", "ned"]).start()
+    running = Hub(postgres.new_database(), GROUPS, ["mia", "ned", "tao"]).start()
     try:
         yield running
     finally:
@@ -78,6 +80,31 @@ def test_a_person_in_two_organisations_chooses_one_and_the_rows_carry_it(browser
         page.screenshot(path=str(ARTIFACTS / "hub-assessment-submitted-1280.png"), full_page=False)
         status, rows = hub.request("GET", "/services/results/api/rows?organisation=Elm%20Service", hub.token_for("mia", [SCOPE]))
         assert status == 200 and "Elm Service" in rows.decode() and "Oak Service" not in rows.decode()
+        page.context.close()
+    finally:
+        server.stop()
+
+
+def test_a_person_in_two_teams_chooses_one_by_keyboard_and_the_rows_carry_it(browser: Browser, hub: Hub, tmp_path: Path) -> None:
+    server = server_of(hub, "tao", tmp_path)
+    try:
+        page = opened(browser, server, 375)
+        expect(page.locator(".viw-assessment")).to_contain_text("You are submitting for: Oak Service.")  # one organisation: text
+        group = page.get_by_role("group", name="Your team")
+        expect(group.get_by_role("radio")).to_have_count(2)
+        expect(page.get_by_label("Team (optional)")).to_have_count(0)  # nothing to type
+        assert accessibility_problems(page) == []
+        group.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "hub-assessment-two-teams-375.png"), full_page=False)
+        group.get_by_role("radio", name="South").focus()
+        page.keyboard.press("Space")
+        expect(group.get_by_role("radio", name="South")).to_be_checked()
+        page.locator(".viw-rating").first.get_by_role("radio").nth(2).check()
+        expect(page.locator(".viw-overall")).to_contain_text("1 of", timeout=60_000)
+        submit_and_confirm(page)
+        expect(page.locator(".viw-result")).to_contain_text("Oak Service", timeout=90_000)
+        status, rows = hub.request("GET", "/services/results/api/rows?organisation=Oak%20Service", hub.token_for("tao", [SCOPE]))
+        assert status == 200 and {row["team"] for row in csv.DictReader(io.StringIO(rows.decode()))} == {"South"}
         page.context.close()
     finally:
         server.stop()

@@ -12,7 +12,7 @@ from tests.emodule_helpers import LEARNER, complete_everything, ratings, right_a
 from widgets.content import load_content
 from widgets.emodule import Learner, LearnerSession, Status
 from widgets.emodule.certificate_pdf import certificate_pdf
-from widgets.emodule.drawing import AttemptPlan, attempt_items
+from widgets.emodule.drawing import AttemptPlan, attempt_items, bank_fingerprint
 from widgets.results import ResultsStore, read_results
 
 
@@ -149,5 +149,19 @@ def test_an_attempt_begun_is_the_same_after_a_reload_and_a_new_one_is_drawn_afte
     assert LearnerSession.resume(session.code).attempt_plan(quiz) == retake
 
 
+def test_an_attempt_begun_on_a_quiz_the_trainer_changed_since_is_drawn_afresh(session: LearnerSession) -> None:
+    """A reload after an edit shows the new bank: the plan begun names the old one (its
+    fingerprint), so the page begins a new attempt rather than sending the new draw under it."""
+    quiz = session.content.quizzes["lundy"]
+    plan = session.attempt_plan(quiz)
+    assert plan.drew_from(quiz) and plan.bank == bank_fingerprint(quiz)
+    edited = quiz.model_copy(update={"items": [*quiz.items[1:], quiz.items[0]]})
+    assert bank_fingerprint(edited) != plan.bank
+    again = LearnerSession.resume(session.code).attempt_plan(edited)
+    assert again.attempt_id != plan.attempt_id and again.drew_from(edited)
+    assert LearnerSession.resume(session.code).record.modules["lundy"].plan == again  # kept beside the seed
+
+
 def test_a_saved_plan_that_cannot_be_read_draws_afresh() -> None:
     assert AttemptPlan.from_dict({"attempt_id": "x"}) is None and AttemptPlan.from_dict({"attempt_id": "x", "seed": "7"}) == AttemptPlan("x", 7)
+    assert AttemptPlan.from_dict({"attempt_id": "x", "seed": 7, "bank": "ab12"}) == AttemptPlan("x", 7, "ab12")

@@ -14,15 +14,18 @@ SCOPE = "access:services!service=results"
 GROUPS = {
     "trainers": ["tina"],
     "manager:Oak Service": ["mo"],
-    "organisation:Oak Service": ["mo", "sam", "sal", "mia", "oli"],
+    "organisation:Oak Service": ["mo", "sam", "sal", "mia", "oli", "tao"],
     "organisation:Ash Service": ["ash", "quinn", "ari"],
-    "team:North": ["sam"],
+    "team:North": ["sam", "tao"],
+    "team:South": ["tao"],  # tao manages Oak Service and is in two of its teams
     "manager:Birch Service": ["bea"],  # manages an organisation she does not work for
     "organisation:Elm Service": ["bea", "mia"],
     "manager:Elm Service": ["mia"],  # works for two organisations
+    "manager:Oak Service ": ["tao"],  # the same organisation, typed with a space
+    "manager: ": ["ivy"],  # a group made by mistake: names no organisation
 }
 # oli, ari: the dashboard service's results (tests/hub/test_dashboard_service.py); nel: in no group at all
-USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia", "oli", "ari", "nel"]
+USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia", "oli", "ari", "nel", "tao", "ivy"]
 
 
 @pytest.fixture(scope="session")

@@ -13,14 +13,15 @@ from tests.emodule_helpers import LEARNER, ratings, right_answer, wrong_answer
 from widgets.content import Content, load_content
 from widgets.content.quiz import Quiz
 from widgets.emodule.attempts import marked_rows
-from widgets.emodule.drawing import AttemptPlan, attempt_items, drawn_items
+from widgets.emodule.drawing import AttemptPlan, attempt_items, bank_fingerprint, drawn_items
 from widgets.emodule.progress import Attempt, LearnerRecord
 from widgets.errors import Refused
 from widgets.results.drafts import flatten
 from widgets.results.submission import ItemResponse
-from widgets.results_service.judge import (SUBMITTED_AT, NotYours, Stored, judge_assessment, judge_confidence, judge_quiz,
-                                           refuse_record_change, stored_certificate)
+from widgets.results_service.judge import (SUBMITTED_AT, NotYours, Stored, judge_assessment, judge_attempt, judge_confidence,
+                                           judge_quiz, refuse_record_change, stored_certificate)
 from widgets.results_service.people import from_groups
+from widgets.results_service.quiz_versions import QuizVersions
 
 PLAN = AttemptPlan("6b1f9a3c-5d2e-4f8a-9c7b-1a2b3c4d5e6f", 424242)
 
@@ -35,18 +36,33 @@ def quiz(content: Content) -> Quiz:
     return content.quizzes["lundy"]  # draws 6 of 9: the draw is checked too
 
 
-def begun(quiz: Quiz) -> LearnerRecord:
+def begun(quiz: Quiz, plan: AttemptPlan = PLAN) -> LearnerRecord:
     record = LearnerRecord(LEARNER)
-    record.module(quiz.module).plan = PLAN
+    record.module(quiz.module).plan = plan
     return record
 
 
-def honest(quiz: Quiz, right: bool = True) -> tuple[list[ItemResponse], dict[str, Any]]:
-    """What the page sends for an attempt at PLAN: its rows and its record change."""
-    asked = attempt_items(quiz, PLAN)
+def honest(quiz: Quiz, right: bool = True, plan: AttemptPlan = PLAN) -> tuple[list[ItemResponse], dict[str, Any]]:
+    """What the page sends for an attempt at ``plan``: its rows and its record change."""
+    asked = attempt_items(quiz, plan)
     rows, score = marked_rows(asked, {item.id: (right_answer if right else wrong_answer)(item) for item in asked})
-    attempt = Attempt(PLAN.attempt_id, SUBMITTED_AT, score, quiz.max_score, quiz.passes(score))
-    return list(rows), flatten({"modules": {quiz.module: {"attempts": {PLAN.attempt_id: asdict(attempt)}}}})
+    attempt = Attempt(plan.attempt_id, SUBMITTED_AT, score, quiz.max_score, quiz.passes(score))
+    return list(rows), flatten({"modules": {quiz.module: {"attempts": {plan.attempt_id: asdict(attempt)}}}})
+
+
+def edited(quiz: Quiz, plan: AttemptPlan) -> tuple[Quiz, Quiz]:
+    """Two edits a trainer makes while pages are open: one question added to the bank, and a
+    changed key (another option right) for a single-choice question ``plan`` draws."""
+    extra = next(item for item in quiz.items if item.type == "single_choice")
+    added = quiz.model_copy(update={"items": [*quiz.items, extra.model_copy(update={"id": "lundy-added"})]})
+    keyed = next(item for item in attempt_items(quiz, plan) if item.type == "single_choice")
+    rekeyed = keyed.model_copy(update={"correct": wrong_answer(keyed)})
+    changed_key = quiz.model_copy(update={"items": [rekeyed if item.id == keyed.id else item for item in quiz.items]})
+    return added, changed_key
+
+
+def versions_of(*quizzes: Quiz) -> dict[str, Quiz]:
+    return {bank_fingerprint(quiz): quiz for quiz in quizzes}
 
 
 def test_an_honest_attempt_is_stored_as_the_service_marks_it(quiz: Quiz) -> None:
@@ -62,12 +78,12 @@ def test_an_honest_attempt_is_stored_as_the_service_marks_it(quiz: Quiz) -> None
 def test_a_claimed_score_or_pass_that_is_not_the_marking_is_refused(quiz: Quiz) -> None:
     sent, claimed = honest(quiz, right=False)
     inflated = [replace(row, score=1.0) for row in sent]
-    with pytest.raises(Refused, match="score sent for question"):
+    with pytest.raises(Refused, match="marked differently here than on your page"):
         judge_quiz(quiz, begun(quiz), PLAN.attempt_id, inflated, claimed)
     key = f"modules.{quiz.module}.attempts.{PLAN.attempt_id}"
-    with pytest.raises(Refused, match="pass or fail sent"):
+    with pytest.raises(Refused, match="do not agree whether this attempt passes"):
         judge_quiz(quiz, begun(quiz), PLAN.attempt_id, sent, {**claimed, f"{key}.passed": True})
-    with pytest.raises(Refused, match="score sent for this attempt"):
+    with pytest.raises(Refused, match="do not agree on this attempt's score"):
         judge_quiz(quiz, begun(quiz), PLAN.attempt_id, sent, {**claimed, f"{key}.score": quiz.max_score})
     with pytest.raises(Refused, match="only its own place"):
         judge_quiz(quiz, begun(quiz), PLAN.attempt_id, sent, {**claimed, "modules.why-voice.step": 3})
@@ -90,13 +106,13 @@ def test_only_the_questions_the_attempt_drew_are_marked(quiz: Quiz) -> None:
     sent, claimed = honest(quiz)
     not_drawn = next(item for item in quiz.items if item.id not in {row.item_id for row in sent})
     swapped = [*sent[:-1], ItemResponse(not_drawn.id, not_drawn.encode(right_answer(not_drawn)), 1, 1)]
-    with pytest.raises(Refused, match="was not drawn for this attempt"):
+    with pytest.raises(Refused, match="is not one this attempt asked"):
         judge_quiz(quiz, begun(quiz), PLAN.attempt_id, swapped, claimed)
     with pytest.raises(Refused, match="still to answer"):
         judge_quiz(quiz, begun(quiz), PLAN.attempt_id, sent[:-1], claimed)
-    with pytest.raises(Refused, match="not begun"):
+    with pytest.raises(Refused, match="not the one your record says was begun"):
         judge_quiz(quiz, LearnerRecord(LEARNER), PLAN.attempt_id, sent, claimed)  # no attempt begun: no seed to check by
-    with pytest.raises(Refused, match="not begun"):
+    with pytest.raises(Refused, match="not the one your record says was begun"):
         judge_quiz(quiz, begun(quiz), "0a1f9a3c-5d2e-4f8a-9c7b-1a2b3c4d5e6f", sent, claimed)
 
 
@@ -151,16 +167,88 @@ def test_a_self_assessment_is_rated_on_its_scale_for_the_person_s_own_organisati
 
 
 def test_a_certificate_needs_every_module_passed_in_stored_attempts(content: Content) -> None:
-    passes = [(f"00000000-0000-4000-8000-{n:012d}", f"2026-12-01T10:{n:02d}:00.000000Z", module.quiz,
-               float(content.quizzes[module.quiz].max_score)) for n, module in enumerate(content.modules)]
-    rounds = {"before": "b", "after": "a"}
-    certificate = stored_certificate(LEARNER, passes, rounds, content)
-    assert certificate.verification_id == passes[-1][0] and len(certificate.modules) == len(content.modules)
-    failed = [*passes[:-1], (*passes[-1][:3], 0.0)]
+    record = LearnerRecord(LEARNER, confidence={"before": "b", "after": "a"})
+    for n, module in enumerate(content.modules):
+        quiz = content.quizzes[module.quiz]
+        record.module(module.id).attempts.append(Attempt(f"00000000-0000-4000-8000-{n:012d}", f"2026-12-01T10:{n:02d}:00.000000Z",
+                                                         float(quiz.max_score), float(quiz.max_score), True))
+    stored = {"a", "b", *(progress.attempts[0].submission_id for progress in record.modules.values())}
+    last = record.modules[content.modules[-1].id].attempts[0]
+    certificate = stored_certificate(LEARNER, record, stored, content)
+    assert certificate.verification_id == last.submission_id and len(certificate.modules) == len(content.modules)
     with pytest.raises(Refused, match="1 still to pass"):
-        stored_certificate(LEARNER, failed, rounds, content)
+        stored_certificate(LEARNER, record, stored - {last.submission_id}, content)  # in the record, but not stored
     with pytest.raises(Refused, match="Rate your confidence once more"):
-        stored_certificate(LEARNER, passes, {"before": "b"}, content)
+        stored_certificate(LEARNER, record, stored - {"a"}, content)
+    failed = LearnerRecord(LEARNER, modules={**record.modules}, confidence=record.confidence)
+    failed.modules[content.modules[-1].id] = replace(record.modules[content.modules[-1].id], attempts=[replace(last, passed=False)])
+    with pytest.raises(Refused, match="1 still to pass"):
+        stored_certificate(LEARNER, failed, stored, content)
+
+
+def test_a_certificate_earned_stays_earned_when_the_trainer_raises_a_pass_mark(content: Content) -> None:
+    """Each attempt counts as it was judged when stored (the trainer dashboard's check says the
+    same), not by today's pass mark: an attempt at the pass mark still passes when it is 100%."""
+    record = LearnerRecord(LEARNER, confidence={"before": "b", "after": "a"})
+    for n, module in enumerate(content.modules):
+        quiz = content.quizzes[module.quiz]
+        record.module(module.id).attempts.append(Attempt(f"00000000-0000-4000-8000-{n:012d}", f"2026-12-01T10:{n:02d}:00.000000Z",
+                                                         float(quiz.pass_points), float(quiz.max_score), True))
+    stored = {"a", "b", *(progress.attempts[0].submission_id for progress in record.modules.values())}
+    stricter = replace(content, quizzes={key: quiz.model_copy(update={"pass_mark": 1.0}) for key, quiz in content.quizzes.items()})
+    assert any(not stricter.quizzes[m.quiz].passes(record.modules[m.id].attempts[0].score) for m in content.modules)
+    certificate = stored_certificate(LEARNER, record, stored, stricter)
+    assert len(certificate.modules) == len(content.modules)
+
+
+def test_an_attempt_begun_before_a_trainer_edits_the_quiz_is_marked_by_the_version_it_drew_from(quiz: Quiz) -> None:
+    """The review's case: one question added to the bank changes which questions a seed draws,
+    and a changed key changes the marks; the attempt begun before is judged by its own version."""
+    plan = replace(PLAN, bank=bank_fingerprint(quiz))
+    added, changed_key = edited(quiz, plan)
+    assert [i.id for i in drawn_items(added, plan.seed)] != [i.id for i in drawn_items(quiz, plan.seed)]  # the draw moved
+    for edit in (added, changed_key):
+        for right in (True, False):
+            sent, claimed = honest(quiz, right, plan)
+            with pytest.raises(Refused):  # judged by the edited version, as the service did: refused
+                judge_quiz(edit, begun(quiz, plan), plan.attempt_id, sent, claimed)
+            judged, rows, values = judge_attempt(versions_of(quiz, edit), begun(quiz, plan), plan.attempt_id, sent, claimed)
+            assert judged is quiz and values == claimed and [row.item_id for row in rows] == [row.item_id for row in sent]
+    sent, claimed = honest(added, plan=replace(plan, bank=bank_fingerprint(added)))  # begun after the edit: the new version
+    judged, _, _ = judge_attempt(versions_of(quiz, added), begun(quiz, replace(plan, bank=bank_fingerprint(added))), plan.attempt_id, sent, claimed)
+    assert judged is added
+
+
+def test_an_attempt_from_a_version_the_service_forgot_is_kept_if_it_fits_and_otherwise_not_blamed(quiz: Quiz) -> None:
+    """After a restart the service knows only today's quiz: an attempt the edit did not touch is
+    marked the same by it and stored; one it did touch is refused in plain words that blame no one."""
+    plan = replace(PLAN, bank=bank_fingerprint(quiz))
+    added, changed_key = edited(quiz, plan)
+    relabelled = quiz.model_copy(update={"version": quiz.version + " (typo fixed)"})  # same questions, same keys
+    sent, claimed = honest(quiz, plan=plan)
+    judged, _, values = judge_attempt(versions_of(relabelled), begun(quiz, plan), plan.attempt_id, sent, claimed)
+    assert judged is relabelled and values == claimed
+    for edit in (added, changed_key):
+        with pytest.raises(Refused, match="changed by your trainer while you answered it") as refused:
+            judge_attempt(versions_of(edit), begun(quiz, plan), plan.attempt_id, sent, claimed)
+        assert "reload the page" in str(refused.value)
+    legacy = replace(plan, bank="")  # a plan saved before fingerprints were kept: judged as an unknown version
+    judged, _, _ = judge_attempt(versions_of(quiz), begun(quiz, legacy), plan.attempt_id, sent, claimed)
+    assert judged is quiz
+    with pytest.raises(Refused, match="not the one your record says was begun"):
+        judge_attempt(versions_of(added), LearnerRecord(LEARNER), plan.attempt_id, sent, claimed)
+
+
+def test_the_service_keeps_every_version_of_a_quiz_it_loaded(content: Content, quiz: Quiz) -> None:
+    added, _ = edited(quiz, PLAN)
+    versions = QuizVersions()
+    assert versions.remember(content) is content
+    versions.remember(content)  # the same content again: nothing new
+    assert list(versions.versions(quiz.id).values()) == [quiz]
+    versions.remember(replace(content, quizzes={**content.quizzes, quiz.id: added}))
+    versions.remember(replace(content))  # the edit undone: the first version is the newest again
+    assert list(versions.versions(quiz.id).values()) == [added, quiz]
+    assert versions.versions("no-such-quiz") == {}
 
 
 def test_what_is_reported_on_last_round_s_actions_is_taken_for_the_round_before_only(content: Content) -> None:

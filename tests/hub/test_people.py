@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,18 @@ def test_groups_give_roles_organisation_and_team() -> None:
     assert from_groups("tina", ["trainers"]).may_see("Ash Service")
     staff = from_groups("sam", ["organisation:Oak Service"])
     assert not staff.may_see("Oak Service")  # working somewhere is not managing it
+
+
+def test_a_role_group_with_a_blank_name_names_no_organisation_and_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    """``manager: `` once read as a manager of "" (every organisation's rows, for a store that
+    reads "" as no filter); now it is ignored, with one warning for the trainer to fix it."""
+    with caplog.at_level(logging.WARNING, logger="widgets.results_service"):
+        person = from_groups("ivy", ["manager: ", "manager:", "organisation:  ", "team:", "organisation:Oak Service"])
+        from_groups("ivy", ["manager: "])  # asked again (every request): not logged again
+    assert (person.manages, person.organisations, person.teams) == ((), ("Oak Service",), ())
+    assert not person.may_see("") and not person.may_see(" ") and not person.may_see("Ash Service")
+    warned = [record.getMessage() for record in caplog.records]
+    assert len([line for line in warned if "'manager: '" in line]) == 1 and all("is ignored" in line for line in warned)
 
 
 def test_the_people_file_names_where_a_person_works_over_their_groups() -> None:

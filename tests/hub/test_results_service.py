@@ -5,28 +5,33 @@ Every refusal a person could meet, or try for, is asked for here."""
 from __future__ import annotations
 
 import json
+import shutil
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 import traitlets
+import yaml
 
-from tests.emodule_helpers import complete_everything, ratings, right_answer, wrong_answer
+from tests.emodule_helpers import complete_everything, ratings, right_answer, right_answers, wrong_answer
 from tests.hub.conftest import SCOPE  # the hub, its people and their tokens are shared: conftest.py
 from tests.hub.hub_server import Hub
+from tests.pg_server import PostgresServer
+from tests.session_env import FIXTURE_CONTENT
 from dataclasses import asdict, replace
 
 from widgets.content import load_content
 from widgets.emodule import LearnerSession
 from widgets.emodule.attempts import marked_rows
-from widgets.emodule.drawing import attempt_items
+from widgets.emodule.drawing import attempt_items, bank_fingerprint, drawn_items
 from widgets.emodule.progress import Attempt
 from widgets.errors import Refused
 from widgets.pages.assessment_page import AssessmentPage
 from widgets.results.drafts import DraftStore, flatten
 from widgets.results.service_client import SUBMITTED_AT, ResultsService
 from widgets.results.submission import ItemResponse, Submission
+from widgets.settings import CONTENT_DIR_VARIABLE
 
 
 def api(hub: Hub, method: str, path: str, token: str | None, body: object = None) -> tuple[int, object]:
@@ -100,7 +105,7 @@ def test_another_person_s_submission_id_or_draft_gives_nothing_away(hub: Hub, to
     assert api(hub, "POST", "submissions", tokens["sam"], theirs)[0] == 200
     mine = quiz(hub, tokens["ash"], "why-voice")
     status, answer = api(hub, "POST", "submissions", tokens["ash"], {**mine, "submission_id": theirs["submission_id"]})
-    assert status == 400 and "rows" not in answer and "not begun" in answer["message"]  # ash's page never began it
+    assert status == 400 and "rows" not in answer and "not the one your record says was begun" in answer["message"]  # ash's page never began it
     _, record = api(hub, "GET", "record", tokens["ash"])  # even with sam's id put in ash's own record as begun
     assert api(hub, "POST", "record", tokens["ash"], {"changes": {"modules.why-voice.plan.attempt_id": theirs["submission_id"]},
                                                       "seen": record["versions"]})[0] == 200
@@ -209,9 +214,9 @@ def test_the_service_re_marks_every_attempt_and_refuses_invented_scores(hub: Hub
     key = f"modules.lundy.attempts.{failing['submission_id']}"
     inflated = {**failing, "items": [{**item, "score": 1} for item in failing["items"]]}
     status, answer = api(hub, "POST", "submissions", tokens["quinn"], inflated)
-    assert status == 400 and "score sent for question" in answer["message"]
+    assert status == 400 and "marked differently here than on your page" in answer["message"]
     status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "record": {**failing["record"], f"{key}.passed": True}})
-    assert status == 400 and "pass or fail sent" in answer["message"]
+    assert status == 400 and "do not agree whether this attempt passes" in answer["message"]
     bank = {item.id: item for item in load_content().quizzes["lundy"].items}
     single = next(n for n, item in enumerate(failing["items"]) if bank[item["item_id"]].type == "single_choice")
     changed = [dict(item) for item in failing["items"]]
@@ -225,7 +230,7 @@ def test_the_service_re_marks_every_attempt_and_refuses_invented_scores(hub: Hub
     other = next(item for item in content.quizzes["lundy"].items if item.id not in asked)
     swapped = [*failing["items"][1:], {"item_id": other.id, "response": other.encode(right_answer(other)), "score": 1, "max_score": 1}]
     status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "items": swapped})
-    assert status == 400 and "not drawn for this attempt" in answer["message"]
+    assert status == 400 and "is not one this attempt asked" in answer["message"]
     assert api(hub, "GET", "submissions", tokens["quinn"])[1] == []  # nothing of these was stored
     with_extras = {**failing, "items": [{**item, "evidence": "not part of a quiz"} for item in failing["items"]]}
     status, saved = api(hub, "POST", "submissions", tokens["quinn"], with_extras)  # the honest fail is stored as a fail
@@ -327,6 +332,89 @@ def test_a_person_in_two_organisations_chooses_between_those_only(hub: Hub, toke
     again = AssessmentPage(page.instrument, load_content(), DraftStore("assessment", store=service_for(hub, tokens["mia"])),
                            store=service_for(hub, tokens["mia"]), resume_code=page.autosave.code)
     assert again.submitting_for is not None and again.submitting_for.choice.value == "Elm Service"  # type: ignore[union-attr]
+
+
+def test_an_attempt_begun_before_a_trainer_edits_the_quiz_is_stored_as_the_page_marked_it(
+        postgres: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review's case, for real: the service reloads content when a file changes while an
+    open page keeps the quiz its kernel loaded. The trainer adds a question to the bank (so a
+    saved seed draws other questions) and changes keys; the attempt begun before is marked by
+    the version it drew from, and the page's next attempt by the new one."""
+    content_folder = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content_folder)
+    monkeypatch.setenv(CONTENT_DIR_VARIABLE, str(content_folder))  # the service and the page read this copy
+    own = Hub(postgres.new_database(), {"organisation:Oak Service": ["kit"]}, ["kit"]).start()
+    try:
+        token = own.token_for("kit", [SCOPE])
+        kernel = load_content(content_folder)  # what the open page loaded
+        session = LearnerSession.signed_in(kernel, DraftStore("learner", store=service_for(own, token)))
+        assert session is not None
+        before = kernel.quizzes["lundy"]
+        plan = session.attempt_plan(before)
+        assert api(own, "GET", "record", token)[1]["values"]["modules.lundy.plan.bank"] == bank_fingerprint(before)  # beside the seed
+        quiz_file = content_folder / "quizzes" / "lundy.yaml"
+        edit = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))
+        for item in edit["items"]:
+            if item["type"] == "single_choice":
+                item["correct"] = next(option["id"] for option in item["options"] if option["id"] != item["correct"])
+        edit["items"].append({**edit["items"][0], "id": "lundy-added"})
+        quiz_file.write_text(yaml.safe_dump(edit, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        after = load_content(content_folder).quizzes["lundy"]  # the draw (usually) moves; every draw has a re-keyed question
+        first = session.finish_attempt(before, right_answers(before), plan)  # refused before the fix
+        assert first.passed and first.score == before.max_score
+        stored = api(own, "GET", "submissions", token)[1]
+        assert [(row["item_id"], row["instrument_version"]) for row in stored[0]["rows"]] == [
+            (item.id, before.version) for item in drawn_items(before, plan.seed)]
+        reloaded = LearnerSession.signed_in(load_content(content_folder), DraftStore("learner", store=service_for(own, token)))
+        assert reloaded is not None
+        new_plan = reloaded.attempt_plan(after)
+        assert new_plan.drew_from(after)
+        second = reloaded.finish_attempt(after, right_answers(after), new_plan)
+        assert second.passed and second.score == after.max_score
+    finally:
+        own.stop()
+
+
+def test_a_person_in_two_teams_chooses_between_those_only_and_a_reload_keeps_the_choice(hub: Hub, tokens: dict[str, str]) -> None:
+    """The page once sent the first team, whichever the person meant; now they choose it, and
+    the draft keeps it."""
+    page = assessment_page_for(hub, tokens["tao"])
+    assert page.submitting_for is not None and page.submitting_for.choice is None  # one organisation: shown as text
+    assert page.submitting_for.team_choice is not None and page.submitting_for.team_choice.values == ["North", "South"]
+    assert page.submitting_for.team_choice.legend == "Your team"
+    assert "You are submitting for: <strong dir='auto'>Oak Service</strong>." in page.submitting_for.children[0].value
+    rate_one(page)
+    with pytest.raises(Refused, match="Choose which of your teams"):
+        page.submit(confirmed=True)
+    with pytest.raises(traitlets.TraitError):
+        page.submitting_for.team_choice.value = "East"  # not one of his: the radio group refuses it
+    page.submitting_for.team_choice.value = "South"
+    again = AssessmentPage(page.instrument, load_content(), DraftStore("assessment", store=service_for(hub, tokens["tao"])),
+                           store=service_for(hub, tokens["tao"]), resume_code=page.autosave.code)  # a reload
+    assert again.submitting_for is not None and again.submitting_for.team_choice.value == "South"  # type: ignore[union-attr]
+    done = again.submit(confirmed=True)
+    assert done is not None and {(row["organisation"], row["team"]) for row in done.saved.rows} == {("Oak Service", "South")}
+    sam = assessment_page_for(hub, tokens["sam"])  # one team: shown as text, no choice
+    assert sam.submitting_for is not None and sam.submitting_for.team_choice is None
+    assert "team <strong dir='auto'>North</strong>" in sam.submitting_for.children[0].value
+
+
+def test_a_manager_group_with_a_blank_name_reads_no_organisation_s_rows(hub: Hub, tokens: dict[str, str]) -> None:
+    """``manager: `` once made its members managers of "", and ``api/rows?organisation=``
+    gave them every organisation's rows."""
+    status, me = api(hub, "GET", "me", tokens["ivy"])
+    assert status == 200 and me["manages"] == []
+    for asked in ("", "%20"):
+        status, answer = api(hub, "GET", f"rows?organisation={asked}", tokens["ivy"])
+        assert status == 400 and "blank name is no organisation" in answer["message"]
+        status, answer = api(hub, "GET", f"rows?organisation={asked}", tokens["tina"])  # a trainer asks for all without it
+        assert status == 400
+        status, answer = api(hub, "GET", f"previous?instrument=iv-standard-4&before=2099-01-01T00:00:00Z&organisation={asked}", tokens["ivy"])
+        assert status == 400
+    status, answer = api(hub, "GET", "rows", tokens["ivy"])
+    assert status == 403
+    status, rows = api(hub, "GET", "rows?organisation=Oak%20Service", tokens["ivy"])
+    assert status == 403
 
 
 def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(hub: Hub, tokens: dict[str, str]) -> None:

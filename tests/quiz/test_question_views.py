@@ -88,7 +88,7 @@ def save(quiz, saved: list | None = None):
 
 def test_quiz_saves_when_the_last_question_is_checked_and_a_retry_draws_again(results_folder: Path) -> None:
     saved: list = []
-    quiz = QuizView(QUIZ, AttemptPlan.new(), save(QUIZ, saved))
+    quiz = QuizView(QUIZ, AttemptPlan.new(QUIZ), save(QUIZ, saved))
     asked = [view.item.id for view in quiz.questions]
     assert len(asked) == QUIZ.draw < len(QUIZ.items)
     assert quiz._intro.value.count(" ".join(asked)) == 1  # data-viw-items, for tests to see what was drawn
@@ -108,7 +108,7 @@ def test_quiz_saves_when_the_last_question_is_checked_and_a_retry_draws_again(re
 
 
 def test_the_review_after_the_attempt_shows_every_right_answer(results_folder: Path) -> None:
-    quiz = QuizView(QUIZ, AttemptPlan.new(), save(QUIZ))
+    quiz = QuizView(QUIZ, AttemptPlan.new(QUIZ), save(QUIZ))
     for view in quiz.questions:
         assert quiz.review.value == ""  # nothing is revealed while the attempt is under way
         give(view, wrong_answer(view.item))
@@ -121,7 +121,7 @@ def test_the_review_after_the_attempt_shows_every_right_answer(results_folder: P
 @pytest.mark.parametrize(("setting", "passing", "shown"), [("after_pass", False, False), ("after_pass", True, True), ("never", True, False)])
 def test_the_review_setting_decides_when_the_answers_show(results_folder: Path, setting: str, passing: bool, shown: bool) -> None:
     bank = QUIZ.model_copy(update={"review": setting})
-    quiz = QuizView(bank, AttemptPlan.new(), save(bank))
+    quiz = QuizView(bank, AttemptPlan.new(bank), save(bank))
     for view in quiz.questions:
         give(view, (right_answer if passing else wrong_answer)(view.item))
         view.submit()
@@ -129,7 +129,7 @@ def test_the_review_setting_decides_when_the_answers_show(results_folder: Path, 
 
 
 def test_the_focus_goes_to_the_feedback_and_on_a_retry_to_the_first_question(results_folder: Path) -> None:
-    quiz = QuizView(QUIZ, AttemptPlan.new(), save(QUIZ))
+    quiz = QuizView(QUIZ, AttemptPlan.new(QUIZ), save(QUIZ))
     first = quiz.questions[0]
     first._check.click()  # no answer: the Check button stays, and so does the focus
     assert ATTRIBUTE not in first._feedback.value + first._status.value

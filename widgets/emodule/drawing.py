@@ -1,13 +1,17 @@
 """Which questions an attempt asks, and in what order their options are shown.
 
-An attempt is named by its plan: its id (the attempt's submission id once saved) and a random
-seed. Everything else follows from the seed, so the plan, kept in the learner's record, is all
-a reload needs to show the same questions in the same order; a new attempt gets a new seed and
-so (usually) a new set. Results rows keep question and option ids, never positions.
+An attempt is named by its plan: its id (the attempt's submission id once saved), a random
+seed and the fingerprint of the quiz bank it drew from. Everything else follows from the seed
+and that bank, so the plan, kept in the learner's record, is all a reload needs to show the
+same questions in the same order, and all the results service needs to mark the questions
+this attempt asked even after a trainer edits the bank (``bank_fingerprint``). A new attempt
+gets a new seed and so (usually) a new set. Results rows keep question and option ids, never
+positions.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 import uuid
@@ -19,22 +23,33 @@ from widgets.quiz_items import QuizItem
 from widgets.quiz_items.base import ChoiceItemBase
 
 
+def bank_fingerprint(quiz: Quiz) -> str:
+    """Names one version of a quiz as a trainer saved it (its bank, draw, keys and pass mark):
+    any edit gives a new fingerprint, so the same seed on two versions is never mistaken for one."""
+    return hashlib.sha256(quiz.model_dump_json().encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class AttemptPlan:
     attempt_id: str
     seed: int
+    bank: str = ""  # the fingerprint of the quiz version drawn from ("": a plan saved before it was kept)
 
     @classmethod
-    def new(cls) -> "AttemptPlan":
-        return cls(str(uuid.uuid4()), secrets.randbits(48))
+    def new(cls, quiz: Quiz) -> "AttemptPlan":
+        return cls(str(uuid.uuid4()), secrets.randbits(48), bank_fingerprint(quiz))
 
     @classmethod
     def from_dict(cls, data: Any) -> "AttemptPlan | None":
         """A saved plan, or None when it cannot be read (a new attempt is then drawn)."""
         try:
-            return cls(str(data["attempt_id"]), int(data["seed"]))
-        except (KeyError, TypeError, ValueError):
+            return cls(str(data["attempt_id"]), int(data["seed"]), str(data.get("bank") or ""))
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
+
+    def drew_from(self, quiz: Quiz) -> bool:
+        """Whether this plan was drawn from this version of the quiz."""
+        return self.bank == bank_fingerprint(quiz)
 
 
 def drawn_items(quiz: Quiz, seed: int) -> list[QuizItem]:

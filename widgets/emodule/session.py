@@ -130,12 +130,14 @@ class LearnerSession:
 
     def attempt_plan(self, quiz: Quiz) -> AttemptPlan:
         """The attempt the learner is on: the one begun (kept in the record, so a reload or a
-        second tab shows the same questions), or, once that one is saved, a new draw."""
+        second tab shows the same questions), or a new draw once that one is saved or when the
+        trainer has changed the quiz since it began (its questions cannot be shown again)."""
         self._reload()
         progress = self.record.modules.get(quiz.module)
-        if progress is not None and progress.plan is not None and not progress.finished(progress.plan):
+        if (progress is not None and progress.plan is not None and not progress.finished(progress.plan)
+                and progress.plan.drew_from(quiz)):
             return progress.plan
-        plan = AttemptPlan.new()
+        plan = AttemptPlan.new(quiz)
         self._update(lambda record: setattr(record.module(quiz.module), "plan", plan))
         return plan
 

@@ -1,6 +1,6 @@
 """Under JupyterHub, which organisation and team a self-assessment is for comes from the
 person's hub groups (``organisation:<name>``, ``team:<name>``) or the trainer's people file,
-never from typing: shown as text, or chosen among the person's own organisations. The results
+never from typing: shown as text, or chosen among the person's own organisations and teams. The results
 service refuses any other (``widgets.results_service.judge``). On a server of its own the page
 asks in free text, as before.
 """
@@ -27,36 +27,51 @@ NO_ORGANISATION = ("Your sign-in is not in an organisation yet, so you cannot se
                    "to add you to the hub group organisation:<your organisation's name> (for example "
                    "organisation:Shire Children and Family Service), then reload this page.")
 CHOOSE = "Choose which of your organisations this self-assessment is for (under \u201cYou are submitting for\u201d)."
+CHOOSE_TEAM = "Choose which of your teams this self-assessment is for (under \u201cYour team\u201d)."
 
 
 class SubmittingFor(ipw.VBox):
-    """"You are submitting for: ..." from the hub; a radio group when the person works for more
-    than one organisation; a clear message when they are in none."""
+    """"You are submitting for: ..." from the hub; a radio group for the organisation when the
+    person works for more than one, and one for the team when they are in more than one (each
+    shown as text when there is one); a clear message when they are in no organisation."""
 
     def __init__(self, me: Mapping[str, Any], chosen: Callable[[], None]):
         self.organisations = [str(name) for name in me.get("organisations") or ([me["organisation"]] if me.get("organisation") else [])]
-        self.team = str(me.get("team") or "")
+        self.teams = [str(name) for name in me.get("teams") or ([me["team"]] if me.get("team") else [])]
         self.name = str(me.get("name") or me.get("user") or "")  # what the service writes as the respondent
         self.organisation = self.organisations[0] if len(self.organisations) == 1 else ""
-        team = f", team <strong dir='auto'>{escape(self.team)}</strong>" if self.team else ""
+        self.team = self.teams[0] if len(self.teams) == 1 else ""
         signed = f"<p>Your name on it: <strong dir='auto'>{escape(self.name)}</strong> (from your sign-in).</p>"
         self.choice: SingleChoice | None = None
+        self.team_choice: SingleChoice | None = None
         if not self.organisations:
-            parts: list[ipw.Widget] = [ipw.HTML(f"<p class='viw-no-organisation'><strong>{escape(NO_ORGANISATION)}</strong></p>")]
-        elif len(self.organisations) == 1:
-            parts = [ipw.HTML(f"<p class='viw-submitting-for'>You are submitting for: "
-                              f"<strong dir='auto'>{escape(self.organisation)}</strong>{team}.</p>{signed}")]
-        else:
+            super().__init__([ipw.HTML(f"<p class='viw-no-organisation'><strong>{escape(NO_ORGANISATION)}</strong></p>")])
+            return
+        parts: list[ipw.Widget] = []
+        if len(self.organisations) > 1:
             self.choice = SingleChoice([(name, name) for name in self.organisations], legend="You are submitting for",
                                        hint="You work for more than one organisation: choose the one this self-assessment is for.")
             self.choice.add_class("viw-submitting-for")
-            self.choice.observe(lambda change: self._chose(change["new"], chosen), "value")
-            your_team = f"<p>Your team: <strong dir='auto'>{escape(self.team)}</strong>.</p>" if self.team else ""
-            parts = [self.choice, ipw.HTML(your_team + signed)]
+            self.choice.observe(lambda change: self._chose("organisation", change["new"], chosen), "value")
+            parts.append(self.choice)
+        if len(self.teams) > 1:
+            self.team_choice = SingleChoice([(name, name) for name in self.teams], legend="Your team",
+                                            hint="You are in more than one team: choose the one this self-assessment is for.")
+            self.team_choice.add_class("viw-submitting-for-team")
+            self.team_choice.observe(lambda change: self._chose("team", change["new"], chosen), "value")
+        one_team = f"<strong dir='auto'>{escape(self.team)}</strong>" if len(self.teams) == 1 else ""
+        if self.choice is None:
+            said = f"<strong dir='auto'>{escape(self.organisation)}</strong>{', team ' + one_team if one_team else ''}"
+            parts.append(ipw.HTML(f"<p class='viw-submitting-for'>You are submitting for: {said}.</p>"))
+        elif one_team:
+            parts.append(ipw.HTML(f"<p>Your team: {one_team}.</p>"))
+        if self.team_choice is not None:
+            parts.append(self.team_choice)
+        parts.append(ipw.HTML(signed))
         super().__init__(parts)
 
-    def _chose(self, organisation: Any, chosen: Callable[[], None]) -> None:
-        self.organisation = str(organisation or "")
+    def _chose(self, detail: str, value: Any, chosen: Callable[[], None]) -> None:
+        setattr(self, detail, str(value or ""))
         chosen()
 
     def apply(self, assessment: Assessment) -> None:
@@ -66,20 +81,30 @@ class SubmittingFor(ipw.VBox):
         assessment.set_detail("respondent", self.name)
 
     def ready(self, assessment: Assessment) -> None:
-        """Before submitting: refused, in words, when there is no organisation to submit for."""
+        """Before submitting: refused, in words, when there is no organisation to submit for or
+        one to choose."""
         if not self.organisations:
             raise Refused(NO_ORGANISATION)
         if not self.organisation:
             raise Refused(CHOOSE)
+        if self.teams and not self.team:
+            raise Refused(CHOOSE_TEAM)
         self.apply(assessment)
 
     def show(self, assessment: Assessment) -> None:
-        """A reopened draft: its organisation chosen again if it is one of the person's."""
+        """A reopened draft: its organisation and team chosen again if they are the person's."""
         if self.choice is not None:
-            typed = same_key(assessment.details["organisation"])
-            self.organisation = next((name for name in self.organisations if same_key(name) == typed), "")
+            self.organisation = _one_of(self.organisations, assessment.details["organisation"])
             self.choice.value = self.organisation or None
+        if self.team_choice is not None:
+            self.team = _one_of(self.teams, assessment.details["team"])
+            self.team_choice.value = self.team or None
         self.apply(assessment)
+
+
+def _one_of(names: list[str], typed: str) -> str:
+    """The name among ``names`` that ``typed`` is (case and spaces aside), or ""."""
+    return next((name for name in names if same_key(name) == same_key(typed)), "")
 
 
 def submitting_for(store: PageStore | None, chosen: Callable[[], None]) -> SubmittingFor | None:

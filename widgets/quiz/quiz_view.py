@@ -43,10 +43,10 @@ class QuizView(ipw.VBox):
     ``next_plan()`` gives the plan of a new attempt (a new draw)."""
 
     def __init__(self, quiz: Quiz, plan: AttemptPlan, save_attempt: SaveAttempt,
-                 next_plan: Callable[[], AttemptPlan] = AttemptPlan.new):
+                 next_plan: Callable[[], AttemptPlan] | None = None):
         self.quiz = quiz
         self._save_attempt = save_attempt
-        self._next_plan = next_plan
+        self._next_plan = next_plan or (lambda: AttemptPlan.new(quiz))
         self.result = StatusMessage()
         self.result.add_class("viw-quiz-result")
         self.review = ipw.HTML()

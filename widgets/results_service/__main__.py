@@ -22,8 +22,10 @@ from widgets.results import ResultsStore
 from widgets.results_service.api import CertificateOf, Drafts, Me, OneSubmission, Previous, Record, Rows, Submissions
 from widgets.results_service.people import Person
 from widgets.results_service.people_file import read_people
+from widgets.results_service.quiz_versions import QuizVersions
 
 log = logging.getLogger("widgets.results_service")
+CONTENT_LOOK_MS = 5_000  # how often the service looks for a trainer's edit between requests
 
 
 def people_source(path: Path | None) -> Callable[[], dict[str, Person]]:
@@ -45,11 +47,21 @@ def people_source(path: Path | None) -> Callable[[], dict[str, Person]]:
     return current
 
 
+def look_at_content(versions: QuizVersions) -> None:
+    """Between requests too: a quiz version a trainer saves is known within seconds, before a
+    page that loaded it sends an attempt; a broken edit is logged (pages show its errors)."""
+    try:
+        versions.remember(load_content())
+    except Exception:  # noqa: BLE001 - a bad edit must not stop the service
+        log.exception("The content could not be loaded; quiz versions seen before are kept")
+
+
 def make_app(store: ResultsStore, people: Callable[[], dict[str, Person]], prefix: str,
-             content: Callable[[], Content] = load_content) -> web.Application:
+             content: Callable[[], Content] = load_content, versions: QuizVersions | None = None) -> web.Application:
     """``content`` is what the staff pages load (VIW_CONTENT_DIR, else the project's content/),
-    re-read when a file changes: the quiz keys and scales the service judges by."""
-    options = {"store": store, "people": people, "content": content}
+    re-read when a file changes: the quiz keys and scales the service judges by; ``versions``
+    keeps every quiz version seen, so an attempt is judged by the one it drew from."""
+    options = {"store": store, "people": people, "content": content, "versions": versions or QuizVersions()}
     routes = [(f"{prefix}api/{name}", handler, options) for name, handler in
               (("me", Me), ("record", Record), ("submissions", Submissions), ("submission", OneSubmission),
                ("certificate", CertificateOf), ("drafts", Drafts), ("previous", Previous), ("rows", Rows))]
@@ -60,8 +72,11 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     people_file = os.environ.get("VIW_PEOPLE_FILE")
     store = ResultsStore()
+    versions = QuizVersions()
     app = make_app(store, people_source(Path(people_file) if people_file else None),
-                   os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/results/"))
+                   os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/results/"), versions=versions)
+    look_at_content(versions)  # the version the pages load now is known from the start
+    ioloop.PeriodicCallback(lambda: look_at_content(versions), CONTENT_LOOK_MS).start()
     address = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     app.listen(address.port or 80, address.hostname or "127.0.0.1")
     log.info("Results service listening on %s (database: %s)", address.geturl(), store.url.render_as_string(hide_password=True))

@@ -41,12 +41,13 @@ from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreEr
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.drafts import unflatten
 from widgets.results.store import TIME_FORMAT
-from widgets.emodule.confidence import ROUNDS, VERSION as CONFIDENCE_VERSION
+from widgets.emodule.confidence import VERSION as CONFIDENCE_VERSION
 from widgets.results.service_client import SUBMITTED_AT
 from widgets.assessment.last_actions import actions_of
-from widgets.results_service.judge import (NotYours, Stored, judge_assessment, judge_confidence, judge_quiz,
+from widgets.results_service.judge import (NotYours, Stored, judge_assessment, judge_attempt, judge_confidence,
                                            refuse_record_change, stored_certificate)
 from widgets.results_service.people import Person, from_groups
+from widgets.results_service.quiz_versions import QuizVersions
 
 log = logging.getLogger("widgets.results_service")
 
@@ -57,12 +58,14 @@ ITEM_FIELDS = {f.name for f in fields(ItemResponse)}
 
 
 class ServiceApi(HubAuthenticated, web.RequestHandler):
-    """Base: the store, the people file, and the person asking."""
+    """Base: the store, the people file, the content (and every quiz version seen), and the person asking."""
 
-    def initialize(self, store: ResultsStore, people: Callable[[], dict[str, Person]], content: Callable[[], Content]) -> None:
+    def initialize(self, store: ResultsStore, people: Callable[[], dict[str, Person]], content: Callable[[], Content],
+                   versions: QuizVersions) -> None:
         self.store = store
         self.people = people
-        self.content = content
+        self.content = lambda: versions.remember(content())
+        self.versions = versions
 
     def check_xsrf_cookie(self) -> None:
         """Token-authenticated API: no cookies, so nothing for a cross-site form to ride on."""
@@ -181,8 +184,8 @@ class Submissions(ServiceApi):
                 if progress is not None and any(a.submission_id == submission_id for a in progress.attempts):
                     self.send(_saved(self._stored_again(submission_id, items)))  # a retry: what was stored
                     return
-                version = quiz.version
-                items, values = judge_quiz(quiz, stored, submission_id, items, record)
+                judged, items, values = judge_attempt(self.versions.versions(quiz.id), stored, submission_id, items, record)
+                version = judged.version  # the version the attempt drew from
             else:
                 version = CONFIDENCE_VERSION
                 items, values = judge_confidence(content, instrument, stored, submission_id, items, record)
@@ -239,15 +242,11 @@ class CertificateOf(ServiceApi):
     def get(self) -> None:
         person = self.person
         code = self.learner_code(person)
-        saved = self.store.learner_submissions(code)
-        quizzes = [(s.submission_id, s.submitted_at, s.rows[0]["instrument"], sum(float(row["score"] or 0) for row in s.rows))
-                   for s in saved if s.rows and s.rows[0]["kind"] == "quiz"]
-        confidence = {round_: s.submission_id for s in saved if s.rows and s.rows[0]["kind"] == "confidence"
-                      for round_, instrument in ROUNDS.items() if s.rows[0]["instrument"] == instrument}
+        stored = {saved.submission_id for saved in self.store.learner_submissions(code)}
         record = self.learner_record(code)
         learner = Learner(person.name, person.organisation, person.team, record.learner.role)
         try:
-            certificate = stored_certificate(learner, quizzes, confidence, self.content())
+            certificate = stored_certificate(learner, record, stored, self.content())
         except Refused as refused:
             raise Stored(str(refused)) from None
         self.send(asdict(certificate))
@@ -307,7 +306,7 @@ class Previous(ServiceApi):
     @web.authenticated
     def get(self) -> None:
         person = self.person
-        organisation = self.get_argument("organisation", person.organisation)
+        organisation = _organisation(self.get_argument("organisation", person.organisation))
         if not person.may_see(organisation):
             raise web.HTTPError(403, f"Only a manager of {organisation} (or a trainer) may see its previous self-assessment.")
         team = self.get_argument("team", None)
@@ -321,6 +320,8 @@ class Rows(ServiceApi):
     def get(self) -> None:
         person = self.person
         organisation = self.get_argument("organisation", None)
+        if organisation is not None:
+            organisation = _organisation(organisation)  # never "" (which the store reads as every organisation)
         if organisation is None and not person.is_trainer:
             raise web.HTTPError(403, "Only trainers may read every organisation's results; name your organisation.")
         if organisation is not None and not person.may_see(organisation):
@@ -336,6 +337,13 @@ def _text(body: dict[str, Any], name: str, default: str | None = None) -> str:
     if not isinstance(value, str):
         raise web.HTTPError(400, f"'{name}' must be text.")
     return value
+
+
+def _organisation(name: str) -> str:
+    """An organisation asked for by name; a blank one is refused (400), never read as all."""
+    if not name.strip():
+        raise web.HTTPError(400, "Name the organisation whose results you want; a blank name is no organisation.")
+    return name
 
 
 def _submission_id(body: dict[str, Any]) -> str:

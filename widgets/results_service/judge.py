@@ -5,20 +5,24 @@ Under JupyterHub each person's server runs code as that person, so anyone can se
 invented rows. Here, with the same content the pages load and the same rules they use:
 
 - a quiz attempt is re-marked by ``marked_rows`` (the page's own marking), at the questions its
-  plan's seed drew (``attempt_items``); a claimed score or pass that differs is refused;
+  plan's seed drew (``attempt_items``) from the version of the quiz its plan names
+  (``judge_attempt``); a claimed score or pass that differs is refused;
 - a confidence round needs a rating on the scale for every learning outcome, once per round;
 - a self-assessment's ratings must be levels of its instrument's scale, for the person's own
   organisation and team;
 - the learner record's attempts, confidence rounds and details are written by the service
   alongside the rows they describe, never through a record change.
 
-Each refusal is a ``Refused`` in plain words (400), ``NotYours`` (403) or ``Stored`` (409).
+Each refusal is a ``Refused`` in plain words (400), ``NotYours`` (403) or ``Stored`` (409). A
+page that disagrees with the service is far more often an old page or a changed quiz than a
+cheat, so what a person reads says what happened and what to do, and accuses no one.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any, Mapping, Sequence
+import logging
+from typing import Any, Collection, Mapping, Sequence
 
 from widgets.assessment.last_actions import PreviousAction, reviewed_item
 from widgets.assessment.model import Assessment
@@ -39,8 +43,13 @@ from widgets.results_service.people import ORGANISATION, Person
 
 SUBMITTED_AT = "{{submitted_at}}"  # as widgets.results.service_client sends it
 STORED_BY_SERVICE = ("learner", "confidence")  # record parts only the service writes
-NOT_BEGUN = ("That attempt was not begun on your page: an attempt's questions are drawn when it starts. "
-             "Reload the page to begin one.")
+AGAIN = "Reload the page to take the quiz again; if this happens again, please tell your trainer."
+NOT_BEGUN = ("This attempt is not the one your record says was begun (another tab or a reload may have begun a newer one), "
+             f"so it was not saved. {AGAIN}")
+QUIZ_CHANGED = ("The quiz was changed by your trainer while you answered it, so these answers cannot be marked and were not saved. "
+                "Your answers stay on this page until you leave it; reload the page to take the quiz again.")
+
+log = logging.getLogger("widgets.results_service")
 
 
 class NotYours(Refused):
@@ -64,14 +73,46 @@ def refuse_record_change(changes: Mapping[str, Any]) -> None:
             raise Stored("Quiz attempts and confidence ratings are stored with their answers, once, and never changed.")
 
 
-def judge_quiz(quiz: Quiz, record: LearnerRecord, submission_id: str, sent: Sequence[ItemResponse],
-               claimed: Mapping[str, Any] | None) -> tuple[tuple[ItemResponse, ...], dict[str, Any]]:
-    """The rows to store for one attempt and the learner record's values for it, both from the
-    service's own marking of the questions this attempt drew."""
-    progress = record.modules.get(quiz.module)
+def begun_plan(module: str, record: LearnerRecord, submission_id: str) -> AttemptPlan:
+    """The plan of the attempt sent, as the person's record keeps it (written when it began)."""
+    progress = record.modules.get(module)
     plan: AttemptPlan | None = progress.plan if progress is not None else None
     if plan is None or plan.attempt_id != submission_id:
         raise Refused(NOT_BEGUN)
+    return plan
+
+
+def judge_attempt(versions: Mapping[str, Quiz], record: LearnerRecord, submission_id: str, sent: Sequence[ItemResponse],
+                  claimed: Mapping[str, Any] | None) -> tuple[Quiz, tuple[ItemResponse, ...], dict[str, Any]]:
+    """An attempt judged by the version of the quiz it drew from (``versions``: every version
+    the service has loaded, by fingerprint, oldest first), with that version.
+
+    A version the service does not know (it restarted since the attempt began, or a plan from
+    before fingerprints were kept) is not held against the person: the attempt is stored if
+    some known version, newest first, asks exactly these questions and marks them as the page
+    did (the edit did not touch this attempt, so its mark is the same either way); otherwise it
+    is refused with ``QUIZ_CHANGED``, which blames no one and says what to do, and the page
+    keeps the answers on screen."""
+    if not versions:
+        raise Refused("That quiz is not one the results service knows just now. " + AGAIN)
+    module = next(iter(versions.values())).module
+    plan = begun_plan(module, record, submission_id)
+    own = versions.get(plan.bank)
+    if own is not None:
+        return (own, *judge_quiz(own, record, submission_id, sent, claimed))
+    for quiz in reversed(list(versions.values())):
+        try:
+            return (quiz, *judge_quiz(quiz, record, submission_id, sent, claimed))
+        except Refused as refused:
+            log.info("An attempt at quiz %s from an unknown version does not fit version %s (%s)", quiz.id, quiz.version, refused)
+    raise Refused(QUIZ_CHANGED)
+
+
+def judge_quiz(quiz: Quiz, record: LearnerRecord, submission_id: str, sent: Sequence[ItemResponse],
+               claimed: Mapping[str, Any] | None) -> tuple[tuple[ItemResponse, ...], dict[str, Any]]:
+    """The rows to store for one attempt and the learner record's values for it, both from the
+    service's own marking of the questions this attempt drew from this version of the quiz."""
+    plan = begun_plan(quiz.module, record, submission_id)
     asked = attempt_items(quiz, plan)
     answered = [item.item_id for item in sent]
     if len(set(answered)) != len(answered):
@@ -79,25 +120,25 @@ def judge_quiz(quiz: Quiz, record: LearnerRecord, submission_id: str, sent: Sequ
     in_bank = {item.id for item in quiz.items}
     unknown = sorted(set(answered) - in_bank)
     if unknown:
-        raise Refused(f"Quiz {quiz.id} has no question '{unknown[0]}'.")
+        raise Refused(f"Quiz {quiz.id} has no question '{unknown[0]}' (it may have been removed), so the attempt was not saved. {AGAIN}")
     not_asked = sorted(set(answered) - {item.id for item in asked})
     if not_asked:
-        raise Refused(f"Question '{not_asked[0]}' was not drawn for this attempt; answer the questions it asked.")
+        raise Refused(f"Question '{not_asked[0]}' is not one this attempt asked, so the attempt could not be marked and was not saved. {AGAIN}")
     texts = {item.item_id: item.response for item in sent}
     responses = {item.id: item.decode(texts[item.id]) for item in asked if item.id in texts}
     rows, score = marked_rows(asked, responses)
     claimed_scores = {item.item_id: (item.score, item.max_score) for item in sent}
     for row in rows:
         if claimed_scores[row.item_id] != (row.score, row.max_score):
-            raise Refused(f"The score sent for question '{row.item_id}' is not what its answer scores.")
+            raise Refused(f"Question '{row.item_id}' is marked differently here than on your page, so the attempt was not saved. {AGAIN}")
     attempt = Attempt(submission_id, SUBMITTED_AT, score, quiz.max_score, quiz.passes(score))
     values = flatten({"modules": {quiz.module: {"attempts": {submission_id: asdict(attempt)}}}})
     if claimed is not None and dict(claimed) != values:
         prefix = next(iter(values)).rsplit(".", 1)[0]
         if claimed.get(f"{prefix}.passed") != attempt.passed:
-            raise Refused("The pass or fail sent for this attempt is not what its answers score.")
+            raise Refused(f"Your page and the results service do not agree whether this attempt passes, so it was not saved. {AGAIN}")
         if claimed.get(f"{prefix}.score") != attempt.score:
-            raise Refused("The score sent for this attempt is not what its answers score.")
+            raise Refused(f"Your page and the results service do not agree on this attempt's score, so it was not saved. {AGAIN}")
         raise Refused("A quiz attempt changes only its own place in your record.")
     return rows, values
 
@@ -168,14 +209,13 @@ def judge_assessment(instrument: Instrument, person: Person, organisation: str, 
     return rows
 
 
-def stored_certificate(learner: Learner, quizzes: Sequence[tuple[str, str, str, float]],
-                       confidence: Mapping[str, str], content: Content) -> Certificate:
-    """The certificate the person's stored attempts earn (``quizzes``: submission id, time,
-    quiz id and the stored score of each), by the page's own rule; Refused while not earned."""
-    record = LearnerRecord(learner, confidence=dict(confidence))
-    for submission_id, submitted_at, quiz_id, score in sorted(quizzes, key=lambda found: found[1]):
-        quiz = content.quizzes.get(quiz_id)
-        if quiz is not None:
-            record.module(quiz.module).attempts.append(
-                Attempt(submission_id, submitted_at, score, quiz.max_score, quiz.passes(score)))
-    return issued_certificate(record, content)
+def stored_certificate(learner: Learner, record: LearnerRecord, stored: Collection[str], content: Content) -> Certificate:
+    """The certificate the person's stored attempts earn, by the page's own rule; Refused while
+    not earned. Each attempt counts as the service judged it when it stored it (its score and
+    pass in the record, which only the service writes), so a trainer raising a pass mark later
+    takes no certificate away, and says what the dashboard's "Verify a certificate" says.
+    ``stored``: the ids of the person's stored quiz attempts and confidence rounds."""
+    kept = LearnerRecord(learner, confidence={when: sid for when, sid in record.confidence.items() if sid in stored})
+    for module, progress in record.modules.items():
+        kept.module(module).attempts.extend(attempt for attempt in progress.attempts if attempt.submission_id in stored)
+    return issued_certificate(kept, content)
