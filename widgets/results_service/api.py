@@ -57,6 +57,16 @@ OWN_KINDS = ("quiz", "confidence")  # what a person submits for themselves
 ITEM_FIELDS = {f.name for f in fields(ItemResponse)}
 
 
+def hub_fields(person: Person) -> dict[str, str]:
+    """What the hub says of a person, as their learner record keeps it."""
+    return {"learner.name": person.name, "learner.organisation": person.organisation, "learner.team": person.team}
+
+
+def record_changes(values: Mapping[str, Any], person: Person) -> dict[str, str]:
+    """The record's fields that no longer say what the hub says (a blank from the hub leaves a field as it is)."""
+    return {key: value for key, value in hub_fields(person).items() if value and values.get(key) != value}
+
+
 class ServiceApi(HubAuthenticated, web.RequestHandler):
     """Base: the store, the people file, the content (and every quiz version seen), and the person asking."""
 
@@ -78,9 +88,16 @@ class ServiceApi(HubAuthenticated, web.RequestHandler):
         return from_groups(model["name"], model.get("groups") or [], self.people().get(model["name"]))
 
     def learner_code(self, person: Person) -> str:
-        first = {"learner.name": person.name, "learner.organisation": person.organisation,
-                 "learner.team": person.team, "learner.role": ""}
-        return self.store.hub_learner(person.user, LEARNER_KIND, first)
+        """The person's learner code; their record's name, organisation and team follow the hub
+        (a name corrected, a move to another service), so a certificate printed now and the
+        trainers' check of it say the same."""
+        first = {**hub_fields(person), "learner.role": ""}
+        code = self.store.hub_learner(person.user, LEARNER_KIND, first)
+        draft = self.store.draft(code)
+        changed = record_changes(draft.values if draft else {}, person)
+        if changed:
+            self.store.save_draft(code, changed, {})
+        return code
 
     def learner_record(self, code: str) -> LearnerRecord:
         """The person's learner record as stored (what the service wrote, and the steps and
