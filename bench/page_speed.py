@@ -52,7 +52,7 @@ PAGES = [
     Target("landing page", "index.ipynb", ".viw-landing", "staff"),
     Target("module (The Lundy model)", "02_lundy.ipynb", ".viw-module button", "staff"),
     Target("self-assessment (IV Standard 4)", "assess_iv_standard_4.ipynb", ".viw-assessment input", "staff"),
-    Target("trainer dashboard", "dashboard.ipynb", ".viw-dashboard button", "trainer"),
+    Target("trainer dashboard", "dashboard.ipynb", ".viw-dashboard button:visible", "trainer"),
 ]
 
 
