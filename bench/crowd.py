@@ -29,8 +29,10 @@ import statistics
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -221,22 +223,32 @@ def page_memory(browser: Browser, server: VoilaServer, notebooks: list[str],
     for notebook in notebooks:
         server.wait_until_quiet(timeout=timeout)
         waiting = {pid: memory_mb(pid) for pid in server.kernel_pids()}
-        context = browser.new_context()
-        page = context.new_page()
         try:
-            page.goto(f"{server.url}/voila/render/{notebook}", timeout=timeout * 1000)
-            page.locator(ready_selector(notebook)).first.wait_for(state="visible", timeout=timeout * 1000)
-            pid = kernel_pid(server, page)
-            time.sleep(3)  # the store's imports, queued after the page was sent
-            figures[notebook] = (*waiting[pid], memory_mb(pid)[0]) if pid in waiting else "its kernel was not from the pool"
+            with tab(browser) as page:
+                page.goto(f"{server.url}/voila/render/{notebook}", timeout=timeout * 1000)
+                page.locator(ready_selector(notebook)).first.wait_for(state="visible", timeout=timeout * 1000)
+                pid = kernel_pid(server, page)
+                time.sleep(3)  # the store's imports, queued after the page was sent
+                figures[notebook] = (*waiting[pid], memory_mb(pid)[0]) if pid in waiting else "its kernel was not from the pool"
         except PlaywrightError:
             figures[notebook] = f"did not open within {timeout:.0f} s"
         except LookupError as error:
             figures[notebook] = str(error)
-        finally:
-            page.close(run_before_unload=True)
-            context.close()
     return figures
+
+
+@contextmanager
+def tab(browser: Browser) -> Iterator[Page]:
+    """A tab of a fresh browser context, closed as a person closes it (its kernel stopped) even
+    when a step in it failed, so the server's pool settles again."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    try:
+        yield page
+    finally:
+        page.close(run_before_unload=True)
+        context.close()
 
 
 def after_full_quiz(browser: Browser, server: VoilaServer, module: str = "lundy", notebook: str = "02_lundy.ipynb") -> tuple[float, float]:
@@ -244,41 +256,31 @@ def after_full_quiz(browser: Browser, server: VoilaServer, module: str = "lundy"
     content = load_content()
     steps = len(content.module(module).steps)
     quiz = content.quiz_for(content.module(module))
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(90_000)
-    page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
-    sign_in(page, "Bench memory", "Bench county")
-    rate_all(page, "before")
-    go_to_step(page, steps + 1, steps + 1)
-    for item in drawn(page, quiz):  # this attempt's questions
-        check(choose(page, item, right_answer(item)), item)
-    time.sleep(1)  # the last rows are written as the feedback shows
-    figures = memory_mb(kernel_pid(server, page))
-    page.close(run_before_unload=True)
-    context.close()
-    return figures
+    with tab(browser) as page:
+        page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
+        sign_in(page, "Bench memory", "Bench county")
+        rate_all(page, "before")
+        go_to_step(page, steps + 1, steps + 1)
+        for item in drawn(page, quiz):  # this attempt's questions
+            check(choose(page, item, right_answer(item)), item)
+        time.sleep(1)  # the last rows are written as the feedback shows
+        return memory_mb(kernel_pid(server, page))
 
 
 def after_self_assessment(browser: Browser, server: VoilaServer, notebook: str = "assess_lundy_checklist.ipynb") -> tuple[float, float]:
     """A self-assessment's kernel after rating every item and submitting (report and PDF made)."""
     from tests.browser.assessment_helpers import fill_details, submit_and_confirm
 
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(90_000)
-    page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
-    page.locator(READY["assess"]).first.wait_for(state="visible")
-    fill_details(page, organisation="Bench county", respondent="Bench memory")
-    radios = page.locator(".viw-assessment input[type=radio]")
-    for name in dict.fromkeys(radios.evaluate_all("inputs => inputs.map(i => i.name)")):
-        page.locator(f".viw-assessment input[type=radio][name='{name}']").first.check()
-    submit_and_confirm(page, timeout=90_000)  # "check your answers" comes before every submit
-    page.locator(".viw-result h2").first.wait_for(timeout=120_000)
-    figures = memory_mb(kernel_pid(server, page))
-    page.close(run_before_unload=True)
-    context.close()
-    return figures
+    with tab(browser) as page:
+        page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
+        page.locator(READY["assess"]).first.wait_for(state="visible")
+        fill_details(page, organisation="Bench county", respondent="Bench memory")
+        radios = page.locator(".viw-assessment input[type=radio]")
+        for name in dict.fromkeys(radios.evaluate_all("inputs => inputs.map(i => i.name)")):
+            page.locator(f".viw-assessment input[type=radio][name='{name}']").first.check()
+        submit_and_confirm(page, timeout=90_000)  # "check your answers" comes before every submit
+        page.locator(".viw-result h2").first.wait_for(timeout=120_000)
+        return memory_mb(kernel_pid(server, page))
 
 
 def flood(server: VoilaServer, notebook: str, requests: int = 200, at_once: int = 40) -> dict[str, float]:
