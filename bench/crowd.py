@@ -71,6 +71,7 @@ class Burst:
     busy: int = 0
     server_cpu: float = 0.0
     client_cpu: float = 0.0
+    stopped: tuple[str, ...] = ()  # where the pages that did not open stopped
 
     @property
     def people(self) -> int:
@@ -123,8 +124,8 @@ def server_burst(server: VoilaServer, pages: list[str], static: dict[str, tuple[
     """``len(pages)`` people, arriving evenly within ``within`` seconds, each asking the server
     for what their browser would to open one page (``page_visit.open_page``), from an address
     of their own. ``static`` holds the static files a real visit of each page fetched."""
-    async def run() -> list[tuple[float | None, int]]:
-        async def arrive(number: int, page_name: str) -> tuple[float | None, int]:
+    async def run() -> list[page_visit.Opened]:
+        async def arrive(number: int, page_name: str) -> page_visit.Opened:
             await asyncio.sleep(within * number / len(pages))
             return await page_visit.open_page(server.url, page_name, static[page_name], page_visit.person_address(number), timeout)
         return await asyncio.gather(*(arrive(n, name) for n, name in enumerate(pages)))
@@ -132,8 +133,8 @@ def server_burst(server: VoilaServer, pages: list[str], static: dict[str, tuple[
     assert server.process is not None
     client, voila = time.process_time(), cpu_seconds(server.process.pid)
     results = page_visit.run_apart(run())
-    return Burst(tuple(seconds for seconds, _ in results), sum(busy for _, busy in results),
-                 cpu_seconds(server.process.pid) - voila, time.process_time() - client)
+    return Burst(tuple(r.seconds for r in results), sum(r.busy for r in results), cpu_seconds(server.process.pid) - voila,
+                 time.process_time() - client, tuple(r.stopped for r in results if r.seconds is None))
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,9 @@ def browser_part(browser: Browser, server: VoilaServer, page: str, ready: str, p
         chromium.append(seconds)
         wait_for_refill(server, waiting, pool)
         waiting = set(server.kernel_pids())
-        alone, _ = page_visit.run_apart(page_visit.open_page(server.url, page, static, page_visit.person_address(0)))
-        if alone is not None:
-            protocol.append(alone)
+        alone = page_visit.run_apart(page_visit.open_page(server.url, page, static, page_visit.person_address(0)))
+        if alone.seconds is not None:
+            protocol.append(alone.seconds)
         wait_for_refill(server, waiting, pool)
     return Alone(statistics.median(chromium), statistics.median(protocol) if protocol else float("nan"), static)
 

@@ -26,6 +26,7 @@ import json
 import re
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Coroutine
 
@@ -111,17 +112,27 @@ async def reply_to(socket: WebSocketClientConnection, msg_id: str, msg_type: str
             return content
 
 
-async def open_page(base: str, page: str, static: tuple[str, ...], address: str, timeout: float = 180) -> tuple[float | None, int]:
-    """Seconds from the first request until the page's widget states arrived (None if not within
-    ``timeout``), and how many busy pages came first."""
+@dataclass(frozen=True)
+class Opened:
+    """Seconds from the first request until the page's widget states arrived (None if they did
+    not), how many busy pages came first, and where it stopped if it did."""
+    seconds: float | None
+    busy: int = 0
+    stopped: str = ""
+
+
+async def open_page(base: str, page: str, static: tuple[str, ...], address: str, timeout: float = 180) -> Opened:
+    """One person opening ``page`` as their browser would, within ``timeout`` seconds."""
     client = AsyncHTTPClient(force_instance=True, max_clients=BROWSER_CONNECTIONS)
     started = time.perf_counter()
     deadline = started + timeout
     busy = 0
+    step = "the page"
 
     async def get(path: str) -> HTTPResponse:
+        left = max(1.0, deadline - time.perf_counter())  # waiting for one of the six connections counts too
         return await client.fetch(HTTPRequest(f"{base}{path}", network_interface=address, decompress_response=True,
-                                              request_timeout=max(1.0, deadline - time.perf_counter())), raise_error=False)
+                                              connect_timeout=left, request_timeout=left), raise_error=False)
     try:
         while True:
             reply = await get(f"/voila/render/{page}")
@@ -131,19 +142,24 @@ async def open_page(base: str, page: str, static: tuple[str, ...], address: str,
             await asyncio.sleep(float(reply.headers.get("Retry-After", "5")))
         found = CONFIG_DATA.search(reply.body.decode(errors="replace")) if reply.code == 200 else None
         if found is None:
-            return None, busy
+            return Opened(None, busy, f"the page: HTTP {reply.code}")
         kernel_id = json.loads(found.group(1))["kernelId"]
-        await asyncio.gather(*(get(path) for path in static))
+        step = "the static files"
+        missing = [r.code for r in await asyncio.gather(*(get(path) for path in static)) if r.code != 200]
+        if missing:
+            return Opened(None, busy, f"the static files: {len(missing)} not served (HTTP {missing[0]})")
+        step = "the kernel's websocket"
         await get(f"/api/kernels/{kernel_id}?{int(time.time() * 1000)}")
         session = str(uuid.uuid4())
         ws_base = base.replace("http://", "ws://", 1)
         socket = await websocket_connect(
             HTTPRequest(f"{ws_base}/api/kernels/{kernel_id}/channels?session_id={session}", network_interface=address,
-                        request_timeout=max(1.0, deadline - time.perf_counter())),
+                        connect_timeout=max(1.0, deadline - time.perf_counter()), request_timeout=max(1.0, deadline - time.perf_counter())),
             subprotocols=[KERNEL_PROTOCOL])
         try:
             info, message = frame("shell", session, "kernel_info_request", {})
             await socket.write_message(message, binary=True)
+            step = "kernel_info"
             await reply_to(socket, info, "kernel_info_reply", deadline)
             comm_id = str(uuid.uuid4())
             _, message = frame("shell", session, "comm_open", {"comm_id": comm_id, "target_name": WIDGET_CONTROL, "data": {}},
@@ -151,6 +167,7 @@ async def open_page(base: str, page: str, static: tuple[str, ...], address: str,
             await socket.write_message(message, binary=True)
             ask, message = frame("shell", session, "comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
             await socket.write_message(message, binary=True)
+            step = "the widget states"
             await reply_to(socket, ask, "update_states", deadline)
             seconds = time.perf_counter() - started
             _, message = frame("shell", session, "comm_close", {"comm_id": comm_id, "data": {}})
@@ -159,8 +176,8 @@ async def open_page(base: str, page: str, static: tuple[str, ...], address: str,
             socket.close()
         await client.fetch(HTTPRequest(f"{base}/voila/api/shutdown/{kernel_id}", method="POST", body=b"",
                                        network_interface=address, request_timeout=30), raise_error=False)
-        return seconds, busy
-    except (TimeoutError, ConnectionError, OSError, HTTPClientError):
-        return None, busy
+        return Opened(seconds, busy)
+    except (TimeoutError, ConnectionError, OSError, HTTPClientError) as error:
+        return Opened(None, busy, f"{step}: {type(error).__name__} {error}".strip())
     finally:
         client.close()

@@ -155,6 +155,8 @@ def crowds(people: int, runs: int, room: int | None) -> None:
                  f"(Voila {measured.server_cpu / people:.2f} s)", "-")
         line("pages opened within 180 s (floor, same, before, spread)", ", ".join(f"{b.opened}" for _, b in figures) + f" of {people}",
              "all", all(b.opened == people for _, b in figures))
+        for stopped in sorted({why for _, b in figures for why in b.stopped}):
+            print(f"    not opened: {sum(b.stopped.count(stopped) for _, b in figures)} stopped at {stopped}")
         line("busy pages met; CPU of the measuring process (all four bursts)", f"{sum(b.busy for _, b in figures)}; "
              f"{sum(b.client_cpu for _, b in figures):.1f} s", "-")
 

@@ -27,6 +27,6 @@ def test_the_client_gets_a_pages_widget_states_and_stops_its_kernel_as_a_closed_
     assert "/voila/static/voila.js" in static and not any(path.startswith(("/api/", "/voila/api/")) for path in static)
     staff_server.wait_until_quiet(timeout=120)
     kernels = len(staff_server.kernel_pids())
-    seconds, busy = run_apart(open_page(staff_server.url, "index.ipynb", static, person_address(7), timeout=120))
-    assert seconds is not None and busy == 0
+    opened = run_apart(open_page(staff_server.url, "index.ipynb", static, person_address(7), timeout=120))
+    assert opened.seconds is not None and opened.busy == 0, opened.stopped
     assert staff_server.wait_for_kernel_count(kernels, timeout=90) == kernels  # the pool refilled, the visit's kernel gone
