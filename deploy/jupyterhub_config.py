@@ -101,8 +101,11 @@ c.Spawner.environment = {
 }
 
 # --- services ---------------------------------------------------------------------------------
-service_environment = {name: os.environ[name] for name in ("VIW_DATABASE_URL", "VIW_PEOPLE_FILE", "PYTHONPATH")
+# The service judges submissions by the content the pages show: the same VIW_CONTENT_DIR for both.
+service_environment = {name: os.environ[name] for name in ("VIW_DATABASE_URL", "VIW_PEOPLE_FILE", "VIW_CONTENT_DIR", "PYTHONPATH")
                        if name in os.environ}
+if "VIW_CONTENT_DIR" in os.environ:
+    c.Spawner.environment["VIW_CONTENT_DIR"] = os.environ["VIW_CONTENT_DIR"]
 c.JupyterHub.services = [
     {
         "name": RESULTS_SERVICE,

@@ -5,13 +5,15 @@ Every request for a page URL takes (or starts) a kernel of 70-140 MB. Without a 
 or a county arriving at once, starts more kernels than the machine has memory for and the
 server dies. Here:
 
-- ``GuardedVoilaHandler`` admits a page request only while the server runs fewer than
-  ``most_kernels()`` page kernels, and the visitor's address fewer than
-  ``most_kernels_per_address()``; otherwise it answers 503 with a plain "The workbook is busy"
-  page that asks again by itself every few seconds, and opens the page once there is room.
-- ``GuardedKernelManager`` notes which page kernel belongs to which address, and stops a page
-  kernel whose page never opened its connection within ``unconnected_kernel_seconds()`` (curl,
-  a health check, a tab closed while loading). The preheated pool is not counted or stopped.
+- ``GuardedVoilaHandler`` admits a page request while the visitor's address has fewer than
+  ``most_kernels_per_address()`` pages loading or open, and the server fewer than
+  ``most_kernels()`` page kernels; a full server first stops the kernel of the tab closed
+  longest ago. Otherwise it answers 503 with a plain "The workbook is busy" page that asks again
+  by itself every few seconds, and opens the page once there is room.
+- ``GuardedKernelManager`` follows each page kernel (for whom; loading, open or closed: the rules
+  are ``widgets.kernel_admission``), and stops a page kernel whose page never opened its
+  connection within ``unconnected_kernel_seconds()`` (curl, a health check, a tab closed while
+  loading). The preheated pool is not counted or stopped.
 - The visitor's address travels to the page's kernel (``VISITOR_HEADER``), where wrong resume
   codes are throttled per address (``widgets.resume_guard``).
 """
@@ -21,7 +23,6 @@ from __future__ import annotations
 import contextvars
 import random
 import time
-from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Awaitable, Callable
 
@@ -30,6 +31,7 @@ from tornado.httputil import HTTPServerRequest
 from tornado.ioloop import PeriodicCallback
 from voila.tornado.handler import TornadoVoilaHandler
 
+from widgets.kernel_admission import KernelBook, Ticket
 from widgets.resume_guard import VISITOR_HEADER
 from widgets.settings import most_kernels, most_kernels_per_address, public_hosts, unconnected_kernel_seconds
 
@@ -60,38 +62,21 @@ and opens as soon as there is room: you need not do anything.</p>
 """
 
 
-@dataclass
-class Ticket:
-    """One page request let in: counts against the caps until its kernel is known."""
-    address: str
-    kernel_id: str | None = None
-
-
-@dataclass
-class PageKernel:
-    address: str
-    since: float = field(default_factory=time.monotonic)
-
-
 CURRENT_TICKET: contextvars.ContextVar[Ticket | None] = contextvars.ContextVar("viw_ticket", default=None)
 
 
 class GuardedKernelManager(AsyncMappingKernelManager):
     """Jupyter's kernel manager, knowing which kernels serve pages, for whom, and whether their
-    page ever connected. Voila builds its preheating manager on top of this class."""
+    page is loading, open or closed (the rules: ``widgets.kernel_admission``). Voila builds its
+    preheating manager on top of this class."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.most_kernels = most_kernels()
-        self.most_per_address = most_kernels_per_address()
-        self.unconnected_seconds = unconnected_kernel_seconds()
-        self.page_kernels: dict[str, PageKernel] = {}
-        self.tickets: list[Ticket] = []
-        self.connected: set[str] = set()
+        self.book = KernelBook(most_kernels(), most_kernels_per_address(), unconnected_kernel_seconds())
         hand_out = getattr(self, "get_rendered_notebook", None)  # Voila's preheated pool
         if hand_out is not None:
             self.get_rendered_notebook = self._noting_hand_out(hand_out)
-        self._checker = PeriodicCallback(self._stop_unconnected, max(1, self.unconnected_seconds // 4) * 1000)
+        self._checker = PeriodicCallback(self._stop_unconnected, max(1, self.book.unconnected_seconds // 4) * 1000)
         self._checker.start()
 
     def _noting_hand_out(self, hand_out: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -109,44 +94,45 @@ class GuardedKernelManager(AsyncMappingKernelManager):
 
     def _note(self, kernel_id: str) -> None:
         ticket = CURRENT_TICKET.get()
-        if ticket is not None and ticket.kernel_id is None:
-            ticket.kernel_id = kernel_id
-            self.page_kernels[kernel_id] = PageKernel(ticket.address)
+        if ticket is not None:
+            self.book.note(ticket, kernel_id, time.monotonic())
 
     def notify_connect(self, kernel_id: str) -> None:
-        self.connected.add(kernel_id)
+        self.book.connected(kernel_id)
         super().notify_connect(kernel_id)
 
-    def admit(self, address: str) -> Ticket | None:
-        """A ticket for one page request, or None while a cap is reached."""
-        for kernel_id in [k for k in self.page_kernels if k not in self]:
-            del self.page_kernels[kernel_id]
-            self.connected.discard(kernel_id)
-        waiting = [t for t in self.tickets if t.kernel_id is None]
-        addresses = [k.address for k in self.page_kernels.values()] + [t.address for t in waiting]
-        if len(addresses) >= self.most_kernels or addresses.count(address) >= self.most_per_address:
-            self.log.warning("Busy: %d page kernels (most %d), %d for %s (most %d)", len(addresses),
-                        self.most_kernels, addresses.count(address), address, self.most_per_address)
-            return None
-        ticket = Ticket(address)
-        self.tickets.append(ticket)
-        return ticket
+    def notify_disconnect(self, kernel_id: str) -> None:
+        self.book.disconnected(kernel_id, time.monotonic())
+        super().notify_disconnect(kernel_id)
+
+    async def admit(self, address: str) -> Ticket | None:
+        """A ticket for one page request (stopping a closed tab's kernel first if the server is
+        full), or None while a cap is reached."""
+        for kernel_id in [k for k in self.book.kernels if k not in self]:
+            self.book.forget(kernel_id)
+        admission = self.book.admit(address, time.monotonic())
+        if admission.ticket is None:
+            self.log.warning("Busy: %s", self.book.counts(address))
+        elif admission.stop_first is not None:
+            self.log.info("Stopping kernel %s to make room: its tab closed longest ago", admission.stop_first)
+            await self._stop(admission.stop_first)
+        return admission.ticket
 
     def done(self, ticket: Ticket) -> None:
-        self.tickets.remove(ticket)
+        self.book.done(ticket)
 
     async def _stop_unconnected(self) -> None:
-        now = time.monotonic()
-        late = [kernel_id for kernel_id, kernel in self.page_kernels.items()
-                if kernel_id not in self.connected and now - kernel.since > self.unconnected_seconds]
-        for kernel_id in late:
-            del self.page_kernels[kernel_id]
-            if kernel_id in self:
-                self.log.info("Stopping kernel %s: its page never connected within %d s", kernel_id, self.unconnected_seconds)
-                try:
-                    await self.shutdown_kernel(kernel_id)
-                except Exception:  # a kernel that died meanwhile; the next check tries nothing more
-                    self.log.exception("Could not stop kernel %s", kernel_id)
+        for kernel_id in self.book.never_connected(time.monotonic()):
+            self.log.info("Stopping kernel %s: its page never connected within %d s", kernel_id, self.book.unconnected_seconds)
+            await self._stop(kernel_id)
+
+    async def _stop(self, kernel_id: str) -> None:
+        if kernel_id not in self:
+            return
+        try:
+            await self.shutdown_kernel(kernel_id)
+        except Exception:  # a kernel that died meanwhile; nothing more to do for it
+            self.log.exception("Could not stop kernel %s", kernel_id)
 
 
 def visitor_address(request: HTTPServerRequest, behind_proxy: bool) -> str:
@@ -168,7 +154,7 @@ class GuardedVoilaHandler(TornadoVoilaHandler):
             await super().get(path)
             return
         address = visitor_address(self.request, behind_proxy=bool(public_hosts()))
-        ticket = kernels.admit(address)
+        ticket = await kernels.admit(address)
         if ticket is None:
             self.busy()
             return

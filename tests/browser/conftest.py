@@ -7,6 +7,7 @@ from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.voila_server import VoilaServer
 from widgets.server import staff_pool_kernels
@@ -67,4 +68,10 @@ def results_csv(server: VoilaServer) -> Path:
 def open_page(page: Page, server: VoilaServer, notebook: str, ready: str = ".viw-page") -> None:
     """Open a notebook page as a person would and wait until its widgets are on screen."""
     page.goto(f"{server.url}/voila/render/{notebook}")
-    page.locator(ready).first.wait_for(state="visible", timeout=60_000)
+    try:
+        page.locator(ready).first.wait_for(state="visible", timeout=60_000)
+    except PlaywrightTimeoutError:
+        heading = page.locator("h1").first.text_content(timeout=1_000) if page.locator("h1").count() else None
+        warnings = [line for line in server.log().splitlines() if "WARNING" in line or "ERROR" in line or "Busy" in line]
+        raise AssertionError(f"{notebook} did not show {ready} within 60 s; the page's heading: {heading!r}; "
+                             "the server's last warnings:\n" + "\n".join(warnings[-15:])) from None

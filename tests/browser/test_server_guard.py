@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser.voila_server import VoilaServer
+from widgets.kernel_admission import CLOSED_GRACE_SECONDS
 from widgets.server import STAFF_POOL_SIZE
 from widgets.settings import (MOST_KERNELS_PER_ADDRESS_VARIABLE, MOST_KERNELS_VARIABLE, PUBLIC_HOSTS_VARIABLE,
                               UNCONNECTED_SECONDS_VARIABLE, staff_notebooks_dir)
@@ -65,6 +66,47 @@ def test_at_the_kernel_cap_a_busy_page_shows_then_the_page_opens_once_an_unconne
         expect(page.locator(".viw-sign-in")).to_be_visible(timeout=(UNCONNECTED_SECONDS + 60) * 1000)
         assert "never connected" in server.log()
         page.close(run_before_unload=True)
+        context.close()
+    finally:
+        server.stop()
+
+
+def open_then_close_without_goodbye(browser: Browser, server: VoilaServer) -> None:
+    """A person opens a module and their tab goes away without telling the server (a phone
+    locked, a laptop lid shut, a tab closed on a phone: no unload runs): its kernel stays."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(f"{server.url}/voila/render/02_lundy.ipynb")
+    expect(page.locator(".viw-sign-in")).to_be_visible(timeout=60_000)
+    context.close()
+
+
+def test_tabs_closed_at_one_address_do_not_keep_the_next_person_there_out(browser: Browser, tmp_path: Path) -> None:
+    server = guarded_server(tmp_path, **{MOST_KERNELS_PER_ADDRESS_VARIABLE: "1"})
+    try:
+        open_then_close_without_goodbye(browser, server)
+        context = browser.new_context(viewport={"width": 375, "height": 740})
+        page = context.new_page()
+        page.goto(f"{server.url}/voila/render/02_lundy.ipynb")  # the same address, the next person
+        expect(page.locator(".viw-sign-in")).to_be_visible(timeout=60_000)
+        assert "Busy:" not in server.log()
+        context.close()
+    finally:
+        server.stop()
+
+
+def test_a_full_server_stops_a_closed_tabs_kernel_to_let_the_next_person_in(browser: Browser, tmp_path: Path) -> None:
+    server = guarded_server(tmp_path, **{MOST_KERNELS_VARIABLE: "1"})
+    try:
+        open_then_close_without_goodbye(browser, server)
+        context = browser.new_context(viewport={"width": 375, "height": 740})
+        page = context.new_page()
+        page.goto(f"{server.url}/voila/render/02_lundy.ipynb")
+        # Within the grace a closed tab has to reconnect, the next person waits on the busy page...
+        expect(page.get_by_role("heading", name=BUSY)).to_be_visible()
+        # ...then the closed tab's kernel is stopped and the page opens by itself.
+        expect(page.locator(".viw-sign-in")).to_be_visible(timeout=(CLOSED_GRACE_SECONDS + 60) * 1000)
+        assert "to make room: its tab closed longest ago" in server.log()
         context.close()
     finally:
         server.stop()

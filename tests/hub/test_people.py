@@ -22,7 +22,7 @@ def test_groups_give_roles_organisation_and_team() -> None:
 
 
 def test_the_people_file_names_where_a_person_works_over_their_groups() -> None:
-    known = Person("zoe", "Zoë Ní Bhriain", frozenset(), "Ash Service", "West")
+    known = Person("zoe", "Zoë Ní Bhriain", frozenset(), ("Ash Service",), ("West",))
     person = from_groups("zoe", ["organisation:Somewhere Else", "trainers"], known)
     assert (person.name, person.organisation, person.team, person.is_trainer) == ("Zoë Ní Bhriain", "Ash Service", "West", True)
 

@@ -11,25 +11,36 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+import traitlets
 
-from tests.emodule_helpers import complete_everything
+from tests.emodule_helpers import complete_everything, ratings, right_answer, wrong_answer
 from tests.hub.hub_server import Hub
 from tests.pg_server import PostgresServer
+from dataclasses import asdict, replace
+
 from widgets.content import load_content
 from widgets.emodule import LearnerSession
+from widgets.emodule.attempts import marked_rows
+from widgets.emodule.drawing import attempt_items
+from widgets.emodule.progress import Attempt
 from widgets.errors import Refused
-from widgets.results.drafts import DraftStore
-from widgets.results.service_client import ResultsService
+from widgets.pages.assessment_page import AssessmentPage
+from widgets.results.drafts import DraftStore, flatten
+from widgets.results.service_client import SUBMITTED_AT, ResultsService
 
 SCOPE = "access:services!service=results"
 GROUPS = {
     "trainers": ["tina"],
     "manager:Oak Service": ["mo"],
     "organisation:Oak Service": ["mo", "sam", "sal"],
-    "organisation:Ash Service": ["ash"],
+    "organisation:Ash Service": ["ash", "quinn"],
     "team:North": ["sam"],
+    "manager:Birch Service": ["bea"],  # manages an organisation she does not work for
+    "organisation:Elm Service": ["bea", "mia"],
+    "manager:Elm Service": ["mia"],  # works for two organisations
 }
-USERS = ["tina", "mo", "sam", "sal", "ash"]
+GROUPS["organisation:Oak Service"] = [*GROUPS["organisation:Oak Service"], "mia"]
+USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia"]
 
 
 @pytest.fixture(scope="module")
@@ -51,29 +62,40 @@ def api(hub: Hub, method: str, path: str, token: str | None, body: object = None
     return status, (json.loads(data) if data.startswith((b"{", b"[", b"null")) else data.decode())
 
 
-def quiz(module: str = "lundy", **extra: object) -> dict:
-    return {"kind": "quiz", "instrument": module, "instrument_version": "1", "submission_id": str(uuid.uuid4()),
-            "items": [{"item_id": "q1", "response": "b", "score": 1, "max_score": 1}], **extra}
+def quiz(hub: Hub, token: str, module: str = "lundy", right: bool = True, **extra: object) -> dict:
+    """What a staff page sends for one honest attempt: begun on the page (its plan, with the
+    draw seed, saved in the person's record), marked by the page's own code."""
+    session = LearnerSession.signed_in(load_content(), DraftStore("learner", store=service_for(hub, token)))
+    assert session is not None
+    quiz = session.content.quizzes[module]
+    plan = session.attempt_plan(quiz)
+    asked = attempt_items(quiz, plan)
+    rows, score = marked_rows(asked, {item.id: (right_answer if right else wrong_answer)(item) for item in asked})
+    attempt = Attempt(plan.attempt_id, SUBMITTED_AT, score, quiz.max_score, quiz.passes(score))
+    return {"kind": "quiz", "instrument": quiz.id, "instrument_version": quiz.version, "submission_id": plan.attempt_id,
+            "items": [asdict(row) for row in rows],
+            "record": flatten({"modules": {quiz.module: {"attempts": {plan.attempt_id: asdict(attempt)}}}}), **extra}
 
 
 def test_a_staff_member_completes_a_quiz_as_themselves_once(hub: Hub, tokens: dict[str, str]) -> None:
     status, me = api(hub, "GET", "me", tokens["sam"])
     assert status == 200 and me["organisation"] == "Oak Service" and me["team"] == "North" and not me["trainer"]
-    attempt = quiz(record={"modules.lundy.attempts.a1.submitted_at": "{{submitted_at}}"},
-                   organisation="Ash Service", respondent="Somebody Else")  # what a page says about who it is counts for nothing
+    attempt = quiz(hub, tokens["sam"], organisation="Ash Service")  # what a page says about where it is counts for nothing
     status, saved = api(hub, "POST", "submissions", tokens["sam"], attempt)
     assert status == 200 and not saved["earlier"]
     assert {(row["organisation"], row["team"], row["respondent"]) for row in saved["rows"]} == {("Oak Service", "North", "sam")}
+    assert sum(float(row["score"]) for row in saved["rows"]) == len(attempt["items"])  # an honest pass keeps its score
     status, again = api(hub, "POST", "submissions", tokens["sam"], attempt)  # a retry after a lost answer
     assert status == 200 and again["earlier"] and again["submitted_at"] == saved["submitted_at"]
     status, mine = api(hub, "GET", "submissions", tokens["sam"])
     assert [s["submission_id"] for s in mine] == [attempt["submission_id"]]
     status, record = api(hub, "GET", "record", tokens["sam"])
-    assert record["values"]["modules.lundy.attempts.a1.submitted_at"] == saved["submitted_at"]
+    key = f"modules.lundy.attempts.{attempt['submission_id']}"
+    assert record["values"][f"{key}.submitted_at"] == saved["submitted_at"] and record["values"][f"{key}.passed"] is True
 
 
 def test_another_staff_member_sees_none_of_it(hub: Hub, tokens: dict[str, str]) -> None:
-    api(hub, "POST", "submissions", tokens["sam"], quiz("treseder"))
+    api(hub, "POST", "submissions", tokens["sam"], quiz(hub, tokens["sam"], "treseder"))
     api(hub, "POST", "record", tokens["sam"], {"changes": {"notes.private": "Sam's own"}, "seen": {}})
     status, theirs = api(hub, "GET", "submissions", tokens["sal"])
     assert status == 200 and theirs == []
@@ -87,8 +109,8 @@ def test_another_staff_member_sees_none_of_it(hub: Hub, tokens: dict[str, str]) 
 
 
 def test_a_manager_sees_their_organisation_only_and_a_trainer_sees_both(hub: Hub, tokens: dict[str, str]) -> None:
-    api(hub, "POST", "submissions", tokens["sam"], quiz("practice"))
-    api(hub, "POST", "submissions", tokens["ash"], quiz("practice"))
+    assert api(hub, "POST", "submissions", tokens["sam"], quiz(hub, tokens["sam"], "practice"))[0] == 200
+    assert api(hub, "POST", "submissions", tokens["ash"], quiz(hub, tokens["ash"], "practice", right=False))[0] == 200
     status, oak = api(hub, "GET", "rows?organisation=Oak%20Service", tokens["mo"])
     assert status == 200 and "Oak Service" in oak and "Ash Service" not in oak
     assert api(hub, "GET", "rows?organisation=Ash%20Service", tokens["mo"])[0] == 403
@@ -102,22 +124,28 @@ def test_a_manager_sees_their_organisation_only_and_a_trainer_sees_both(hub: Hub
 def test_another_person_s_submission_id_or_draft_gives_nothing_away(hub: Hub, tokens: dict[str, str]) -> None:
     """A certificate shows its verification id (an attempt's id): sending it as one's own must
     neither return that attempt nor store anything; nor may a draft code of someone else's."""
-    theirs = quiz("why-voice")
+    theirs = quiz(hub, tokens["sam"], "why-voice")
     assert api(hub, "POST", "submissions", tokens["sam"], theirs)[0] == 200
-    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**quiz("why-voice"), "submission_id": theirs["submission_id"]})
+    mine = quiz(hub, tokens["ash"], "why-voice")
+    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**mine, "submission_id": theirs["submission_id"]})
+    assert status == 400 and "rows" not in answer and "not begun" in answer["message"]  # ash's page never began it
+    _, record = api(hub, "GET", "record", tokens["ash"])  # even with sam's id put in ash's own record as begun
+    assert api(hub, "POST", "record", tokens["ash"], {"changes": {"modules.why-voice.plan.attempt_id": theirs["submission_id"]},
+                                                      "seen": record["versions"]})[0] == 200
+    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**mine, "submission_id": theirs["submission_id"], "record": None})
     assert status == 409 and "rows" not in answer and "taken" in answer["message"]
     service_for(hub, tokens["mo"]).create_draft("assessment", "MZ7X-9KQD", {})
     manager_of_ash = hub.token_for("tina", [SCOPE])  # a trainer may submit any organisation's, but not from another's draft
     status, answer = api(hub, "POST", "submissions", manager_of_ash,
                          {"kind": "assessment", "instrument": "iv-standard-4", "instrument_version": "1", "organisation": "Oak Service",
-                          "team": "", "draft": "MZ7X-9KQD", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "4.1", "response": "3"}]})
+                          "team": "", "draft": "MZ7X-9KQD", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "iv4-leaflets", "response": "3"}]})
     assert status == 403 and "started by someone else" in answer["message"]
     assert service_for(hub, tokens["mo"]).draft("MZ7X-9KQD").submission_id is None  # type: ignore[union-attr]
 
 
 def test_only_an_organisation_s_manager_submits_and_sees_its_self_assessment(hub: Hub, tokens: dict[str, str]) -> None:
     assessment = {"kind": "assessment", "instrument": "iv-standard-4", "instrument_version": "1", "organisation": "Oak Service",
-                  "team": "", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "4.1", "response": "3"}]}
+                  "team": "", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "iv4-leaflets", "response": "3"}]}
     status, refused = api(hub, "POST", "submissions", tokens["sam"], assessment)
     assert status == 403 and "manager of Oak Service" in refused["message"]
     assert api(hub, "POST", "submissions", tokens["mo"], assessment)[0] == 200
@@ -133,15 +161,16 @@ def test_requests_without_a_token_with_a_wrong_token_or_outside_the_scope_are_re
     assert api(hub, "GET", "record", "not-a-real-token")[0] == 403
     other_scope = hub.token_for("sam", ["read:users:name!user"])  # a real token of sam's, but not for this service
     assert api(hub, "GET", "record", other_scope)[0] == 403
-    assert api(hub, "POST", "submissions", other_scope, quiz())[0] == 403
+    assert api(hub, "POST", "submissions", other_scope, {"kind": "quiz", "instrument": "lundy"})[0] == 403
 
 
 def test_bad_requests_are_refused_in_words(hub: Hub, tokens: dict[str, str]) -> None:
-    status, answer = api(hub, "POST", "submissions", tokens["sam"], {**quiz(), "submission_id": "1"})
+    attempt = quiz(hub, tokens["sam"], "co-production")
+    status, answer = api(hub, "POST", "submissions", tokens["sam"], {**attempt, "submission_id": "1"})
     assert status == 400 and "UUID" in answer["message"]
-    status, answer = api(hub, "POST", "submissions", tokens["sam"], {**quiz(), "kind": "certificate"})
+    status, answer = api(hub, "POST", "submissions", tokens["sam"], {**attempt, "kind": "certificate"})
     assert status == 400 and "Unknown kind" in answer["message"]
-    status, answer = api(hub, "POST", "submissions", tokens["sam"], {**quiz(), "items": [{"item_id": "q1", "score": "lots"}]})
+    status, answer = api(hub, "POST", "submissions", tokens["sam"], {**attempt, "items": [{"item_id": "q1", "score": "lots"}]})
     assert status == 400 and "number" in answer["message"]
 
 
@@ -199,3 +228,140 @@ def test_a_self_assessment_draft_is_its_starter_s_alone(hub: Hub, tokens: dict[s
     with pytest.raises(Refused, match="started by someone else"):
         theirs.save_draft("KQ7X-9MZD", {"answers.4%2E1.rating": 1}, {})
     assert mine.draft("KQ7X-9MZD").values == {"answers.4%2E1.rating": 3}  # type: ignore[union-attr]
+
+
+def test_the_service_re_marks_every_attempt_and_refuses_invented_scores(hub: Hub, tokens: dict[str, str]) -> None:
+    """Code in a person's own server can send anything: what is stored is the service's own
+    marking of the questions the attempt drew, and everything else is refused in words."""
+    failing = quiz(hub, tokens["quinn"], "lundy", right=False)
+    key = f"modules.lundy.attempts.{failing['submission_id']}"
+    inflated = {**failing, "items": [{**item, "score": 1} for item in failing["items"]]}
+    status, answer = api(hub, "POST", "submissions", tokens["quinn"], inflated)
+    assert status == 400 and "score sent for question" in answer["message"]
+    status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "record": {**failing["record"], f"{key}.passed": True}})
+    assert status == 400 and "pass or fail sent" in answer["message"]
+    bank = {item.id: item for item in load_content().quizzes["lundy"].items}
+    single = next(n for n, item in enumerate(failing["items"]) if bank[item["item_id"]].type == "single_choice")
+    changed = [dict(item) for item in failing["items"]]
+    changed[single]["response"] = "no-such-option"
+    status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "items": changed})
+    assert status == 400 and "not one of this question's" in answer["message"]
+    status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "items": [*failing["items"], {"item_id": "made-up", "response": "a", "score": 1, "max_score": 1}]})
+    assert status == 400 and "no question 'made-up'" in answer["message"]
+    content = load_content()
+    asked = {item["item_id"] for item in failing["items"]}
+    other = next(item for item in content.quizzes["lundy"].items if item.id not in asked)
+    swapped = [*failing["items"][1:], {"item_id": other.id, "response": other.encode(right_answer(other)), "score": 1, "max_score": 1}]
+    status, answer = api(hub, "POST", "submissions", tokens["quinn"], {**failing, "items": swapped})
+    assert status == 400 and "not drawn for this attempt" in answer["message"]
+    assert api(hub, "GET", "submissions", tokens["quinn"])[1] == []  # nothing of these was stored
+    with_extras = {**failing, "items": [{**item, "evidence": "not part of a quiz"} for item in failing["items"]]}
+    status, saved = api(hub, "POST", "submissions", tokens["quinn"], with_extras)  # the honest fail is stored as a fail
+    assert status == 200 and sum(float(row["score"]) for row in saved["rows"]) < len(failing["items"]), saved
+    assert {row["evidence"] for row in saved["rows"]} == {""}  # the rows stored are the service's, not the page's
+    assert api(hub, "GET", "record", tokens["quinn"])[1]["values"][f"{key}.passed"] is False
+    # a stored attempt is never changed: not sent again with other answers, not through the record
+    right = {item.id: item.encode(right_answer(item)) for item in content.quizzes["lundy"].items}
+    status, answer = api(hub, "POST", "submissions", tokens["quinn"],
+                         {**failing, "items": [{**item, "response": right[item["item_id"]]} for item in failing["items"]]})
+    assert status == 409 and "never changed" in answer["message"]
+    _, record = api(hub, "GET", "record", tokens["quinn"])
+    status, answer = api(hub, "POST", "record", tokens["quinn"], {"changes": {f"{key}.passed": True, f"{key}.score": 6}, "seen": record["versions"]})
+    assert status == 409 and "never changed" in answer["message"]
+    status, answer = api(hub, "POST", "record", tokens["quinn"], {"changes": {"learner.name": "Somebody Else"}, "seen": record["versions"]})
+    assert status == 403 and "sign-in" in answer["message"]
+    status, answer = api(hub, "POST", "record", tokens["quinn"], {"changes": {"modules": {"lundy": {"attempts": {}}}}, "seen": record["versions"]})
+    assert status == 400 and "one value per answer" in answer["message"]
+    assert api(hub, "GET", "record", tokens["quinn"])[1]["values"][f"{key}.passed"] is False
+    assert "Refused POST /services/results/api/submissions (400)" in hub.log_text() and "quinn" not in "".join(
+        line for line in hub.log_text().splitlines() if "Refused" in line)  # logged with its reason, not who
+
+
+def test_rows_for_someone_else_a_second_confidence_round_and_an_unearned_certificate_are_refused(hub: Hub, tokens: dict[str, str]) -> None:
+    attempt = quiz(hub, tokens["ash"], "treseder")
+    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**attempt, "respondent": "sam"})
+    assert status == 403 and "person signed in" in answer["message"]
+    content = load_content()
+    rated = [{"item_id": key, "response": str(value)} for key, value in ratings(content, 3).items()]
+    before = {"kind": "confidence", "instrument": "confidence-before", "instrument_version": "1", "items": rated}
+    first = str(uuid.uuid4())
+    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**before, "submission_id": first, "record": {"confidence.before": first}})
+    assert status == 200
+    status, answer = api(hub, "POST", "submissions", tokens["ash"], {**before, "submission_id": str(uuid.uuid4())})
+    assert status == 409 and "stored already" in answer["message"]
+    _, record = api(hub, "GET", "record", tokens["ash"])
+    status, answer = api(hub, "POST", "record", tokens["ash"], {"changes": {"confidence.before": str(uuid.uuid4())}, "seen": record["versions"]})
+    assert status == 409
+    status, answer = api(hub, "POST", "submissions", tokens["ash"],
+                         {**before, "instrument": "confidence-after", "submission_id": str(uuid.uuid4()), "items": [{**rated[0], "response": "7"}, *rated[1:]]})
+    assert status == 400 and "still to rate" in answer["message"]
+    status, answer = api(hub, "GET", "certificate", tokens["ash"])
+    assert status == 409 and "still to pass" in answer["message"]
+
+
+def test_a_self_assessment_is_for_the_person_s_own_organisation_rated_on_its_scale(hub: Hub, tokens: dict[str, str]) -> None:
+    assessment = {"kind": "assessment", "instrument": "iv-standard-4", "instrument_version": "1", "organisation": "Birch Service",
+                  "team": "", "submission_id": str(uuid.uuid4()), "items": [{"item_id": "iv4-leaflets", "response": "3"}]}
+    status, answer = api(hub, "POST", "submissions", tokens["bea"], assessment)  # she manages Birch but works for Elm
+    assert status == 403 and "own organisation" in answer["message"]
+    status, answer = api(hub, "POST", "submissions", tokens["tina"], assessment)  # a trainer in no organisation group
+    assert status == 403 and "organisation:<" in answer["message"]
+    oak = {**assessment, "organisation": "Oak Service"}
+    status, answer = api(hub, "POST", "submissions", tokens["mo"], {**oak, "team": "South"})
+    assert status == 403 and "own organisation and team" in answer["message"]
+    status, answer = api(hub, "POST", "submissions", tokens["mo"], {**oak, "items": [{"item_id": "iv4-leaflets", "response": "9"}]})
+    assert status == 400 and "not a level" in answer["message"]
+    status, answer = api(hub, "POST", "submissions", tokens["mo"], {**oak, "items": [{"item_id": "iv4-leaflets", "response": "1", "score": 3, "max_score": 3}]})
+    assert status == 400 and "not its rating" in answer["message"]
+    status, answer = api(hub, "POST", "submissions", tokens["mo"], {**oak, "items": [{"item_id": "made-up", "response": "1"}]})
+    assert status == 400 and "no item 'made-up'" in answer["message"]
+
+
+def assessment_page_for(hub: Hub, token: str) -> AssessmentPage:
+    """The self-assessment page as a person's server builds it under the hub."""
+    content = load_content()
+    service = service_for(hub, token)
+    return AssessmentPage(content.instrument("iv-standard-4"), content, DraftStore("assessment", store=service), store=service)
+
+
+def rate_one(page: AssessmentPage) -> None:
+    assert page.details["respondent"] not in page.form.children  # the name is the sign-in's, as the service writes it
+    next(form for section in page.sections for form in section.items).rating.value = 2
+
+
+def test_the_self_assessment_page_submits_for_the_organisation_the_hub_groups_name(hub: Hub, tokens: dict[str, str]) -> None:
+    page = assessment_page_for(hub, tokens["mo"])
+    assert page.submitting_for is not None and page.submitting_for.choice is None
+    assert "You are submitting for: <strong dir='auto'>Oak Service</strong>" in page.submitting_for.children[0].value
+    assert page.details["organisation"] not in page.form.children and page.details["team"] not in page.form.children
+    rate_one(page)
+    done = page.submit(confirmed=True)
+    assert done is not None and {(row["organisation"], row["team"], row["respondent"]) for row in done.saved.rows} == {("Oak Service", "", "mo")}
+
+
+def test_a_person_in_two_organisations_chooses_between_those_only(hub: Hub, tokens: dict[str, str]) -> None:
+    page = assessment_page_for(hub, tokens["mia"])
+    assert page.submitting_for is not None and page.submitting_for.choice is not None
+    assert page.submitting_for.choice.values == ["Elm Service", "Oak Service"]
+    assert page.submitting_for.choice.legend == "You are submitting for"
+    rate_one(page)
+    with pytest.raises(Refused, match="Choose which of your organisations"):
+        page.submit(confirmed=True)
+    with pytest.raises(traitlets.TraitError):
+        page.submitting_for.choice.value = "Ash Service"  # not one of hers: the radio group refuses it
+    page.submitting_for.choice.value = "Elm Service"
+    done = page.submit(confirmed=True)
+    assert done is not None and {row["organisation"] for row in done.saved.rows} == {"Elm Service"}
+    again = AssessmentPage(page.instrument, load_content(), DraftStore("assessment", store=service_for(hub, tokens["mia"])),
+                           store=service_for(hub, tokens["mia"]), resume_code=page.autosave.code)
+    assert again.submitting_for is not None and again.submitting_for.choice.value == "Elm Service"  # type: ignore[union-attr]
+
+
+def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(hub: Hub, tokens: dict[str, str]) -> None:
+    page = assessment_page_for(hub, tokens["tina"])
+    assert page.submitting_for is not None
+    message = page.submitting_for.children[0].value
+    assert "ask your trainer" in message.lower() and "organisation:&lt;your organisation&#x27;s name&gt;" in message
+    rate_one(page)
+    with pytest.raises(Refused, match="not in an organisation yet"):
+        page.submit(confirmed=True)

@@ -25,6 +25,17 @@ def mark_all(items: Sequence[QuizItem], responses: Mapping[str, Any]) -> dict[st
     return {item.id: item.score(responses[item.id]) for item in items}
 
 
+def marked_rows(asked: Sequence[QuizItem], responses: Mapping[str, Any]) -> tuple[tuple[ItemResponse, ...], float]:
+    """The attempt's rows (responses in option ids, each with its mark) and its total: the one
+    marking the page and the results service both use."""
+    marks = mark_all(asked, responses)
+    rows = tuple(
+        ItemResponse(item.id, item.encode(responses[item.id]), marks[item.id].score, marks[item.id].max_score)
+        for item in asked
+    )
+    return rows, sum(mark.score for mark in marks.values())
+
+
 def save_attempt(quiz: Quiz, learner: Learner, responses: Mapping[str, Any], store: PageStore | None = None,
                  learner_code: str | None = None, record: Callable[[Attempt], Mapping[str, Any]] | None = None,
                  submission_id: str | None = None, items: Sequence[QuizItem] | None = None) -> Attempt:
@@ -37,12 +48,7 @@ def save_attempt(quiz: Quiz, learner: Learner, responses: Mapping[str, Any], sto
     asked = list(quiz.items if items is None else items)
     if len(asked) != quiz.per_attempt:
         raise ValueError(f"An attempt at quiz {quiz.id} asks {quiz.per_attempt} questions, not {len(asked)}")
-    marks = mark_all(asked, responses)
-    rows = tuple(
-        ItemResponse(item.id, item.encode(responses[item.id]), marks[item.id].score, marks[item.id].max_score)
-        for item in asked
-    )
-    score = sum(mark.score for mark in marks.values())
+    rows, score = marked_rows(asked, responses)
 
     def attempt(submission_id: str, submitted_at: str) -> Attempt:
         return Attempt(submission_id, submitted_at, score, quiz.max_score, quiz.passes(score))

@@ -71,3 +71,11 @@ def certificate_for(record: LearnerRecord, content: Content) -> Certificate:
         completed_on=spoken_date(last.submitted_at),
         verification_id=last.submission_id,
     )
+
+
+def issued_certificate(record: LearnerRecord, content: Content) -> Certificate:
+    """The certificate a learner may download: every module passed and the after-ratings in
+    (the page and the results service both ask this)."""
+    if "after" not in record.confidence and record.all_passed([module.id for module in content.modules]):
+        raise Refused("Rate your confidence once more, then your certificate is ready.")
+    return certificate_for(record, content)

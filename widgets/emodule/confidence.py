@@ -6,7 +6,7 @@ from __future__ import annotations
 from widgets.content import Content
 from widgets.content.module import LearningOutcome
 from widgets.emodule.learner import Learner
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from widgets.results import ItemResponse, Submission
 from widgets.errors import Refused
@@ -32,6 +32,16 @@ def learning_outcomes(content: Content) -> list[LearningOutcome]:
     return [outcome for module in content.modules for outcome in module.learning_outcomes]
 
 
+def confidence_rows(content: Content, ratings: Mapping[str, int]) -> tuple[ItemResponse, ...]:
+    """One row per learning outcome, each rated on the scale (the page and the results service
+    both check a round with this)."""
+    outcomes = learning_outcomes(content)
+    unrated = [o for o in outcomes if ratings.get(o.id) not in SCALE]
+    if unrated:
+        raise Refused(f"Please rate every statement: {len(unrated)} still to rate.")
+    return tuple(ItemResponse(item_id=o.id, response=str(ratings[o.id])) for o in outcomes)
+
+
 def save_confidence(content: Content, learner: Learner, when: str, ratings: dict[str, int],
                     store: PageStore | None = None, learner_code: str | None = None,
                     record: RecordChange | None = None) -> SavedSubmission:
@@ -41,11 +51,7 @@ def save_confidence(content: Content, learner: Learner, when: str, ratings: dict
 
     if when not in ROUNDS:
         raise Refused(f"'{when}' is not a confidence round")
-    outcomes = learning_outcomes(content)
-    unrated = [o for o in outcomes if ratings.get(o.id) not in SCALE]
-    if unrated:
-        raise Refused(f"Please rate every statement: {len(unrated)} still to rate.")
-    items = tuple(ItemResponse(item_id=o.id, response=str(ratings[o.id])) for o in outcomes)
+    items = confidence_rows(content, ratings)
     return save_submission(
         Submission("confidence", ROUNDS[when], VERSION, learner.organisation, learner.team, learner.name, learner.role, items),
         store, learner=learner_code, record=record,

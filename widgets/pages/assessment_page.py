@@ -24,6 +24,7 @@ from widgets.assessment.submit import Submitted, report_files, store_submission
 from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
 from widgets.pages.assessment_form import SectionForm
+from widgets.pages.submitting_for import FROM_THE_HUB, submitting_for
 from widgets.errors import Refused
 from widgets.results.drafts import DraftStore
 from widgets.ui.deferred import import_after_this_cell
@@ -101,10 +102,13 @@ class AssessmentPage(ipw.VBox):
         self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
         self._unsaved = False  # a change could not be saved; the next save that works says so
         self._about_you = ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>")
+        self.submitting_for = submitting_for(self.store, safe(self._organisation_chosen))  # under JupyterHub: from the hub
+        typed = [name for name in DETAIL_FIELDS if not (self.submitting_for and name in FROM_THE_HUB)]
         self.form = ipw.VBox([
             self.errors,
             self._about_you,
-            *(part for name in DETAIL_FIELDS for part in (self.detail_errors[name], self.details[name])),
+            *([self.submitting_for] if self.submitting_for else []),
+            *(part for name in typed for part in (self.detail_errors[name], self.details[name])),
             ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
             self.previous_box,
@@ -128,6 +132,8 @@ class AssessmentPage(ipw.VBox):
         ])
         self.add_class("viw-page")
         self.add_class("viw-assessment")
+        if self.submitting_for:
+            self.submitting_for.apply(self.assessment)
         self._refresh()
         self.open_link(resume_code)
 
@@ -143,6 +149,11 @@ class AssessmentPage(ipw.VBox):
             self.assessment.set_detail(name, value)
             if self.detail_errors[name].value and value.strip():
                 self._show_detail_errors(move_focus=False)
+            self._saved()
+
+    def _organisation_chosen(self) -> None:
+        if not self._loading and self.submitting_for:
+            self.submitting_for.apply(self.assessment)
             self._saved()
 
     def _show_detail_errors(self, move_focus: bool = True) -> list[str]:
@@ -217,6 +228,8 @@ class AssessmentPage(ipw.VBox):
             for name, box in self.details.items():
                 box.value = self.assessment.details[name]
             self.previous_box.value = self.assessment.previous_round
+            if self.submitting_for:
+                self.submitting_for.show(self.assessment)
             for form in self.sections:
                 for item_form in form.items:
                     item_form.show(self.assessment.answer(item_form.item.id))
@@ -231,6 +244,8 @@ class AssessmentPage(ipw.VBox):
         draft); making the report comes after."""
         if self.done is not None:
             return self.done
+        if self.submitting_for:
+            self.submitting_for.ready(self.assessment)
         if self._show_detail_errors():
             return None
         self.errors.clear()

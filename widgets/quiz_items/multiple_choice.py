@@ -37,3 +37,8 @@ class MultipleChoiceItem(ChoiceItemBase):
     @staticmethod
     def encode(response: frozenset[str] | set[str] | list[str]) -> str:
         return ";".join(sorted(set(response)))
+
+    @staticmethod
+    def decode(text: str) -> frozenset[str]:
+        """A response as ``encode`` wrote it (the results service re-marks stored answers)."""
+        return frozenset(part for part in text.split(";") if part)

@@ -32,3 +32,8 @@ class SingleChoiceItem(ChoiceItemBase):
     @staticmethod
     def encode(response: str) -> str:
         return response
+
+    @staticmethod
+    def decode(text: str) -> str:
+        """A response as ``encode`` wrote it (the results service re-marks stored answers)."""
+        return text

@@ -84,3 +84,15 @@ class SortItem(ItemBase):
     @staticmethod
     def encode(response: dict[str, str]) -> str:
         return ";".join(f"{key}={value}" for key, value in sorted(response.items()))
+
+    def decode(self, text: str) -> dict[str, str]:
+        """A response as ``encode`` wrote it (the results service re-marks stored answers); a
+        part without its ``=``, or a situation this question does not have, is refused."""
+        pairs = [part.split("=", 1) for part in text.split(";") if part]
+        if any(len(pair) != 2 for pair in pairs):
+            raise Refused("A sorting answer names each situation and its category as situation=category.")
+        known = {scenario.id for scenario in self.scenarios}
+        unknown = sorted({situation for situation, _ in pairs} - known)
+        if unknown:
+            raise Refused(f"'{unknown[0]}' is not one of this question's situations")
+        return {situation: category for situation, category in pairs}

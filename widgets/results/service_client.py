@@ -21,6 +21,7 @@ import uuid
 from dataclasses import asdict
 from typing import Any, Mapping, Protocol, Sequence
 
+from widgets.emodule.certificate import Certificate, PassedModule
 from widgets.errors import Refused
 from widgets.results.database import StoreError
 from widgets.results.store import NOT_SAVED, UNREADABLE, Draft, DraftSaved, RecordChange, ResultsStore, SavedSubmission
@@ -93,6 +94,12 @@ class ResultsService:
         except Refused:
             return None  # not this person's to see: nothing to compare with, as for a first round
         return _saved(found) if found else None
+
+    def certificate(self) -> Certificate:
+        """The certificate this person's stored attempts earn; Refused says what is still to do."""
+        found = self._ask("GET", "certificate")
+        return Certificate(**{**found, "modules": tuple(PassedModule(**{**module, "outcomes": tuple(module["outcomes"])})
+                                                        for module in found["modules"])})
 
     def learner_submissions(self, learner: str) -> list[SavedSubmission]:
         return [_saved(found) for found in self._ask("GET", "submissions")]

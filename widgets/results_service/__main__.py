@@ -3,7 +3,8 @@
 JupyterHub gives a managed service its address and token (JUPYTERHUB_SERVICE_URL,
 JUPYTERHUB_SERVICE_PREFIX, JUPYTERHUB_API_TOKEN, ...); the workbook's own settings say where
 the results are: VIW_DATABASE_URL (PostgreSQL for a county) and VIW_PEOPLE_FILE (optional: the
-trainer's people file, re-read when it changes).
+trainer's people file, re-read when it changes); VIW_CONTENT_DIR (optional) is the content the
+staff pages show, which the service judges submissions by.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from urllib.parse import urlparse
 
 from tornado import ioloop, web
 
+from widgets.content import Content, load_content
 from widgets.results import ResultsStore
-from widgets.results_service.api import Drafts, Me, OneSubmission, Previous, Record, Rows, Submissions
+from widgets.results_service.api import CertificateOf, Drafts, Me, OneSubmission, Previous, Record, Rows, Submissions
 from widgets.results_service.people import Person
 from widgets.results_service.people_file import read_people
 
@@ -43,11 +45,14 @@ def people_source(path: Path | None) -> Callable[[], dict[str, Person]]:
     return current
 
 
-def make_app(store: ResultsStore, people: Callable[[], dict[str, Person]], prefix: str) -> web.Application:
-    options = {"store": store, "people": people}
+def make_app(store: ResultsStore, people: Callable[[], dict[str, Person]], prefix: str,
+             content: Callable[[], Content] = load_content) -> web.Application:
+    """``content`` is what the staff pages load (VIW_CONTENT_DIR, else the project's content/),
+    re-read when a file changes: the quiz keys and scales the service judges by."""
+    options = {"store": store, "people": people, "content": content}
     routes = [(f"{prefix}api/{name}", handler, options) for name, handler in
               (("me", Me), ("record", Record), ("submissions", Submissions), ("submission", OneSubmission),
-               ("drafts", Drafts), ("previous", Previous), ("rows", Rows))]
+               ("certificate", CertificateOf), ("drafts", Drafts), ("previous", Previous), ("rows", Rows))]
     return web.Application(routes, cookie_secret=os.urandom(32))
 
 

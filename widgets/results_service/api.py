@@ -9,7 +9,9 @@ request), 403 (not yours to see) or 503 (the store could not be used).
     GET  api/record                  your learner record (values and versions)
     POST api/record                  {"changes": {...}, "seen": {...}}: save answers of it
     GET  api/submissions             your own quiz attempts and confidence rounds
-    POST api/submissions             save one (organisation, team and name come from the hub)
+    POST api/submissions             save one (organisation, team and name come from the hub;
+                                     scores and passes from the service's own marking: judge.py)
+    GET  api/certificate             the certificate your stored attempts earn
     GET  api/submission?id=          one submission: your own, or a self-assessment of an organisation you manage
     POST api/drafts                  {"kind", "code", "values"}: start a draft (a self-assessment) as yours
     GET  api/drafts?code=            a draft you started
@@ -25,15 +27,22 @@ import json
 import logging
 import uuid
 from dataclasses import asdict
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from jupyterhub.services.auth import HubAuthenticated
 from tornado import web
 
+from widgets.content import Content
+from widgets.emodule.learner import Learner
+from widgets.emodule.progress import LearnerRecord
 from widgets.errors import Refused
 from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreError, Submission
 from widgets.results.csv_format import encode_header, encode_rows
+from widgets.results.drafts import unflatten
+from widgets.emodule.confidence import ROUNDS, VERSION as CONFIDENCE_VERSION
 from widgets.results.service_client import SUBMITTED_AT
+from widgets.results_service.judge import (NotYours, Stored, judge_assessment, judge_confidence, judge_quiz,
+                                           refuse_record_change, stored_certificate)
 from widgets.results_service.people import Person, from_groups
 
 log = logging.getLogger("widgets.results_service")
@@ -48,9 +57,10 @@ ITEM_FIELDS = {"item_id", "response", "score", "max_score", "evidence", "action"
 class ServiceApi(HubAuthenticated, web.RequestHandler):
     """Base: the store, the people file, and the person asking."""
 
-    def initialize(self, store: ResultsStore, people: Callable[[], dict[str, Person]]) -> None:
+    def initialize(self, store: ResultsStore, people: Callable[[], dict[str, Person]], content: Callable[[], Content]) -> None:
         self.store = store
         self.people = people
+        self.content = content
 
     def check_xsrf_cookie(self) -> None:
         """Token-authenticated API: no cookies, so nothing for a cross-site form to ride on."""
@@ -66,6 +76,12 @@ class ServiceApi(HubAuthenticated, web.RequestHandler):
         first = {"learner.name": person.name, "learner.organisation": person.organisation,
                  "learner.team": person.team, "learner.role": ""}
         return self.store.hub_learner(person.user, LEARNER_KIND, first)
+
+    def learner_record(self, code: str) -> LearnerRecord:
+        """The person's learner record as stored (what the service wrote, and the steps and
+        attempt begun their pages saved)."""
+        draft = self.store.draft(code)
+        return LearnerRecord.from_dict(unflatten(dict(draft.values)) if draft else {"learner": {}})
 
     def body(self) -> dict[str, Any]:
         try:
@@ -93,11 +109,15 @@ class ServiceApi(HubAuthenticated, web.RequestHandler):
         self.finish(json.dumps({"message": message}))
 
     def _handle_request_exception(self, e: BaseException) -> None:
-        """Refused is the person's request at fault (400); the store's failure is 503."""
+        """Refused is the person's request at fault (400; 403 for rows not theirs to send, 409
+        for a change to what is stored); the store's failure is 503. A refusal is logged with
+        its reason and the request's path, never who sent it or what they answered."""
         if isinstance(e, StoreError):
             self.send_error(503, exc_info=(type(e), e, e.__traceback__))
         elif isinstance(e, Refused):
-            self.send_error(400, exc_info=(type(e), e, e.__traceback__))
+            status = 403 if isinstance(e, NotYours) else 409 if isinstance(e, Stored) else 400
+            log.warning("Refused %s %s (%s): %s", self.request.method, self.request.path, status, e)
+            self.send_error(status, exc_info=(type(e), e, e.__traceback__))
         else:
             super()._handle_request_exception(e)
 
@@ -121,6 +141,7 @@ class Record(ServiceApi):
         changes, seen = body.get("changes"), body.get("seen", {})
         if not isinstance(changes, dict) or not isinstance(seen, dict):
             raise web.HTTPError(400, "Send the changed answers as 'changes' and the versions seen as 'seen'.")
+        refuse_record_change(changes)
         saved = self.store.save_draft(self.learner_code(self.person), changes, {str(k): int(v) for k, v in seen.items()})
         self.send({"versions": saved.versions, "changed_elsewhere": list(saved.changed_elsewhere)})
 
@@ -134,31 +155,68 @@ class Submissions(ServiceApi):
     def post(self) -> None:
         person, body = self.person, self.body()
         kind = body.get("kind")
-        if kind in OWN_KINDS:
-            organisation, team, draft, learner = person.organisation, person.team, None, self.learner_code(person)
-        elif kind == "assessment":
-            organisation, team = str(body.get("organisation", "")), str(body.get("team", ""))
-            if not person.may_see(organisation):
-                raise web.HTTPError(403, f"Only a manager of {organisation or 'an organisation'} may submit its self-assessment.")
-            draft, learner = body.get("draft"), None
-        else:
+        if kind not in (*OWN_KINDS, "assessment"):
             raise web.HTTPError(400, f"Unknown kind of submission; use one of {', '.join((*OWN_KINDS, 'assessment'))}.")
-        submission = Submission(kind, _text(body, "instrument"), _text(body, "instrument_version"), organisation, team,
-                                person.name, _text(body, "role", ""), _items(body.get("items")))
+        for field in ("respondent", "learner", "user"):  # the hub user is the only learner accepted
+            if body.get(field) not in (None, person.name, person.user):
+                raise NotYours("Rows are stored for the person signed in only.")
+        instrument, items, submission_id = _text(body, "instrument"), _items(body.get("items")), _submission_id(body)
         record = body.get("record")
         if record is not None and (kind not in OWN_KINDS or not isinstance(record, dict)):
             raise web.HTTPError(400, "A record change goes with your own quiz attempts and confidence rounds only.")
-        submission_id = _submission_id(body)
-        if draft and self.store.draft_owner(str(draft)) != person.user:
-            raise web.HTTPError(403, "That draft was started by someone else; submit your own.")
+        draft: Any = None
+        learner: str | None = None
+        values: Mapping[str, Any] | None = None
+        content = self.content()
+        if kind in OWN_KINDS:
+            organisation, team, learner = person.organisation, person.team, self.learner_code(person)
+            stored = self.learner_record(learner)
+            if kind == "quiz":
+                quiz = content.quizzes.get(instrument)
+                if quiz is None:
+                    raise Refused(f"There is no quiz '{instrument}'.")
+                progress = stored.modules.get(quiz.module)
+                if progress is not None and any(a.submission_id == submission_id for a in progress.attempts):
+                    self.send(_saved(self._stored_again(submission_id, items)))  # a retry: what was stored
+                    return
+                version = quiz.version
+                items, values = judge_quiz(quiz, stored, submission_id, items, record)
+            else:
+                version = CONFIDENCE_VERSION
+                items, values = judge_confidence(content, instrument, stored, submission_id, items, record)
+        else:
+            organisation, team = _text(body, "organisation", ""), _text(body, "team", "")
+            draft = body.get("draft")
+            if draft and self.store.draft_owner(str(draft)) != person.user:
+                raise web.HTTPError(403, "That draft was started by someone else; submit your own.")
+            if not person.may_see(organisation):
+                raise web.HTTPError(403, f"Only a manager of {organisation or 'an organisation'} may submit its self-assessment.")
+            found = next((i for i in content.instruments if i.id == instrument), None)
+            if found is None:
+                raise Refused(f"There is no self-assessment '{instrument}'.")
+            version = found.version
+            items = judge_assessment(found, person, organisation, team, _text(body, "role", ""), items)
+        submission = Submission(kind, instrument, version, organisation, team, person.name, _text(body, "role", ""), items)
         saved = self.store.save(  # an id stored before is given back, with nothing written
             submission, submission_id=submission_id, draft=str(draft) if draft else None, learner=learner,
-            record=(lambda _sid, at: {key: at if value == SUBMITTED_AT else value for key, value in record.items()})
-            if record else None,
+            record=(lambda _sid, at: {key: at if value == SUBMITTED_AT else value for key, value in values.items()})
+            if values else None,
         )
         if saved.earlier and not self._may_have(person, saved, learner):
             raise web.HTTPError(409, "That submission id is taken; the page chooses a new one for a new submission.")
+        if saved.earlier and kind in OWN_KINDS and _answers(saved.rows) != _answers(items):
+            raise Stored("That submission is stored already with other answers; stored answers are never changed.")
         self.send(_saved(saved))
+
+    def _stored_again(self, submission_id: str, items: tuple[ItemResponse, ...]) -> SavedSubmission:
+        """An attempt sent again (a retry, a second tab): what was stored, if the answers are the same."""
+        found = self.store.submission(submission_id)
+        if found is None:
+            raise StoreError("The results store could not be read just now. Please try again in a minute.")
+        if _answers(found.rows) != _answers(items):
+            raise Stored("That attempt is stored already with other answers, and a stored attempt is never changed: "
+                         "reload the page to see its result.")
+        return SavedSubmission(found.submission_id, found.submitted_at, found.rows, earlier=True)
 
     def _may_have(self, person: Person, saved: SavedSubmission, learner: str | None) -> bool:
         """Whether a submission stored before may be given back to this person (their retry):
@@ -166,6 +224,28 @@ class Submissions(ServiceApi):
         if saved.rows[0]["kind"] == "assessment":
             return person.may_see(saved.rows[0]["organisation"])
         return learner is not None and self.store.learner_of(saved.submission_id) == learner
+
+
+class CertificateOf(ServiceApi):
+    """The certificate the person's stored attempts earn, by the page's own rule; refused
+    (409, in words) while a module is not passed or the after-ratings are not in."""
+
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        code = self.learner_code(person)
+        saved = self.store.learner_submissions(code)
+        quizzes = [(s.submission_id, s.submitted_at, s.rows[0]["instrument"], sum(float(row["score"] or 0) for row in s.rows))
+                   for s in saved if s.rows and s.rows[0]["kind"] == "quiz"]
+        confidence = {round_: s.submission_id for s in saved if s.rows and s.rows[0]["kind"] == "confidence"
+                      for round_, instrument in ROUNDS.items() if s.rows[0]["instrument"] == instrument}
+        record = self.learner_record(code)
+        learner = Learner(person.name, person.organisation, person.team, record.learner.role)
+        try:
+            certificate = stored_certificate(learner, quizzes, confidence, self.content())
+        except Refused as refused:
+            raise Stored(str(refused)) from None
+        self.send(asdict(certificate))
 
 
 class OneSubmission(ServiceApi):
@@ -276,6 +356,12 @@ def _items(found: Any) -> tuple[ItemResponse, ...]:
             raise web.HTTPError(400, "A score must be a number.")
         items.append(ItemResponse(**texts, **scores))  # type: ignore[arg-type]
     return tuple(items)
+
+
+def _answers(rows: Any) -> list[tuple[str, str]]:
+    """A submission's answers, to tell a retry from a change."""
+    return sorted((str(row["item_id"] if isinstance(row, dict) else row.item_id),
+                   str(row["response"] if isinstance(row, dict) else row.response)) for row in rows)
 
 
 def _saved(saved: SavedSubmission) -> dict[str, Any]:

@@ -26,8 +26,22 @@ class Person:
     user: str
     name: str
     groups: frozenset[str]
-    organisation: str = ""
-    team: str = ""
+    organisations: tuple[str, ...] = ()  # where they work, the first written on their own rows
+    teams: tuple[str, ...] = ()
+
+    @property
+    def organisation(self) -> str:
+        return self.organisations[0] if self.organisations else ""
+
+    @property
+    def team(self) -> str:
+        return self.teams[0] if self.teams else ""
+
+    def works_for(self, organisation: str, team: str) -> bool:
+        """Whether a self-assessment of this organisation and team (none: the whole
+        organisation) is this person's to send: one of their organisations, and their team."""
+        return (same_key(organisation) in {same_key(name) for name in self.organisations}
+                and (not team or same_key(team) in {same_key(name) for name in self.teams}))
 
     @property
     def is_trainer(self) -> bool:
@@ -43,15 +57,15 @@ class Person:
 
     def to_dict(self) -> dict[str, Any]:
         return {"user": self.user, "name": self.name, "organisation": self.organisation, "team": self.team,
-                "trainer": self.is_trainer, "manages": list(self.manages)}
+                "organisations": list(self.organisations), "teams": list(self.teams), "trainer": self.is_trainer, "manages": list(self.manages)}
 
 
 def from_groups(user: str, groups: Iterable[str], known: "Person | None" = None) -> Person:
     """The person a hub user is: groups give roles, and organisation and team unless the
     trainer's people file names them (``known``)."""
     groups = frozenset(groups)
-    organisation = next((g[len(ORGANISATION):] for g in sorted(groups) if g.startswith(ORGANISATION)), "")
-    team = next((g[len(TEAM):] for g in sorted(groups) if g.startswith(TEAM)), "")
+    organisations = tuple(g[len(ORGANISATION):] for g in sorted(groups) if g.startswith(ORGANISATION))
+    teams = tuple(g[len(TEAM):] for g in sorted(groups) if g.startswith(TEAM))
     if known is not None:
-        return Person(user, known.name or user, groups, known.organisation or organisation, known.team or team)
-    return Person(user, user, groups, organisation, team)
+        return Person(user, known.name or user, groups, known.organisations or organisations, known.teams or teams)
+    return Person(user, user, groups, organisations, teams)

@@ -36,5 +36,6 @@ def read_people(path: Path) -> dict[str, Person]:
         if user in people:
             raise Refused(f"{path}, line {line}: {user} is listed twice; keep one line per person.")
         name = " ".join((row.get("name") or "").split()) or user
-        people[user] = Person(user, name, frozenset(), organisation, " ".join((row.get("team") or "").split()))
+        team = " ".join((row.get("team") or "").split())
+        people[user] = Person(user, name, frozenset(), (organisation,), (team,) if team else ())
     return people
