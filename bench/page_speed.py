@@ -74,18 +74,23 @@ class Servers:
         self.all = (self.staff, self.trainer, self.floor_preheated, self.floor_plain)
 
     def __enter__(self) -> "Servers":
-        for server in self.all:
-            server.start()
-        self.staff.wait_for_kernel_count(staff_pool_kernels(), timeout=180)
-        self.trainer.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60)
-        self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
-        for server in self.all:
-            server.wait_until_quiet()
+        try:
+            for server in self.all:
+                server.start()
+            self.staff.wait_for_kernel_count(staff_pool_kernels(), timeout=180)
+            self.trainer.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60)
+            self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
+            for server in self.all:
+                server.wait_until_quiet()
+        except BaseException:  # one server did not start: the others (and their kernels) stop too
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *_: object) -> None:
         for server in self.all:
-            server.stop()
+            if server.process is not None:
+                server.stop()
 
     def pool(self, target: Target) -> int:
         return staff_pool_kernels() if target.server == "staff" else TRAINER_POOL_SIZE
