@@ -19,6 +19,7 @@ Settings (environment of the hub process):
   VIW_ENTRA_TENANT_ID     Entra ID only: the council's tenant (directory) id
   VIW_OIDC_ISSUER         OpenID Connect only: the provider's issuer URL (…/.well-known/openid-configuration)
   VIW_STAFF_GROUP         the identity provider's group whose members may sign in (default workbook-staff)
+  VIW_DASHBOARD_RESULTS_DIR  the trainer dashboard service's folder for received files (default /srv/workbook/dashboard)
 """
 
 import os
@@ -30,6 +31,8 @@ WORKBOOK_DIR = os.environ.get("VIW_WORKBOOK_DIR", "/opt/voice-influence-workbook
 STAFF_GROUP = os.environ.get("VIW_STAFF_GROUP", "workbook-staff")
 RESULTS_SERVICE = "results"
 RESULTS_SERVICE_PORT = int(os.environ.get("VIW_RESULTS_SERVICE_PORT", "10101"))
+DASHBOARD_SERVICE = "dashboard"
+DASHBOARD_SERVICE_PORT = int(os.environ.get("VIW_DASHBOARD_SERVICE_PORT", "10102"))
 IDLE_SERVER_SECONDS = 60 * 60
 
 # --- who signs in ------------------------------------------------------------------------------
@@ -65,9 +68,12 @@ c.JupyterHub.bind_url = "http://127.0.0.1:8000"
 
 # --- what a person may reach ------------------------------------------------------------------
 # Everyone may use the results service as themselves; their server's token may too, so the
-# pages in it can (the service decides what each person may see, from their groups).
+# pages in it can (the service decides what each person may see, from their groups). Everyone
+# may reach the trainer dashboard's door too: it shows trainers and managers what their groups
+# allow, and everyone else a "for trainers and service managers" page (403).
 c.JupyterHub.load_roles = [
-    {"name": "user", "scopes": ["self", f"access:services!service={RESULTS_SERVICE}"]},
+    {"name": "user", "scopes": ["self", f"access:services!service={RESULTS_SERVICE}",
+                                f"access:services!service={DASHBOARD_SERVICE}"]},
     {
         "name": "idle-culler",
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
@@ -106,7 +112,25 @@ service_environment = {name: os.environ[name] for name in ("VIW_DATABASE_URL", "
                        if name in os.environ}
 if "VIW_CONTENT_DIR" in os.environ:
     c.Spawner.environment["VIW_CONTENT_DIR"] = os.environ["VIW_CONTENT_DIR"]
+# The trainer dashboard (python -m widgets.hub_dashboard) reads the same database: like the results
+# service it runs as the hub's service account, never as a person, and runs no visitor's code.
+dashboard_environment = {
+    **{name: os.environ[name] for name in ("VIW_DATABASE_URL", "VIW_CONTENT_DIR", "VIW_PUBLIC_HOSTS", "VIW_PROXY_HOPS", "PYTHONPATH")
+       if name in os.environ},
+    "VIW_RESULTS_DIR": os.environ.get("VIW_DASHBOARD_RESULTS_DIR", "/srv/workbook/dashboard"),  # received files
+}
 c.JupyterHub.services = [
+    {
+        "name": DASHBOARD_SERVICE,
+        "url": f"http://127.0.0.1:{DASHBOARD_SERVICE_PORT}",
+        "command": [sys.executable, "-m", "widgets.hub_dashboard"],
+        "environment": dashboard_environment,
+        "display": False,  # not on every staff member's Services menu: trainers and managers are given its address
+        "timeout": 120,  # seconds for Voila to start answering (the hub stops if a managed service never does)
+        "oauth_no_confirm": True,  # the council's own page: no "authorize access" question at each sign-in
+        # Its sign-in tokens may do nothing but reach it and say who the person is, with their groups.
+        "oauth_client_allowed_scopes": [],
+    },
     {
         "name": RESULTS_SERVICE,
         "url": f"http://127.0.0.1:{RESULTS_SERVICE_PORT}",

@@ -87,3 +87,20 @@ def test_behind_a_proxy_the_dashboard_counts_the_visitor_not_the_proxy(monkeypat
     assert address_of(handler("10.0.0.1, 203.0.113.7")) == "203.0.113.7"  # the one the proxy added last
     monkeypatch.delenv(PUBLIC_HOSTS_VARIABLE)
     assert address_of(handler("203.0.113.7")) == "127.0.0.1"  # no proxy set up: the header is anyone's to write
+
+
+def test_behind_two_proxies_the_visitor_is_the_address_the_outer_one_added(monkeypatch) -> None:
+    """JupyterHub's proxy behind the council's HTTPS proxy: the last entry is the HTTPS proxy,
+    so every visitor would share one count (and one kernel cap) unless the hops are set."""
+    from tornado.httputil import HTTPHeaders, HTTPServerRequest
+
+    from widgets.server_guard import visitor_address
+    from widgets.settings import PROXY_HOPS_VARIABLE
+
+    request = HTTPServerRequest(method="GET", uri="/", headers=HTTPHeaders({"X-Forwarded-For": "6.6.6.6, 203.0.113.7, 10.1.1.1"}))
+    request.remote_ip = "127.0.0.1"
+    assert visitor_address(request, behind_proxy=True) == "10.1.1.1"  # one hop, the default
+    monkeypatch.setenv(PROXY_HOPS_VARIABLE, "2")
+    assert visitor_address(request, behind_proxy=True) == "203.0.113.7"
+    monkeypatch.setenv(PROXY_HOPS_VARIABLE, "5")
+    assert visitor_address(request, behind_proxy=True) == "6.6.6.6"  # fewer entries than hops: the first

@@ -50,7 +50,7 @@ def test_writes_every_summary_as_csv_and_one_workbook_and_prints_the_same_checks
     assert "service-b-again.csv: 8 rows accepted" in printed
     assert "service-b.csv: 0 rows accepted, 8 duplicates skipped" in printed
     assert "service-c.csv: 5 rows accepted, 2 rejected" in printed
-    assert "line 4: kind 'exam' is not one of quiz, confidence, assessment, follow_up" in printed
+    assert "line 4: kind 'exam' is not one of quiz, confidence, assessment, follow_up, action_review" in printed
     assert "Learners started: 4; passed every module: 2." in printed
     assert "Module The Lundy model: 5 attempts, 50% of 4 learners passed." in printed
     assert "2 organisations rated; 3 open actions, 2 overdue." in printed
@@ -208,7 +208,8 @@ def test_many_services_every_table_written_and_a_services_summary_printed(tmp_pa
     assert "61 organisations rated; 4 open actions, 2 overdue." in printed
     assert "Question lundy-q1 (The Lundy model) looks broken: negative discrimination (facility 51.6%, discrimination -0.12, " \
            "62 attempts)." in printed
-    assert "Service Northshire: learners started: 2; learners who passed every module: 1; open actions: 2; overdue actions: 2." in printed
+    assert ("Service Northshire: learners started: 2; learners who passed every module: 1; open actions: 2; overdue actions: 2; "
+            "last round's actions: 2; last round's actions reported done: 0.") in printed
     assert "days overdue: hold a children's  panel  (Wes, due 2026-04-01, Team West)" in printed
     written = tmp_path / "r"
     changes = pd.read_csv(written / "item_change.csv", encoding="utf-8-sig", keep_default_na=False)

@@ -7,21 +7,21 @@ A page kernel is, at any moment, one of:
   will; it is stopped after ``unconnected_seconds``);
 - **open**: a tab is connected to it;
 - **closed**: a tab was connected and is no longer (the tab was closed, the phone locked, the
-  network dropped). Its kernel keeps the page's state in case the tab reconnects, until the
-  idle culler stops it, or until the server is full and its room is needed.
+  network dropped). Its kernel keeps the page's state in case the tab comes back, until the
+  idle culler stops it, or until its room is needed.
 
-The per-address cap counts loading and open kernels only: a room behind one council gateway
-shares one address, and the tabs its people closed an hour ago must not keep them out. The
-server cap counts every page kernel, because each holds memory; at that cap the kernel closed
-longest ago (and at least ``CLOSED_GRACE_SECONDS`` ago, so a network blip can still reconnect)
-is stopped to make room, and only when no kernel is closed do visitors see the busy page.
+Both caps count every page kernel: each holds memory, and a script that connects and drops
+again must not take more than its address's share. A closed kernel is only stopped to make room
+once it has been closed for ``closed_grace_seconds`` (a phone locked during a call comes back to
+a live page): at an address's cap, that address's kernel closed longest ago; at the server's cap,
+the one closed longest ago of any address. So a room behind one council gateway (one address)
+recycles the tabs its own people closed, and no address can push others' closed tabs out beyond
+its share. When no kernel may be stopped, the visitor sees the busy page, which asks again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-CLOSED_GRACE_SECONDS = 30.0
 
 
 @dataclass
@@ -39,17 +39,13 @@ class PageKernel:
     ever_connected: bool = False
     closed_since: float | None = None
 
-    def live(self) -> bool:
-        """Loading or open: a person is, or is about to be, using it."""
-        return self.connections > 0 or not self.ever_connected
-
 
 @dataclass
 class Admission:
     """The answer to one page request: a ticket (or None: show the busy page), and the kernel
-    to stop first to make room, if any."""
+    to stop first to make room, if any (already forgotten here; put back if it cannot be stopped)."""
     ticket: Ticket | None
-    stop_first: str | None = None
+    stop_first: tuple[str, PageKernel] | None = None
 
 
 @dataclass
@@ -58,6 +54,7 @@ class KernelBook:
     most_kernels: int
     most_per_address: int
     unconnected_seconds: float
+    closed_grace_seconds: float
     kernels: dict[str, PageKernel] = field(default_factory=dict)
     tickets: list[Ticket] = field(default_factory=list)
 
@@ -67,36 +64,42 @@ class KernelBook:
             ticket.kernel_id = kernel_id
             self.kernels[kernel_id] = PageKernel(ticket.address, since=now)
 
-    def connected(self, kernel_id: str) -> None:
+    def connections(self, kernel_id: str, count: int, now: float) -> None:
+        """How many connections the kernel has now (Jupyter's own count, so a connection seen
+        closing twice is not taken for a closed tab)."""
         kernel = self.kernels.get(kernel_id)
-        if kernel is not None:
-            kernel.connections += 1
-            kernel.ever_connected = True
-            kernel.closed_since = None
-
-    def disconnected(self, kernel_id: str, now: float) -> None:
-        kernel = self.kernels.get(kernel_id)
-        if kernel is not None and kernel.connections > 0:
-            kernel.connections -= 1
-            if kernel.connections == 0:
-                kernel.closed_since = now
+        if kernel is None:
+            return
+        kernel.connections = count
+        if count > 0:
+            kernel.ever_connected, kernel.closed_since = True, None
+        elif kernel.ever_connected and kernel.closed_since is None:
+            kernel.closed_since = now
 
     def forget(self, kernel_id: str) -> None:
         """A kernel that no longer runs (stopped, culled or died)."""
         self.kernels.pop(kernel_id, None)
 
+    def put_back(self, kernel_id: str, kernel: PageKernel) -> None:
+        """A kernel chosen to make room that could not be stopped: it still counts."""
+        self.kernels[kernel_id] = kernel
+
     def admit(self, address: str, now: float) -> Admission:
-        """Let a page request in, stopping a closed tab's kernel first if the server is full."""
+        """Let a page request in, stopping a closed tab's kernel first where a cap is reached."""
         waiting = [t for t in self.tickets if t.kernel_id is None]
-        live_here = sum(k.live() and k.address == address for k in self.kernels.values())
-        if live_here + sum(t.address == address for t in waiting) >= self.most_per_address:
-            return Admission(None)
+        here = sum(k.address == address for k in self.kernels.values()) + sum(t.address == address for t in waiting)
         stop_first = None
-        if len(self.kernels) + len(waiting) >= self.most_kernels:
-            stop_first = self.closed_longest_ago(now)
-            if stop_first is None:
-                return Admission(None)
-            self.forget(stop_first)
+        if here >= self.most_per_address:
+            stop_first = self._closed_longest_ago(now, address)
+        elif len(self.kernels) + len(waiting) >= self.most_kernels:
+            stop_first = self._closed_longest_ago(now)
+        else:
+            return self._ticket(address, None)
+        if stop_first is None:
+            return Admission(None)
+        return self._ticket(address, (stop_first, self.kernels.pop(stop_first)))
+
+    def _ticket(self, address: str, stop_first: tuple[str, PageKernel] | None) -> Admission:
         ticket = Ticket(address)
         self.tickets.append(ticket)
         return Admission(ticket, stop_first)
@@ -104,9 +107,10 @@ class KernelBook:
     def done(self, ticket: Ticket) -> None:
         self.tickets.remove(ticket)
 
-    def closed_longest_ago(self, now: float) -> str | None:
+    def _closed_longest_ago(self, now: float, address: str | None = None) -> str | None:
         closed = [(k.closed_since, kernel_id) for kernel_id, k in self.kernels.items()
-                  if k.closed_since is not None and now - k.closed_since >= CLOSED_GRACE_SECONDS]
+                  if k.closed_since is not None and now - k.closed_since >= self.closed_grace_seconds
+                  and address in (None, k.address)]
         return min(closed)[1] if closed else None
 
     def never_connected(self, now: float) -> list[str]:
@@ -120,7 +124,8 @@ class KernelBook:
 
     def counts(self, address: str) -> str:
         """For the log line of a busy answer."""
-        live_here = sum(k.live() and k.address == address for k in self.kernels.values())
+        here = sum(k.address == address for k in self.kernels.values())
         closed = sum(k.closed_since is not None for k in self.kernels.values())
         return (f"{len(self.kernels)} page kernels (most {self.most_kernels}, {closed} of them closed tabs), "
-                f"{live_here} loading or open for {address} (most {self.most_per_address})")
+                f"{here} for {address} (most {self.most_per_address}); closed tabs are stopped for room "
+                f"after {self.closed_grace_seconds:.0f} s")

@@ -28,6 +28,7 @@ from typing import NoReturn, TextIO
 import pandas as pd
 
 from widgets.aggregate import Filters, Labels, Report, build_report
+from widgets.aggregate.comparison import status_counts
 from widgets.aggregate.exports import EXPORTERS, exporter
 from widgets.aggregate.services import ServiceSummary, service_summary
 from widgets.aggregate.sources import STORE_NAME, path_sources, store_source
@@ -165,6 +166,8 @@ def print_summary(report: Report, out: TextIO) -> None:
     overdue = int((actions["status"] == "overdue").sum()) if len(actions) else 0
     print(f"  Self-assessments: {ratings['organisation'].nunique()} organisations rated; "
           f"{len(actions)} open actions, {overdue} overdue.", file=out)
+    print(f"  Last round's actions: {len(tables['last_round_actions'])}; {_counted(tables['last_round_actions'])} "
+          "(last_round_actions.csv).", file=out)
     for row in tables["item_statistics"].itertuples(index=False):
         if row.flags:
             print(f"  Question {row.item_id} ({row.module}) looks broken: {row.flags} "
@@ -184,6 +187,10 @@ def print_impact(tables: dict[str, pd.DataFrame], out: TextIO) -> None:
             print(f"  Used {row.framework} in practice: {row.used} of {row.answered} ({100 * row.used / row.answered:.0f}%).", file=out)
 
 
+def _counted(last_round: pd.DataFrame) -> str:
+    return ", ".join(f"{status.lower()} {count}" for status, count in status_counts(last_round).items())
+
+
 def _number(value: float) -> str:
     return "not known" if value != value else f"{value:g}"
 
@@ -196,6 +203,9 @@ def print_service(summary: ServiceSummary, out: TextIO) -> None:
         late = f"{row.days_overdue:g} days overdue" if row.status == "overdue" else row.status
         print(f"  {late}: {row.action} ({row.action_owner or 'no owner'}, due {row.action_due or 'no date'}, {row.team or 'no team'})",
               file=out)
+    for row in summary.tables["last_round_actions"][1].itertuples(index=False):
+        print(f"  Last round ({row.previous_date}), {row.team or 'no team'}: {row.action} - {row.status} in the round of "
+              f"{row.latest_date}" + (f" ({row.note})" if row.note else ""), file=out)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from widgets.kernel_admission import KernelBook, Ticket
 from widgets.resume_guard import VISITOR_HEADER
-from widgets.settings import most_kernels, most_kernels_per_address, public_hosts, unconnected_kernel_seconds
+from widgets.settings import (closed_tab_seconds, most_kernels, most_kernels_per_address, proxy_hops, public_hosts,
+                              unconnected_kernel_seconds)
 
 RETRY_SECONDS = (3, 7)  # spread out, so a room of waiting tabs does not ask at the same moment
 BUSY_PAGE = """<!DOCTYPE html>
@@ -72,7 +73,7 @@ class GuardedKernelManager(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.book = KernelBook(most_kernels(), most_kernels_per_address(), unconnected_kernel_seconds())
+        self.book = KernelBook(most_kernels(), most_kernels_per_address(), unconnected_kernel_seconds(), closed_tab_seconds())
         hand_out = getattr(self, "get_rendered_notebook", None)  # Voila's preheated pool
         if hand_out is not None:
             self.get_rendered_notebook = self._noting_hand_out(hand_out)
@@ -98,12 +99,12 @@ class GuardedKernelManager(AsyncMappingKernelManager):
             self.book.note(ticket, kernel_id, time.monotonic())
 
     def notify_connect(self, kernel_id: str) -> None:
-        self.book.connected(kernel_id)
         super().notify_connect(kernel_id)
+        self.book.connections(kernel_id, self._kernel_connections.get(kernel_id, 0), time.monotonic())
 
     def notify_disconnect(self, kernel_id: str) -> None:
-        self.book.disconnected(kernel_id, time.monotonic())
         super().notify_disconnect(kernel_id)
+        self.book.connections(kernel_id, self._kernel_connections.get(kernel_id, 0), time.monotonic())
 
     async def admit(self, address: str) -> Ticket | None:
         """A ticket for one page request (stopping a closed tab's kernel first if the server is
@@ -114,8 +115,10 @@ class GuardedKernelManager(AsyncMappingKernelManager):
         if admission.ticket is None:
             self.log.warning("Busy: %s", self.book.counts(address))
         elif admission.stop_first is not None:
-            self.log.info("Stopping kernel %s to make room: its tab closed longest ago", admission.stop_first)
-            await self._stop(admission.stop_first)
+            kernel_id, kernel = admission.stop_first
+            self.log.info("Stopping kernel %s to make room: its tab closed longest ago", kernel_id)
+            if not await self._stop(kernel_id):
+                self.book.put_back(kernel_id, kernel)
         return admission.ticket
 
     def done(self, ticket: Ticket) -> None:
@@ -126,22 +129,25 @@ class GuardedKernelManager(AsyncMappingKernelManager):
             self.log.info("Stopping kernel %s: its page never connected within %d s", kernel_id, self.book.unconnected_seconds)
             await self._stop(kernel_id)
 
-    async def _stop(self, kernel_id: str) -> None:
+    async def _stop(self, kernel_id: str) -> bool:
+        """Stop a page kernel; False if it still runs."""
         if kernel_id not in self:
-            return
+            return True
         try:
             await self.shutdown_kernel(kernel_id)
-        except Exception:  # a kernel that died meanwhile; nothing more to do for it
+        except Exception:  # a kernel that died meanwhile, or would not stop
             self.log.exception("Could not stop kernel %s", kernel_id)
+        return kernel_id not in self
 
 
 def visitor_address(request: HTTPServerRequest, behind_proxy: bool) -> str:
-    """The visitor's address: the connection's, or behind a proxy on this machine the one it
-    added last to X-Forwarded-For (anything before that the visitor could have written)."""
+    """The visitor's address: the connection's, or behind proxies on this side
+    (``proxy_hops()``) the one the outermost of them added to X-Forwarded-For. Each proxy adds
+    the address it was reached from at the end; anything before that the visitor could have written."""
     address = request.remote_ip or "unknown"
-    forwarded = request.headers.get("X-Forwarded-For", "")
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
     if behind_proxy and forwarded and address in ("127.0.0.1", "::1"):
-        address = forwarded.split(",")[-1].strip() or address
+        address = forwarded[-min(proxy_hops(), len(forwarded))]
     return address
 
 

@@ -45,6 +45,8 @@ def staff_notebooks_dir() -> Path:
 MOST_KERNELS_VARIABLE = "VIW_MAX_KERNELS"
 MOST_KERNELS_PER_ADDRESS_VARIABLE = "VIW_MAX_KERNELS_PER_ADDRESS"
 UNCONNECTED_SECONDS_VARIABLE = "VIW_UNCONNECTED_KERNEL_SECONDS"
+CLOSED_TAB_SECONDS_VARIABLE = "VIW_CLOSED_TAB_SECONDS"
+PROXY_HOPS_VARIABLE = "VIW_PROXY_HOPS"
 PUBLIC_HOSTS_VARIABLE = "VIW_PUBLIC_HOSTS"
 ROOM_POOL_VARIABLE = "VIW_ROOM_POOL_SIZE"
 ROOM_POOL_SIZE = 20  # a training room, ready at once
@@ -53,6 +55,7 @@ MEMORY_SHARE_FOR_PAGES = 0.6  # the rest for the pool, the system, the server an
 # A training room behind one council gateway arrives from one address: 30 people, some with two tabs.
 MOST_KERNELS_PER_ADDRESS = 40
 UNCONNECTED_SECONDS = 120
+CLOSED_TAB_SECONDS = 300  # a phone locked for a call comes back to a live page
 
 
 def _whole_number(variable: str, default: int) -> int:
@@ -89,6 +92,19 @@ def unconnected_kernel_seconds() -> int:
     """How long a page's kernel may wait for its page to connect before it is stopped (a page
     asked for by a script, or a tab closed while it loaded, never connects)."""
     return _whole_number(UNCONNECTED_SECONDS_VARIABLE, UNCONNECTED_SECONDS)
+
+
+def closed_tab_seconds() -> int:
+    """How long a tab must have been gone before its kernel may be stopped to make room for
+    someone else (only when a cap is reached; otherwise the idle culler stops it)."""
+    return _whole_number(CLOSED_TAB_SECONDS_VARIABLE, CLOSED_TAB_SECONDS)
+
+
+def proxy_hops() -> int:
+    """How many proxies of your own stand in front of the server (each adds the address it was
+    reached from to X-Forwarded-For): 1 for a reverse proxy on this machine, 2 for JupyterHub's
+    proxy behind the council's HTTPS proxy."""
+    return _whole_number(PROXY_HOPS_VARIABLE, 1)
 
 
 def room_pool_size() -> int:

@@ -29,7 +29,7 @@ import pytest
 
 from tests.aggregate import known_results as known
 from tests.builders import result_row, valid_content, write_content
-from widgets.aggregate import Labels, build_report
+from widgets.aggregate import Filters, Labels, build_report
 from widgets.follow_up.review import due_on
 from widgets.report import main
 from widgets.results import ResultsStore, read_results
@@ -163,3 +163,12 @@ def test_the_cli_writes_the_impact_tables_and_says_the_figures(tmp_path: Path) -
     assert due["respondent"].tolist() == ["Fay", "Bo"] and due["days_since_due"].tolist() == [76, 1]
     practice = pd.read_csv(tmp_path / "out" / "impact_practice.csv", encoding="utf-8-sig")
     assert practice["used_pct"].tolist() == [100.0, 50.0]
+
+
+@pytest.mark.parametrize("start, end", [(date(2026, 1, 1), None), (date(2025, 1, 1), date(2025, 12, 31))])
+def test_the_date_filter_never_hides_who_is_due_a_review(labels: Labels, start: date, end: date | None) -> None:
+    # "This year" (2026) holds none of the passes: Fay and Bo are still due, Di (reviewed in 2025) is not.
+    # "Last year" (2025) holds no review of Ann's (sent 2026-02-10): she has sent it, so she is not due.
+    table = report(labels, filters=Filters(start=start, end=end)).summaries["follow_up_due"].table
+    assert table["respondent"].tolist() == ["Fay", "Bo"]
+    assert table["days_since_due"].tolist() == [76, 1]

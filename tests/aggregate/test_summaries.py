@@ -48,7 +48,7 @@ def test_each_file_is_reported_bad_rows_by_line_and_the_copy_as_duplicates(loade
         {"file": "service-b-again.csv", "accepted": 0, "rejected": 0, "duplicates_skipped": 8, "status": "loaded"},
     ]
     assert records(report.rejections) == [
-        {"file": "service-c.csv", "line": 4, "reason": "kind 'exam' is not one of quiz, confidence, assessment, follow_up"},
+        {"file": "service-c.csv", "line": 4, "reason": "kind 'exam' is not one of quiz, confidence, assessment, follow_up, action_review"},
         {"file": "service-c.csv", "line": 5, "reason": "score must be between 0 and max_score (above 0)"},
     ]
     assert len(report.rows) == 25

@@ -11,6 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.voila_server import VoilaServer
 from widgets.server import staff_pool_kernels
+from widgets.settings import MOST_KERNELS_PER_ADDRESS_VARIABLE
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -33,7 +34,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def staff_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
-    server = VoilaServer("staff", tmp_path_factory.mktemp("staff-results"))
+    # Every test's browser is 127.0.0.1, one "address" for the whole session: its cap is not what
+    # these tests are about (test_server_guard.py tests the caps on servers of its own).
+    server = VoilaServer("staff", tmp_path_factory.mktemp("staff-results"), env={MOST_KERNELS_PER_ADDRESS_VARIABLE: "1000"})
     server.start()
     # As in use: one preheated kernel per page. Let the pool fill before the first visit.
     server.wait_for_kernel_count(staff_pool_kernels(), timeout=120)

@@ -82,7 +82,7 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     expect(page.locator(".viw-validation")).to_contain_text("the results database")
 
     upload_known_files(page)
-    expect(page.locator(".viw-validation")).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment, follow_up")
+    expect(page.locator(".viw-validation")).to_contain_text("kind 'exam' is not one of quiz, confidence, assessment, follow_up, action_review")
 
     page.locator(".viw-filter-organisation select").select_option("Org B")
     page.locator(".viw-apply-filters").click()

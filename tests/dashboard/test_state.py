@@ -11,6 +11,7 @@ from tests.aggregate import known_results as known
 from tests.dashboard.test_page import find
 from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
+from widgets.dashboard.viewer import EVERYONE, Viewer
 from widgets.results import ResultsStore
 
 LATE = known.late_attempt()
@@ -36,6 +37,15 @@ def test_an_empty_store_is_unchanged_until_its_first_row(tmp_path: Path) -> None
     assert not state.store_changed()
     store.import_rows(LATE, origin="late")
     assert state.store_changed()
+
+
+def test_a_manager_is_not_told_of_other_organisations_rows_or_the_trainers_files(tmp_path: Path) -> None:
+    store = ResultsStore(known.write_store(tmp_path / "results"))
+    manager = DashboardState(store, known.content(tmp_path), Viewer("mo", frozenset({"Org B"})))
+    manager.load()
+    store.import_rows(LATE, origin="late")  # Org Late's rows
+    DashboardState(store, known.content(tmp_path), EVERYONE).add_uploads(known.uploads(), "Tina")
+    assert not manager.store_changed()
 
 
 def test_the_page_says_when_it_read_the_local_store(tmp_path: Path) -> None:

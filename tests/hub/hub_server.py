@@ -39,6 +39,7 @@ class Hub:
     def __init__(self, database_url: str, groups: dict[str, list[str]], users: list[str]):
         self.folder = Path(tempfile.mkdtemp(prefix="viw-hub-"))
         self.port, self.hub_port, self.api_port, self.service_port = (free_port() for _ in range(4))
+        self.dashboard_port = free_port()  # the trainer dashboard service (tests/hub/test_dashboard_service.py)
         self.admin_token = secrets.token_hex(24)
         self.database_url = database_url
         self.groups = groups
@@ -77,7 +78,8 @@ c.JupyterHub.load_roles.append({{"name": "test-admin", "scopes": ["admin:users",
         (self.folder / "config.py").write_text(self.config())
         environment = {**os.environ, "VIW_DATABASE_URL": self.database_url, "PYTHONPATH": str(PROJECT_ROOT),
                        "VIW_IDENTITY": "entra", "VIW_WORKBOOK_DIR": str(PROJECT_ROOT),
-                       "VIW_RESULTS_SERVICE_PORT": str(self.service_port)}
+                       "VIW_RESULTS_SERVICE_PORT": str(self.service_port),
+                       "VIW_DASHBOARD_SERVICE_PORT": str(self.dashboard_port), "VIW_DASHBOARD_RESULTS_DIR": str(self.folder / "dashboard")}
         self.log = (self.folder / "hub.log").open("wb")
         self.process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(self.folder / "config.py")],
                                         cwd=self.folder, env=environment, stdout=self.log, stderr=subprocess.STDOUT)

@@ -161,3 +161,23 @@ def test_a_certificate_needs_every_module_passed_in_stored_attempts(content: Con
         stored_certificate(LEARNER, failed, rounds, content)
     with pytest.raises(Refused, match="Rate your confidence once more"):
         stored_certificate(LEARNER, passes, {"before": "b"}, content)
+
+
+def test_what_is_reported_on_last_round_s_actions_is_taken_for_the_round_before_only(content: Content) -> None:
+    from widgets.assessment.last_actions import PreviousAction
+
+    instrument = content.instrument("iv-standard-4")
+    first, second = instrument.items[0], instrument.items[1]
+    mo = from_groups("mo", ["manager:Oak Service", "organisation:Oak Service"])
+    listed = (PreviousAction(first.id, first.text, "Print leaflets", "Ann", "2026-03-31"),)
+    sent = [ItemResponse(first.id, "2", 2, 3),
+            ItemResponse(f"action-review.{first.id}", "partly", evidence="Half printed", action="Something else", kind="action_review"),
+            ItemResponse(f"action-review.{second.id}", "done", action="Never listed", kind="action_review")]
+    reviews = [row for row in judge_assessment(instrument, mo, "Oak Service", "", "", sent, listed) if row.kind]
+    assert [(r.item_id, r.response, r.evidence, r.action, r.action_owner, r.action_due) for r in reviews] == [
+        (f"action-review.{first.id}", "partly", "Half printed", "Print leaflets", "Ann", "2026-03-31")]  # as the round before listed it
+    with pytest.raises(Refused, match="'finished' is not one of the choices"):
+        judge_assessment(instrument, mo, "Oak Service", "", "", [
+            sent[0], ItemResponse(f"action-review.{first.id}", "finished", kind="action_review")], listed)
+    with pytest.raises(Refused, match="kind quiz cannot be part of a self-assessment"):
+        judge_assessment(instrument, mo, "Oak Service", "", "", [sent[0], ItemResponse("x", "1", kind="quiz")], listed)

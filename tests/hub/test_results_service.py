@@ -8,14 +8,13 @@ import json
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import traitlets
 
 from tests.emodule_helpers import complete_everything, ratings, right_answer, wrong_answer
+from tests.hub.conftest import SCOPE  # the hub, its people and their tokens are shared: conftest.py
 from tests.hub.hub_server import Hub
-from tests.pg_server import PostgresServer
 from dataclasses import asdict, replace
 
 from widgets.content import load_content
@@ -27,34 +26,7 @@ from widgets.errors import Refused
 from widgets.pages.assessment_page import AssessmentPage
 from widgets.results.drafts import DraftStore, flatten
 from widgets.results.service_client import SUBMITTED_AT, ResultsService
-
-SCOPE = "access:services!service=results"
-GROUPS = {
-    "trainers": ["tina"],
-    "manager:Oak Service": ["mo"],
-    "organisation:Oak Service": ["mo", "sam", "sal"],
-    "organisation:Ash Service": ["ash", "quinn"],
-    "team:North": ["sam"],
-    "manager:Birch Service": ["bea"],  # manages an organisation she does not work for
-    "organisation:Elm Service": ["bea", "mia"],
-    "manager:Elm Service": ["mia"],  # works for two organisations
-}
-GROUPS["organisation:Oak Service"] = [*GROUPS["organisation:Oak Service"], "mia"]
-USERS = ["tina", "mo", "sam", "sal", "ash", "bea", "quinn", "mia"]
-
-
-@pytest.fixture(scope="module")
-def hub(postgres: PostgresServer) -> Iterator[Hub]:
-    running = Hub(postgres.new_database(), GROUPS, USERS).start()
-    try:
-        yield running
-    finally:
-        running.stop()
-
-
-@pytest.fixture(scope="module")
-def tokens(hub: Hub) -> dict[str, str]:
-    return {user: hub.token_for(user, [SCOPE]) for user in USERS}
+from widgets.results.submission import ItemResponse, Submission
 
 
 def api(hub: Hub, method: str, path: str, token: str | None, body: object = None) -> tuple[int, object]:
@@ -365,3 +337,31 @@ def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(hub: Hub, toke
     rate_one(page)
     with pytest.raises(Refused, match="not in an organisation yet"):
         page.submit(confirmed=True)
+
+
+def test_a_manager_s_report_on_last_round_s_actions_goes_through_the_service_and_back(hub: Hub, tokens: dict[str, str]) -> None:
+    first = assessment_page_for(hub, tokens["mo"])
+    leaflets = next(form for section in first.sections for form in section.items)
+    leaflets.rating.value = 1
+    leaflets.controls["action"].value = "Print leaflets in plain words"
+    leaflets.controls["action_owner"].value = "Ann"
+    assert first.submit(confirmed=True) is not None
+    second = assessment_page_for(hub, tokens["mo"])  # next year: the service knows Oak Service's round before, no code
+    assert [form.action.action for form in second.last_actions.forms] == ["Print leaflets in plain words"]
+    second.last_actions.forms[0].status.value = "done"
+    second.last_actions.forms[0].note.box.value = "Printed 500"
+    rate_one(second)
+    done = second.submit(confirmed=True)
+    assert done is not None
+    assert [(r["kind"], r["item_id"], r["response"], r["evidence"], r["action"]) for r in done.saved.rows if r["kind"] != "assessment"] == [
+        ("action_review", "action-review.iv4-leaflets", "done", "Printed 500", "Print leaflets in plain words")]
+    later = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 60))
+    newest = service_for(hub, tokens["mo"]).previous("assessment", "iv-standard-4", "Oak Service", before=later, team="")
+    assert newest is not None and newest.submission_id == done.saved.submission_id  # still a self-assessment in every lookup
+    # What a page sends about an action the round before never listed (this round listed none) is never stored.
+    invented = Submission("assessment", "iv-standard-4", "1", "Oak Service", "", "Mo", "", (
+        ItemResponse("iv4-leaflets", "3", 3, 3),
+        ItemResponse("action-review.iv4-training", "done", action="Made up", kind="action_review")))
+    saved = service_for(hub, tokens["mo"]).save(invented)
+    assert [r["item_id"] for r in saved.rows] == ["iv4-leaflets", *[item.id for item in load_content().instrument(
+        "iv-standard-4").items][1:]]  # one row per item, and no action_review row

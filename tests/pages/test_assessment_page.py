@@ -6,6 +6,7 @@ The browser tests cover the same path end to end; these pin the view's wiring qu
 from __future__ import annotations
 
 import datetime
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,10 @@ import ipywidgets as ipw
 
 from widgets.content import load_content
 from widgets.pages.assessment_page import AssessmentPage
-from widgets.results import read_results
+from widgets.results import ItemResponse, ResultsStore, Submission, read_results
+from widgets.results.drafts import DraftStore
+from widgets.results.service_client import ResultsService
+from widgets.settings import RESULTS_SERVICE_VARIABLE
 from widgets.ui.focus import ATTRIBUTE
 from widgets.ui.downloads import DownloadLink
 
@@ -305,3 +309,110 @@ def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_r
     rows = stored_rows(results_folder)
     assert len(rows) == 10 and set(rows["evidence"]) == {text}
     assert page.assessment.answer(first.item.id).evidence == text
+
+
+def test_last_round_s_actions_are_listed_marked_kept_in_the_draft_checked_and_reported(results_folder: Path) -> None:
+    first = make_page()
+    first.details["organisation"].value = "North IV"
+    first.details["respondent"].value = "Mo Manager"
+    leaflets, voice = item_forms(first)[:2]
+    leaflets.rating.value = 1
+    leaflets.controls["action"].value = "Print leaflets for every waiting room"
+    leaflets.controls["action_owner"].value = "Ann"
+    leaflets.controls["action_due"].value = datetime.date(2025, 6, 1)
+    voice.rating.value = 0
+    voice.controls["action"].value = "Hold a children's panel"
+    first.submit(confirmed=True)
+    last_code = first.autosave.code
+
+    second = make_page()
+    assert second.last_actions.children == ()  # no round before known yet: nothing is asked
+    second.details["organisation"].value = "North IV"
+    second.details["respondent"].value = "Mo Manager"
+    second.previous_box.value = last_code
+    forms = second.last_actions.forms
+    assert [form.action.action for form in forms] == ["Print leaflets for every waiting room", "Hold a children's panel"]
+    assert "Ann" in forms[0]._heading.value and "1 June 2025" in forms[0]._heading.value
+    assert [choice["label"] for choice in forms[0].status.choices] == [
+        "Not reported", "Done", "Partly done", "Not started", "No longer needed"]
+    forms[0].status.value = "done"
+    forms[0].note.box.value = "Printed 500.\nThe rest are at the library."
+    item_forms(second)[0].rating.value = 3
+
+    third = make_page(resume_code=second.autosave.code)  # a reload in the middle
+    forms = third.last_actions.forms
+    assert (forms[0].status.value, forms[0].note.box.value) == ("done", "Printed 500.\nThe rest are at the library.")
+    assert forms[1].status.value == ""
+    third.submit()
+    summary = third.confirm.children[0].value
+    assert "Done: Print leaflets for every waiting room (note: Printed 500." in summary
+    assert "Not reported: Hold a children&#x27;s panel" in summary
+    done = third.submit(confirmed=True)
+    assert done is not None
+    reviews = [(r["item_id"], r["response"], r["evidence"]) for r in done.saved.rows if r["kind"] == "action_review"]
+    assert reviews == [("action-review.iv4-leaflets", "done", "Printed 500.\nThe rest are at the library."),
+                       ("action-review.iv4-children-in-care-council", "", "")]
+    assert "Last round&#x27;s actions" in done.html and "1 of 2 reported on in this round." in done.html
+    assert "Partly done" not in done.html and "Not reported" in done.html
+
+
+class StandInService(ResultsService):
+    """The results service as a page under JupyterHub sees it, answered by a local store; the
+    person works for two organisations, in Team 1."""
+
+    def __init__(self, store: ResultsStore):
+        super().__init__("http://results.invalid", "token")
+        self.store = store
+
+    def me(self) -> dict:
+        return {"name": "Mo", "organisations": ["North IV", "South IV"], "team": "Team 1", "learner_code": "AAAA-2222"}
+
+    def previous(self, kind: str, instrument: str, organisation: str, before: str, team: str | None = None):
+        return self.store.previous(kind, instrument, organisation, before=before, team=team)
+
+    def save(self, submission, submission_id=None, draft=None, learner=None, record=None):
+        return self.store.save(submission, submission_id=submission_id)
+
+    def submission(self, submission_id: str):
+        return self.store.submission(submission_id)
+
+
+def test_under_jupyterhub_last_round_s_actions_come_from_the_service_without_a_code(results_folder: Path, monkeypatch) -> None:
+    store = ResultsStore(results_folder)
+    store.save(Submission("assessment", "iv-standard-4", "1", "North IV", "Team 1", "Mo", "", (
+        ItemResponse("iv4-leaflets", "1", 1, 3, action="Print leaflets", action_owner="Ann"),)))
+    store.save(Submission("assessment", "iv-standard-4", "1", "North IV", "Team 2", "Flo", "", (
+        ItemResponse("iv4-leaflets", "1", 1, 3, action="Another team's action"),)))
+    monkeypatch.setenv(RESULTS_SERVICE_VARIABLE, "http://results.invalid")
+    content = load_content()
+    page = AssessmentPage(content.instrument("iv-standard-4"), content, drafts=DraftStore("assessment", results_folder),
+                          store=StandInService(store))
+    assert page.submitting_for is not None and page.last_actions.forms == []  # no organisation chosen yet
+    page.submitting_for.choice.value = "North IV"  # type: ignore[union-attr]
+    assert [form.action.action for form in page.last_actions.forms] == ["Print leaflets"]  # Team 1's, found with no code
+    page.submitting_for.choice.value = "South IV"  # type: ignore[union-attr]
+    assert page.last_actions.forms == []
+    page.submitting_for.choice.value = "North IV"  # type: ignore[union-attr]
+    page.last_actions.forms[0].status.value = "no-longer-needed"
+    item_forms(page)[0].rating.value = 2
+    done = page.submit(confirmed=True)
+    assert done is not None
+    assert [(r["kind"], r["response"], r["action"]) for r in done.saved.rows if r["kind"] == "action_review"] == [
+        ("action_review", "no-longer-needed", "Print leaflets")]
+
+
+def test_last_round_s_actions_that_cannot_be_looked_up_just_now_are_said_so_and_nothing_is_lost(results_folder: Path,
+                                                                                               monkeypatch) -> None:
+    from widgets.errors import StoreError
+    from widgets.pages.assessment_page import LOOK_UP_FAILED
+
+    page = make_page()
+    page.details["organisation"].value = "North IV"
+
+    def down(code: str):
+        raise StoreError("The results store could not be read just now.")
+
+    monkeypatch.setattr(page._store(), "draft", down)
+    page.previous_box.value = "K7QX-9MZD"
+    assert html.escape(LOOK_UP_FAILED) in page.status.value
+    assert page.assessment.previous_round == "K7QX-9MZD" and page.last_actions.forms == []

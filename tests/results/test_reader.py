@@ -71,7 +71,7 @@ def test_bad_rows_are_reported_by_line_and_every_good_row_loads() -> None:
     result = read_results([("service-b.csv", csv_bytes(rows))])
     report = result.reports[0]
     assert report.rejected == [
-        (4, "kind 'exam' is not one of quiz, confidence, assessment, follow_up"),
+        (4, "kind 'exam' is not one of quiz, confidence, assessment, follow_up, action_review"),
         (6, "submission_id 'not-a-uuid' is not a UUID"),
         (7, "submitted_at 'yesterday' is not an ISO 8601 date and time"),
         (8, "score must be between 0 and max_score (above 0)"),

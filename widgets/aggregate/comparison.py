@@ -1,4 +1,5 @@
-"""What changed since the previous submission: per item, per section, and last round's actions.
+"""What changed since the previous submission: per item, per section, and last round's actions
+with the status the latest round reported for each.
 
 The rule (one place, documented in the README): the previous submission of a self-assessment
 is the latest submission made before it with the same instrument by the same organisation and
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from widgets.aggregate.labels import Labels
+from widgets.results.columns import ACTION_REVIEW_PREFIX, ACTION_STATUSES, NOT_REPORTED
 from widgets.results.keys import same_key
 
 SAME = ["organisation_key", "team_key", "instrument"]
@@ -110,26 +112,37 @@ def section_change(everything: pd.DataFrame, current: pd.DataFrame, labels: Labe
     return table.sort_values([*WHO, "latest_date", "order"])[SECTION_COLUMNS].reset_index(drop=True)
 
 
-def last_round_actions(everything: pd.DataFrame, current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """The actions agreed in each shown submission's previous round, with what the latest round
-    says on the same item: the same action listed again (so not yet done), another action, or none.
+LAST_ROUND_COLUMNS = [*WHO, "item_id", "item", "action", "action_owner", "action_due", "previous_date", "latest_date",
+                      "status", "note"]
 
-    The results format has no field in which a team reports an action done; this is what the
-    rows can tell about it."""
-    columns = [*WHO, "item_id", "item", "action", "action_owner", "action_due", "previous_date", "latest_date", "this_round"]
+
+def last_round_actions(everything: pd.DataFrame, reviews: pd.DataFrame, current: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The actions agreed in each shown submission's previous round, with the status that
+    submission reported for each (its ``action_review`` rows: the same item and the same action
+    text, by ``same_key``): "Done", "Partly done", "Not started", "No longer needed", or "Not
+    reported" when it said nothing (a round from before reviews existed, or one left unanswered).
+    ``everything`` holds the self-assessments of every round, ``reviews`` the action_review rows."""
     both = _pairs(everything, current)
     if both.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=LAST_ROUND_COLUMNS)
     both = both.assign(said=both["action"].map(same_key))
     earlier = both[(both["stage"] == "previous") & (both["said"] != "")][["latest_id", "item_id", "action", "action_owner",
                                                                            "action_due", "said"]]
-    now = both[both["stage"] == "latest"][["latest_id", "item_id", "said"]].rename(columns={"said": "said_now"})
-    table = earlier.merge(now, on=["latest_id", "item_id"], how="left").merge(_rounds(both).reset_index(), on="latest_id")
-    said_now = table["said_now"].fillna("")
-    table["this_round"] = np.select(
-        [said_now == table["said"], said_now != ""],
-        ["the same action is listed again: not done yet", "another action is listed for this item"],
-        "no action listed for this item now",
-    )
+    reported = reviews[reviews["submission_id"].isin(set(earlier["latest_id"]))]
+    reported = pd.DataFrame({
+        "latest_id": reported["submission_id"], "item_id": reported["item_id"].str.removeprefix(ACTION_REVIEW_PREFIX),
+        "said": reported["action"].map(same_key), "response": reported["response"], "note": reported["evidence"],
+    }).drop_duplicates(["latest_id", "item_id", "said"])
+    table = earlier.merge(reported, on=["latest_id", "item_id", "said"], how="left")
+    table = table.merge(_rounds(both).reset_index(), on="latest_id")
+    table["status"] = table["response"].map(ACTION_STATUSES).fillna(NOT_REPORTED)
+    table["note"] = table["note"].fillna("")
     table["item"] = labels.text(table["item_id"])
-    return table.sort_values([*WHO, "latest_date", "action_due", "item_id"])[columns].reset_index(drop=True)
+    return table.sort_values([*WHO, "latest_date", "action_due", "item_id"])[LAST_ROUND_COLUMNS].reset_index(drop=True)
+
+
+def status_counts(actions: pd.DataFrame) -> dict[str, int]:
+    """How many of last round's actions (a ``last_round_actions`` table) got each status, in the
+    order of the choices, "Not reported" last; every status named, even at 0."""
+    found = actions["status"].value_counts() if len(actions) else pd.Series(dtype=int)
+    return {label: int(found.get(label, 0)) for label in (*ACTION_STATUSES.values(), NOT_REPORTED)}

@@ -6,7 +6,7 @@ is computed from ``Filters.apply(rows)``, so every view follows the same choice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 import pandas as pd
@@ -37,6 +37,11 @@ class Filters:
         if self.end:
             keep &= rows["submitted_at"] < _utc(self.end + timedelta(days=1))
         return rows if keep.all() else rows[keep]
+
+    def undated(self) -> "Filters":
+        """The same choice of organisations, teams and instruments over every date: for what
+        depends on today rather than on when rows were sent (who is due an impact review)."""
+        return replace(self, start=None, end=None)
 
     def describe(self) -> str:
         """The choice in words, for report headings and file notes."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from widgets.aggregate.comparison import status_counts
 from widgets.aggregate.summaries import Report
 from widgets.errors import Refused
 from widgets.results.keys import same_key
@@ -48,11 +49,13 @@ def service_summary(report: Report, organisation: str) -> ServiceSummary:
         table = report.summaries[name].table
         mine = table[table["organisation"].map(same_key) == key] if not table.empty else table
         tables[name] = (heading, mine.drop(columns="organisation").reset_index(drop=True))
-    people, actions = tables["people"][1], tables["open_actions"][1]
+    people, actions, last_round = tables["people"][1], tables["open_actions"][1], tables["last_round_actions"][1]
     headline = {
         "learners started": len(people),
         "learners who passed every module": int((people["finished"] == "yes").sum()) if len(people) else 0,
         "open actions": len(actions),
         "overdue actions": int((actions["status"] == "overdue").sum()) if len(actions) else 0,
+        "last round's actions": len(last_round),
+        "last round's actions reported done": status_counts(last_round)["Done"],
     }
     return ServiceSummary(organisation, headline, tables)

@@ -20,6 +20,7 @@ from widgets.aggregate.filters import Filters
 from widgets.aggregate.labels import Labels
 from widgets.aggregate.sources import rejection_table, validation_table
 from widgets.results import KINDS, ReadResult
+from widgets.results.columns import ACTION_REVIEW_KIND
 
 
 class Prepared:
@@ -28,8 +29,9 @@ class Prepared:
     the self-assessments before filtering: where a comparison finds the previous round."""
 
     def __init__(self, rows: pd.DataFrame, labels: Labels, everything: pd.DataFrame, today: date,
-                 codes: dict[str, str] | None = None):
+                 codes: dict[str, str] | None = None, undated: pd.DataFrame | None = None):
         self.rows = rows
+        self.undated = rows if undated is None else undated  # the filters but the dates: see ``Filters.undated``
         self.labels = labels
         self.everything = everything
         self.today = today
@@ -45,12 +47,27 @@ class Prepared:
         return training.quiz_attempts(self.kinds["quiz"], self.labels)
 
     @cached_property
+    def undated_attempts(self) -> pd.DataFrame:
+        """Quiz attempts of every date (within the other filters): who is due an impact review
+        depends on when they passed and on today, never on the date range shown."""
+        return training.quiz_attempts(self.undated[self.undated["kind"] == "quiz"], self.labels)
+
+    @cached_property
+    def undated_follow_ups(self) -> pd.DataFrame:
+        return self.undated[self.undated["kind"] == "follow_up"]
+
+    @cached_property
     def current(self) -> pd.DataFrame:
         return assessment.current(self.kinds["assessment"])
 
     @cached_property
     def all_assessments(self) -> pd.DataFrame:
         return self.everything[self.everything["kind"] == "assessment"]
+
+    @cached_property
+    def all_action_reviews(self) -> pd.DataFrame:
+        """What each round reported on last round's actions, whatever the filters (like ``all_assessments``)."""
+        return self.everything[self.everything["kind"] == ACTION_REVIEW_KIND]
 
 
 @dataclass(frozen=True)
@@ -116,8 +133,9 @@ SUMMARIES: dict[str, SummarySpec] = {
     "follow_up_due": SummarySpec(
         "Due an impact review",
         "Learners who passed every module long enough ago and have not sent their impact review, longest waiting "
-        "first, with the link to send them (their resume code, where this store knows it).",
-        lambda p: impact.follow_up_due(p.attempts, p.kinds["follow_up"], p.labels, p.today, p.codes),
+        "first, with the link to send them (their resume code, where this store knows it). The date filter does not "
+        "apply: who is due depends on when they passed and on today.",
+        lambda p: impact.follow_up_due(p.undated_attempts, p.undated_follow_ups, p.labels, p.today, p.codes),
     ),
     "ratings": SummarySpec(
         "Where services stand (ratings by organisation)",
@@ -152,8 +170,9 @@ SUMMARIES: dict[str, SummarySpec] = {
     ),
     "last_round_actions": SummarySpec(
         "Last round's actions",
-        "The actions agreed in each team's previous self-assessment, and what its latest one lists for the same item.",
-        lambda p: comparison.last_round_actions(p.all_assessments, p.current, p.labels),
+        "The actions agreed in each team's previous self-assessment, with the status its latest one reported for each "
+        "(Done, Partly done, Not started, No longer needed, or Not reported).",
+        lambda p: comparison.last_round_actions(p.all_assessments, p.all_action_reviews, p.current, p.labels),
     ),
     "open_actions": SummarySpec(
         "Open actions",
@@ -204,7 +223,8 @@ def build_report(loaded: ReadResult, labels: Labels, filters: Filters | None = N
     learners' resume codes for the due list's links."""
     filters = filters or Filters()
     everything = _typed(loaded.rows)
-    prepared = Prepared(filters.apply(everything), labels, everything, today or datetime.now(timezone.utc).date(), codes)
+    prepared = Prepared(filters.apply(everything), labels, everything, today or datetime.now(timezone.utc).date(), codes,
+                        filters.undated().apply(everything))
     summaries = {
         name: Summary(name, spec.title, spec.about, spec.build(prepared), spec.chart) for name, spec in SUMMARIES.items()
     }

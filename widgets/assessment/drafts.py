@@ -69,6 +69,7 @@ class Autosave:
         submitted draft stays as it was submitted, and is what the new round is compared with."""
         if self.code is not None:
             assessment.previous_round = self.code
+        assessment.reviews = {}  # what was reported on the round before that one stays with its submission
         self.opened = self.drafts.create(assessment.to_draft())
         return self.opened.code
 

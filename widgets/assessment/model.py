@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 
+from widgets.assessment.last_actions import ActionReview, PreviousAction, review_items
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.results import ItemResponse, Submission
-from widgets.results.columns import unstorable
+from widgets.results.columns import ACTION_STATUSES, unstorable
 from widgets.results.drafts import parse_code
 from widgets.errors import Refused
 
@@ -61,6 +62,10 @@ class Assessment:
     # The resume code of last round's self-assessment: what this one is compared with on a
     # server of its own (knowing an organisation's name is not enough to see its scores).
     previous_round: str = ""
+    # Last round's actions (looked up from the round before, never saved in the draft) and what
+    # is reported about each, by the item it was agreed for (saved in the draft).
+    last_actions: tuple[PreviousAction, ...] = ()
+    reviews: dict[str, ActionReview] = field(default_factory=dict)
 
     # --- changes (each one validated) -------------------------------------------------
 
@@ -97,6 +102,37 @@ class Assessment:
             raise Refused(f"'{name}' is not part of an answer")
         self.answers[item_id] = replace(answer, **{name: value})
         return note
+
+    def set_review(self, item_id: str, name: str, value: Any) -> None:
+        """Report on one of last round's actions: its status (one of ``ACTION_STATUSES``, or
+        empty: not reported) or a note; the message names the action."""
+        action = next((a for a in self.last_actions if a.item_id == item_id), None)
+        if action is None:
+            raise Refused("That is not one of last round's actions listed on this page; reload the page to see them.")
+        review = self.review(item_id)
+        self.reviews[item_id] = replace(self._reviewed(review, name, value, f"The note on \u201c{_short(action.action)}\u201d"),
+                                        action=action.action)
+
+    def _reviewed(self, review: ActionReview, name: str, value: Any, where: str) -> ActionReview:
+        if name == "status":
+            value = value or ""
+            if value not in ACTION_STATUSES and value != "":
+                raise Refused(f"'{value}' is not one of the choices for an action")
+            return replace(review, status=value)
+        if name == "note":
+            return replace(review, note=_checked(value, MAX_TEXT, where))
+        raise Refused(f"'{name}' is not part of what is reported on an action")
+
+    def review(self, item_id: str) -> ActionReview:
+        """What is reported on the action listed for this item (nothing, if the saved report
+        was about another action: last round's code was changed since)."""
+        action = next((a for a in self.last_actions if a.item_id == item_id), None)
+        found = self.reviews.get(item_id, ActionReview())
+        return found if action is not None and found.is_for(action) else ActionReview()
+
+    def reviews_given(self) -> int:
+        """How many of last round's actions have a status reported."""
+        return sum(bool(self.review(a.item_id).status) for a in self.last_actions)
 
     def _rating(self, value: Any) -> int | None:
         if value is None or value == "":
@@ -147,6 +183,8 @@ class Assessment:
             "details": dict(self.details),
             "answers": {item_id: asdict(a) for item_id, a in self.answers.items() if not a.is_empty},
             **({"previous_round": self.previous_round} if self.previous_round else {}),
+            **({"action_reviews": reviews} if (reviews := {item_id: asdict(r) for item_id, r in self.reviews.items()
+                                                            if not r.is_empty}) else {}),
         }
 
     @classmethod
@@ -171,6 +209,17 @@ class Assessment:
                 assessment.set_previous_round(str(data["previous_round"]))
             except Refused:
                 assessment.left_out.append("previous_round")
+        saved_reviews = data.get("action_reviews")
+        for item_id, review in (saved_reviews.items() if isinstance(saved_reviews, dict) else []):
+            try:
+                if not isinstance(review, dict) or not isinstance(review.get("action"), str):
+                    raise Refused("not a report on an action")
+                kept = ActionReview(action=review["action"])
+                for name in ("status", "note"):
+                    kept = assessment._reviewed(kept, name, review.get(name, ""), "A note on last round's action")
+                assessment.reviews[str(item_id)] = kept
+            except Refused:
+                assessment.left_out.append(f"action_reviews.{item_id}")
         known = {item.id for item in instrument.items}
         answers = data.get("answers")
         for item_id, answer in (answers.items() if isinstance(answers, dict) else []):
@@ -218,11 +267,12 @@ class Assessment:
                     participation_degree=answer.participation_degree,
                 )
             )
+        reviews = {action.item_id: self.review(action.item_id) for action in self.last_actions}
         return Submission(
             kind="assessment",
             instrument=self.instrument.id,
             instrument_version=self.instrument.version,
-            items=tuple(items),
+            items=(*items, *review_items(self.last_actions, reviews)),
             **self.details,
         )
 

@@ -5,6 +5,8 @@
 - A strength is an item rated at the top of the scale; a gap is an item rated at the bottom.
 - The action plan is every item with a next action, earliest due date first, undated last; an
   action due before the day the report is made is marked overdue (in words).
+- Last round's actions are listed as this round reported them (rows of kind action_review),
+  with "Not reported" where nothing was chosen.
 - The change is measured against the same organisation's latest earlier submission of the
   same instrument (the same organisation by ``widgets.results.keys.same_key``).
 
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Mapping, Sequence
 
+from widgets.assessment.last_actions import reviewed_item, status_label
 from widgets.content.instrument import Instrument
 from widgets.errors import Refused
+from widgets.results.columns import ACTION_REVIEW_KIND
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,18 @@ class ActionLine:
 
 
 @dataclass(frozen=True)
+class ReviewLine:
+    """One of last round's actions with what this round reported about it."""
+
+    item_text: str
+    action: str
+    owner: str
+    due: str
+    status: str  # in words: "Done", ..., "Not reported"
+    note: str
+
+
+@dataclass(frozen=True)
 class Change:
     title: str
     before: float | None
@@ -99,6 +115,7 @@ class Report:
     actions: tuple[ActionLine, ...]
     previous: Previous | None
     comparison_note: str = ""  # why there is no comparison, when there is none
+    reviews: tuple[ReviewLine, ...] = ()  # last round's actions, as this round reported them
 
 
 def section_scores(instrument: Instrument, ratings: Mapping[str, float | None]) -> tuple[SectionScore, ...]:
@@ -153,6 +170,10 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
                 overdue = bool(due) and date.fromisoformat(due) < (today or date.today())
                 actions.append(ActionLine(item.id, item.text, row["action"], row["action_owner"], due, overdue))
     actions.sort(key=lambda a: (a.due == "", a.due))
+    texts = {item.id: item.text for item in instrument.items}
+    reviews = tuple(ReviewLine(texts.get(reviewed_item(row["item_id"]), reviewed_item(row["item_id"])), row["action"],
+                               row["action_owner"], row["action_due"], status_label(row["response"]), row["evidence"])
+                    for row in rows if row["kind"] == ACTION_REVIEW_KIND)
     return Report(
         instrument_title=instrument.title,
         scale_name=instrument.scale.name,
@@ -171,13 +192,15 @@ def build_report(instrument: Instrument, rows: Sequence[Mapping[str, str]],
         actions=tuple(actions),
         previous=_previous(instrument, sections, previous),
         comparison_note=comparison_note,
+        reviews=reviews,
     )
 
 
 def _previous(instrument: Instrument, now: Sequence[SectionScore], earlier: Sequence[Mapping[str, str]] | None) -> Previous | None:
     if not earlier:
         return None
-    before = section_scores(instrument, {row["item_id"]: _number(row["score"]) for row in earlier})
+    before = section_scores(instrument, {row["item_id"]: _number(row["score"]) for row in earlier
+                                         if row["kind"] != ACTION_REVIEW_KIND})
     changes = [Change(b.title, b.percent, n.percent) for b, n in zip(before, now)]
     changes.append(Change("All sections", overall_score(before).percent, overall_score(now).percent))
     when = datetime.fromisoformat(earlier[0]["submitted_at"])

@@ -11,6 +11,7 @@ from typing import Callable, Sequence, Union
 
 from widgets.assessment.report import ItemNote, Report, SectionScore
 from widgets.assessment.report_chart import chart_alt_text, section_chart_png
+from widgets.results.columns import NOT_REPORTED
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def report_blocks(report: Report) -> list[Block]:
         *_notes("Gaps", "Items rated at the bottom of the scale: the first places to act.", report.gaps),
         *_notes("Left blank", "Items not rated in this submission.", report.not_rated),
         *_actions(report),
+        *_reviews(report),
         *_change(report),
         Heading("All answers"),
         _answers(report),
@@ -112,6 +114,17 @@ def _actions(report: Report) -> list[Block]:
                  for a in report.actions)
     table = Table(("Item", "Next action", "Who", "By when"), rows, widths=(3, 6, 2.5, 2))
     return [Heading("Action plan"), Paragraph("Earliest due date first."), table]
+
+
+def _reviews(report: Report) -> list[Block]:
+    """Last round's actions as this round reported them; nothing when no round before was known."""
+    if not report.reviews:
+        return []
+    rows = tuple((f"{r.action}\nWho: {r.owner or 'not named'}. By when: {r.due or 'no date'}.\nFor: {r.item_text}", r.status, r.note)
+                 for r in report.reviews)  # three columns, so a phone's width still reads
+    table = Table(("Last round's action", "Status", "Note"), rows, widths=(3.5, 3, 4))
+    done = sum(r.status != NOT_REPORTED for r in report.reviews)
+    return [Heading("Last round's actions"), Paragraph(f"{done} of {len(report.reviews)} reported on in this round."), table]
 
 
 def _change(report: Report) -> list[Block]:

@@ -7,6 +7,7 @@ page is on its way, so the page never shows figures older than the moment it was
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import ipywidgets as ipw
@@ -34,11 +35,14 @@ IMPACT = ("impact_confidence", "impact_practice")
 # Table-only views, by their first sort column and order: open actions most overdue first.
 SORTABLE = {"latest_sections": ("organisation", True), "open_actions": ("days_overdue", False),
             "last_round_actions": ("organisation", True), "follow_up_due": ("follow_up_due", True)}
-INTRO = (  # the notebook gives the title; the page adds the warning every trainer should see, and the way out
-    "<p class='viw-privacy'><strong>Results name staff.</strong> Only trainers can open this page; keep the "
+INTRO = (  # the notebook gives the title; the page adds the warning every viewer should see, and the way out
+    "<p class='viw-privacy'><strong>Results name staff.</strong> {who}; keep the "
     "downloads on a secure drive and delete them when the review is done.</p>"
-    "<p class='viw-sign-out'><a href='/logout'>Sign out</a> when you leave (the sign-in lasts a working day).</p>"
+    "<p class='viw-sign-out'><a href='../../logout'>Sign out</a> when you leave.</p>"  # relative: / alone, or under the hub
 )
+EVERYTHING = "Only trainers can open this page"
+ONE_ORGANISATION = ("<span class='viw-viewer-scope'>You see {names} only</span>: every view and download here holds its "
+                    "results and no one else's")  # a manager's, under the hub (widgets.dashboard.viewer)
 
 
 @guarded_page
@@ -84,6 +88,8 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
 
     sources = SourcesView(state, status, redraw)
     received = ReceivedFilesView(state, status, redraw)
+    if not state.viewer.sees_everything:  # a manager: the received files are the trainers' own
+        received.layout.display = "none"
     filters = FiltersView(state, status, redraw)
     state.load()
     redraw()
@@ -95,7 +101,7 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         ipw.HTML("<h2>Training</h2>"),
         by_name["completion"], people,
         *(by_name[name] for name in TRAINING[1:]),
-        VerifyView(state.store, content),
+        VerifyView(state.store, content, state.viewer),
         ipw.HTML("<h2>Self-assessments</h2>"),
         *(by_name[name] for name in (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")),
         ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "
@@ -105,7 +111,8 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     ], layout=ipw.Layout(width="100%"))
     page = ipw.VBox([
         page_style(content.site, home="dashboard.ipynb"),
-        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>{INTRO}"),
+        ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>" + INTRO.format(who=EVERYTHING if state.viewer.sees_everything else
+                 ONE_ORGANISATION.format(names=html.escape(state.viewer.describe())))),
         status,
         service,
         views,

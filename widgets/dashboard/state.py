@@ -19,6 +19,7 @@ from widgets.aggregate.services import ServiceSummary, organisations, service_su
 from widgets.aggregate.training import PEOPLE_SHOWN, people_shown
 from widgets.aggregate.sources import Source, store_source
 from widgets.content import Content
+from widgets.dashboard.viewer import Viewer, current_viewer
 from widgets.results import FileReport, ReadResult, ResultsStore, read_results
 from widgets.results.received import ReceivedFile, ReceivedFiles
 from widgets.errors import Refused
@@ -31,10 +32,13 @@ UPLOAD = "upload: "  # how a kept file is named among the sources
 
 class DashboardState:
     """The local store plus the files trainers added (kept in the results folder's received
-    files, so they are there at the next visit), read and validated together, then filtered."""
+    files, so they are there at the next visit), read and validated together, then filtered.
+    What is read is cut to what the ``viewer`` may see in ``load`` (``widgets.dashboard.viewer``),
+    before any view is made from it."""
 
-    def __init__(self, store: ResultsStore, content: Content | None):
+    def __init__(self, store: ResultsStore, content: Content | None, viewer: Viewer | None = None):
         self.store = store
+        self.viewer = viewer or current_viewer()
         self.labels = Labels.from_content(content)
         self.received = ReceivedFiles(store.folder)
         self.refused: list[FileReport] = []  # uploads too large to read here
@@ -52,7 +56,8 @@ class DashboardState:
         name (kept as 'services (2).csv'; the reader counts rows seen before once), then read
         everything again. What a browser sends is checked, not trusted: a batch in a form it
         cannot read changes nothing, and a file too large is reported as not loaded (and not
-        kept) while the others load."""
+        kept) while the others load. The received files are the trainers' own."""
+        self._trainers_only()
         for name, data in files:
             if not isinstance(name, str) or not isinstance(data, (bytes, bytearray)):
                 raise Refused("An upload arrived in a form the dashboard cannot read; please add it again.")
@@ -71,6 +76,7 @@ class DashboardState:
 
     def remove_received(self, name: str) -> None:
         """Remove one kept file (the page asks first), then read everything again."""
+        self._trainers_only()
         try:
             self.received.remove(name)
         except FileNotFoundError:
@@ -79,27 +85,39 @@ class DashboardState:
 
     def received_files(self) -> list[tuple[ReceivedFile, FileReport | None]]:
         """Each kept file with its report from the last read (None if added since)."""
+        if not self.viewer.sees_everything:
+            return []
         reports = {report.name: report for report in self.loaded.reports}
         return [(kept, reports.get(UPLOAD + kept.name)) for kept in self.received.files()]
 
     def load(self) -> None:
         """Read the local store (whole submissions only) and every received file again."""
         self.store.sync_csv()  # results.csv brought in step (or an edited copy kept aside) before it is read about
-        self.notices = self.store.notices()
+        self.notices = self.store.notices() if self.viewer.sees_everything else []
         version = self.store.version()  # before reading: rows added meanwhile count as new
         kept_now = self.received.files()
         received: list[Source] = [(UPLOAD + kept.name, kept.path) for kept in kept_now]
-        self.loaded = read_results(store_source(self.store) + received)
-        self.loaded.reports.extend(self.refused)
-        self.codes = self.store.learner_codes()
+        loaded = read_results(store_source(self.store) + received)
+        loaded.reports.extend(self.refused)
+        self.loaded, self.codes = self.viewer.scope(loaded, self.store.learner_codes())  # the one cut every view is made from
         self._store_version, self.read_at = version, datetime.now()
         self._received_read = [kept.name for kept in kept_now]
         self.refresh()
 
+    def _trainers_only(self) -> None:
+        if not self.viewer.sees_everything:
+            raise Refused("Only trainers add or remove received files; send yours to the training team.")
+
     def store_changed(self) -> bool:
         """Whether rows were added to the local store, or files to the received files (by
         another trainer), since they were last read (a preheated page was built before anyone
-        asked for it, maybe long before)."""
+        asked for it, maybe long before). Only a viewer who sees everything is told: the store's
+        version counts every organisation's rows, and the received files are the trainers', so
+        a manager told of a change would learn of other organisations' activity. A manager's
+        page is never preheated (under the hub a kernel reads for its viewer when asked), so
+        there is nothing newer of theirs to tell them of."""
+        if not self.viewer.sees_everything:
+            return False
         return self.store.version() != self._store_version or [kept.name for kept in self.received.files()] != self._received_read
 
     def set_filters(self, filters: Filters) -> None:

@@ -8,6 +8,7 @@ import html
 import ipywidgets as ipw
 
 from widgets.content import Content
+from widgets.dashboard.viewer import EVERYONE, Viewer
 from widgets.emodule.verification import verify_certificate
 from widgets.results import ResultsStore
 from widgets.ui.messages import StatusMessage
@@ -15,9 +16,10 @@ from widgets.ui.safe import safe_callback
 
 
 class VerifyView(ipw.VBox):
-    def __init__(self, store: ResultsStore, content: Content):
+    def __init__(self, store: ResultsStore, content: Content, viewer: Viewer = EVERYONE):
         self._store = store
         self._content = content
+        self._viewer = viewer  # a manager verifies their organisation's certificates only
         self.status = StatusMessage()  # beside the box, not the page's status line at the top:
         self.status.remove_class("viw-status")  # the page has one `.viw-status`, its own
         self.status.add_class("viw-verify-status")
@@ -30,13 +32,15 @@ class VerifyView(ipw.VBox):
         self.typed.on_submit(safe_callback(self.status)(lambda _: self.verify()))
         self.found = ipw.HTML()
         self.found.add_class("viw-verified")
+        whose = "" if viewer.sees_everything else (f" You can check certificates of {html.escape(viewer.describe())}; the training "
+                                                    "team checks those of other organisations.")
         super().__init__([ipw.HTML("<h2>Verify a certificate</h2><p>Type the verification id printed on a certificate "
-                                   "to see whose it is.</p>"), ipw.HBox([self.typed, self.check]), self.status, self.found])
+                                   f"to see whose it is.{whose}</p>"), ipw.HBox([self.typed, self.check]), self.status, self.found])
         self.add_class("viw-verify-box")
 
     def verify(self) -> None:
         self.found.value = ""
-        certificate = verify_certificate(self.typed.value, self._store, self._content)
+        certificate = verify_certificate(self.typed.value, self._store, self._content, self._viewer.may_see)
         modules = "".join(f"<li>{html.escape(m.title)}: passed on {html.escape(m.passed_on)} "
                           f"({m.score:g} of {m.max_score:g})</li>" for m in certificate.modules)
         self.status.show("This is a certificate of this workbook.", "success")

@@ -18,14 +18,17 @@ from typing import TYPE_CHECKING
 import ipywidgets as ipw
 
 from widgets.assessment.drafts import Autosave
+from widgets.assessment.last_actions import actions_of, status_label
 from widgets.assessment.model import DETAIL_FIELDS, REQUIRED_DETAILS, Assessment, spoken_date
 from widgets.assessment.report_html import report_html
 from widgets.assessment.submit import Submitted, report_files, store_submission
 from widgets.content import Content, load_content
 from widgets.content.instrument import AssessmentItem, Instrument
+from widgets.pages.assessment_actions import LastActions
 from widgets.pages.assessment_form import SectionForm
 from widgets.pages.submitting_for import FROM_THE_HUB, submitting_for
-from widgets.errors import Refused
+from widgets.errors import Refused, StoreError
+from widgets.results.columns import ACTION_REVIEW_KIND
 from widgets.results.drafts import DraftStore
 from widgets.ui.deferred import import_after_this_cell
 from widgets.ui.downloads import DownloadLink
@@ -48,6 +51,8 @@ log = logging.getLogger("widgets")
 
 CHANGED_ELSEWHERE = ("This draft was changed in another window: your change here was saved over it. "
                      "Reload to see the latest.")
+LOOK_UP_FAILED = ("Last round's actions could not be looked up just now. Your answers are saved as usual; "
+                  "reload the page in a minute to see them and say how far each has got.")
 DETAIL_LABELS = {
     "organisation": "Organisation or service",
     "team": "Team (optional)",
@@ -82,6 +87,7 @@ class AssessmentPage(ipw.VBox):
         self.previous_box.add_class("viw-previous-round")
         self.previous_box.observe(safe(lambda change: self._previous_round_changed(change["new"])), "value")
         shared = SharedParts.make()  # one privacy reminder, style and width for every box
+        self.last_actions = LastActions(safe(self._review_changed), shared)
         self.sections = [SectionForm(s, instrument, safe(self._answer_changed), shared) for s in instrument.sections]
         self.overall = ipw.HTML()
         self.overall.add_class("viw-overall-progress")
@@ -112,6 +118,7 @@ class AssessmentPage(ipw.VBox):
             ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
             self.previous_box,
+            self.last_actions,
             ipw.HTML("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
@@ -134,6 +141,7 @@ class AssessmentPage(ipw.VBox):
         self.add_class("viw-assessment")
         if self.submitting_for:
             self.submitting_for.apply(self.assessment)
+            self._look_up_last_round()  # the hub says whose round this is: its round before is known at once
         self._refresh()
         self.open_link(resume_code)
 
@@ -155,6 +163,7 @@ class AssessmentPage(ipw.VBox):
         if not self._loading and self.submitting_for:
             self.submitting_for.apply(self.assessment)
             self._saved()
+            self._look_up_last_round()
 
     def _show_detail_errors(self, move_focus: bool = True) -> list[str]:
         """The details still needed: listed at the top of the form (GOV.UK's error summary,
@@ -170,12 +179,37 @@ class AssessmentPage(ipw.VBox):
         if not self._loading:
             self.assessment.set_previous_round(typed)
             self._saved()
+            self._look_up_last_round()
 
     def _answer_changed(self, item_id: str, part: str, value: object) -> None:
         note = self.assessment.set_answer(item_id, part, value)
         self._saved()
         if note:
             self.status.show(note, "info")
+
+    def _review_changed(self, item_id: str, part: str, value: object) -> None:
+        self.assessment.set_review(item_id, part, value)
+        self._saved()
+
+    def _look_up_last_round(self) -> None:
+        """List the actions of the round before this one (by last round's code on a server of
+        its own, by the results service under JupyterHub: ``previous_round.find_round``), to
+        report on; none when no round before is known."""
+        found = None
+        organisation = self.assessment.details["organisation"]
+        if self.assessment.previous_round or (self.submitting_for is not None and organisation.strip()):
+            from widgets.assessment.previous_round import find_round  # loads the store's client
+
+            try:
+                found, _ = find_round(self._store(), self.instrument.id, organisation, self.assessment.details["team"], None,
+                                      self.assessment.previous_round)
+            except StoreError:
+                log.exception("Looking up last round's actions failed")
+                self.status.show(LOOK_UP_FAILED, "info")  # the list shown stays as it was; nothing typed is lost
+                return
+        self.assessment.last_actions = actions_of(self.instrument, found.rows) if found else ()
+        self.last_actions.list(self.assessment.last_actions, found.submitted_at if found else "")
+        self.last_actions.show(self.assessment.review)
 
     def _saved(self) -> None:
         """After each change to the model: show progress, then save the draft at once. A save
@@ -236,6 +270,7 @@ class AssessmentPage(ipw.VBox):
         finally:
             self._loading = False
         self._refresh()
+        self._look_up_last_round()
 
     def submit(self, confirmed: bool = False) -> Submitted | None:
         """Submit; unless ``confirmed``, first show "check your answers" (and any unrated items),
@@ -273,7 +308,7 @@ class AssessmentPage(ipw.VBox):
             again = ipw.Button(description="Make the report again", layout=ipw.Layout(width="auto"))
             again.add_class("viw-report-again")
             again.on_click(safe_callback(self.status)(lambda _: self._show_report(saved, just_now)))
-            note = ipw.HTML(f"<h2>Submitted on {escape(when)}</h2><p>Your answers are stored ({len(saved.rows)} items, "
+            note = ipw.HTML(f"<h2>Submitted on {escape(when)}</h2><p>Your answers are stored ({_counted(saved)}, "
                             f"submission {escape(saved.submission_id)}). The report could not be made just now; "
                             "press the button to try again, now or later.</p>")
             self.result.children = [note, again]
@@ -286,7 +321,7 @@ class AssessmentPage(ipw.VBox):
         move_focus_to(heading)
         if just_now:
             self.status.show(
-                f"Submitted: {len(saved.rows)} items saved (submission {saved.submission_id}). "
+                f"Submitted: {_counted(saved)} saved (submission {saved.submission_id}). "
                 "Your report is below; download it and the CSV to keep or send.", "success")
         else:
             self.status.show(f"This was submitted on {when}, and is stored once. Its report is below; "
@@ -365,6 +400,10 @@ class AssessmentPage(ipw.VBox):
         for form in self.sections:
             answered, total = self.assessment.progress(form.section)
             rows.append((form.section.title, f"{answered} of {total} rated"))
+        for number, action in enumerate(self.assessment.last_actions, 1):
+            review = self.assessment.review(action.item_id)
+            said = f"{status_label(review.status)}: {action.action}" + (f" (note: {review.note})" if review.note else "")
+            rows.append((f"Last round's action {number}", said))
         terms = "".join(f"<div><dt>{escape(term)}</dt><dd dir='auto'>{escape(value)}</dd></div>" for term, value in rows)
         return f"<dl class='viw-summary-list'>{terms}</dl>"
 
@@ -379,6 +418,12 @@ class AssessmentPage(ipw.VBox):
         form, where the details the summary began with are asked."""
         self.confirm.children = ()
         move_focus_to(self._about_you)
+
+def _counted(saved: SavedSubmission) -> str:
+    """What a submission holds, in words: its items, and last round's actions reported on."""
+    reviews = sum(row["kind"] == ACTION_REVIEW_KIND for row in saved.rows)
+    return f"{len(saved.rows) - reviews} items" + (f" and {reviews} of last round's actions" if reviews else "")
+
 
 def _introduction(instrument: Instrument, content: Content) -> str:
     levels = "".join(

@@ -7,13 +7,30 @@ two in step.
 from __future__ import annotations
 
 SCHEMA_VERSION = "1"
-KINDS = ("quiz", "confidence", "assessment", "follow_up")
+KINDS = ("quiz", "confidence", "assessment", "follow_up", "action_review")
+
+# Last round's actions, reviewed in a self-assessment: rows of kind ``action_review`` inside
+# that self-assessment's submission (same submission_id), one per action of the round before.
+# Their item_id is this prefix and the item the action was agreed for; action, action_owner and
+# action_due repeat the action as it was listed; response is the status reported (empty: not
+# reported) and evidence the note given with it.
+ACTION_REVIEW_KIND = "action_review"
+ACTION_REVIEW_PREFIX = "action-review."
+ACTION_STATUSES: dict[str, str] = {
+    "done": "Done",
+    "partly": "Partly done",
+    "not-started": "Not started",
+    "no-longer-needed": "No longer needed",
+}
+NOT_REPORTED = "Not reported"
+# A kind whose rows are part of a submission of another kind: the submission's kind is that one.
+PART_OF = {ACTION_REVIEW_KIND: "assessment"}
 
 COLUMNS: dict[str, str] = {
     "schema_version": "Format version of the row; always 1 for now.",
     "submission_id": "UUID shared by every row of one submission (one quiz attempt, one rating round, one self-assessment).",
     "submitted_at": "When it was submitted: ISO 8601 in UTC, e.g. 2026-11-23T10:15:00Z.",
-    "kind": "quiz, confidence, assessment or follow_up (the impact review).",
+    "kind": "quiz, confidence, assessment, follow_up (the impact review) or action_review (last round's actions, inside a self-assessment).",
     "instrument": "Id of the quiz or instrument (confidence rounds: confidence-before or confidence-after; the impact review: impact-review).",
     "instrument_version": "Version of that quiz or instrument, from its content file.",
     "organisation": "The service or council.",
@@ -21,10 +38,10 @@ COLUMNS: dict[str, str] = {
     "respondent": "Who answered: a learner's name, or the person completing a self-assessment.",
     "role": "Their role (may be empty).",
     "item_id": "Id of the question, learning outcome or assessment item.",
-    "response": "The answer: option id(s) joined by ';', situation=category pairs, a rating value, yes or no (a framework used, in the impact review), or empty if left blank on purpose.",
+    "response": "The answer: option id(s) joined by ';', situation=category pairs, a rating value, yes or no (a framework used, in the impact review), an action's status (done, partly, not-started, no-longer-needed), or empty if left blank on purpose.",
     "score": "Points scored; empty where nothing is scored.",
     "max_score": "Most points possible; empty where nothing is scored.",
-    "evidence": "Evidence or example given for the item (free text).",
+    "evidence": "Evidence or example given for the item, or the note given with an action's status (free text).",
     "action": "Next action agreed for the item (free text).",
     "action_owner": "Who will do the action.",
     "action_due": "When the action is due: ISO date YYYY-MM-DD, or empty.",
@@ -53,3 +70,8 @@ def unstorable(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def submission_kind(row_kinds: list[str]) -> str:
+    """The kind of a submission from its rows' kinds: the first that is not part of another."""
+    return next((kind for kind in row_kinds if kind not in PART_OF), row_kinds[0])

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
-from widgets.results.keys import one_spelling
+from widgets.results.spelling import one_spelling
 from widgets.results.spreadsheet_safety import restore_column
 from widgets.results.validation import parse_columns, row_problems
 
@@ -66,7 +66,7 @@ def read_results(sources: list[tuple[str, bytes | Path | pd.DataFrame]], typed: 
     from the store (``ResultsStore.rows``: valid by construction, so only typed here).
 
     One bad file never stops the others loading. Each organisation and team is shown under one
-    spelling (``keys.one_spelling``). ``typed=False`` keeps times and scores as the text the
+    spelling (``spelling.one_spelling``). ``typed=False`` keeps times and scores as the text the
     files hold (for importing them as they are).
     """
     frames: list[pd.DataFrame] = []

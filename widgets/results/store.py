@@ -27,7 +27,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, SCHEMA_VERSION, unstorable
+from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, PART_OF, SCHEMA_VERSION, submission_kind, unstorable
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
@@ -234,7 +234,8 @@ class ResultsStore:
                 learner: str | None = None) -> None:
         first = rows[0]
         seq = connection.execute(submissions.insert().values(
-            submission_id=first["submission_id"], submitted_at=utc_text(first["submitted_at"]), kind=first["kind"],
+            submission_id=first["submission_id"], submitted_at=utc_text(first["submitted_at"]),
+            kind=submission_kind([row["kind"] for row in rows]),
             instrument=first["instrument"], organisation_key=same_key(first["organisation"]),
             team_key=same_key(first["team"]), draft_code=draft, learner_code=learner, origin=origin[:500],
             row_count=len(rows),
@@ -580,6 +581,9 @@ def _row(submission: Submission, item: ItemResponse, submission_id: str, submitt
         **{f.name: getattr(submission, f.name) for f in fields(Submission) if f.name != "items"},
         **{f.name: getattr(item, f.name) for f in fields(ItemResponse)},
     }
+    if item.kind and PART_OF.get(item.kind) != submission.kind:
+        raise Refused(f"An item of kind {item.kind} cannot be part of a {submission.kind} submission.")
+    values["kind"] = item.kind or submission.kind
     values["score"] = _score_text(item.score)
     values["max_score"] = _score_text(item.max_score)
     return {column: str(values[column]) for column in COLUMNS}

@@ -19,6 +19,7 @@ class ItemResponse:
     action_due: str = ""
     children_say: str = ""
     participation_degree: str = ""
+    kind: str = ""  # empty: the submission's kind; else one that is part of it (``columns.PART_OF``)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,16 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from widgets.results.columns import KINDS, SCHEMA_VERSION
+from widgets.results.columns import ACTION_REVIEW_KIND, ACTION_REVIEW_PREFIX, ACTION_STATUSES, KINDS, SCHEMA_VERSION
 
 # An impact review (kind follow_up) answers with a confidence rating, yes or no (a framework
 # used in practice), or nothing (the example, whose text is in evidence).
 FOLLOW_UP_ANSWERS = ("1", "2", "3", "4", "5", "yes", "no", "")
 FOLLOW_UP_PROBLEM = "an impact review answer must be 1 to 5, yes, no or empty"
+# A reviewed action's status, or nothing (not reported); its item id names the item it was for.
+REVIEW_ANSWERS = (*ACTION_STATUSES, "")
+REVIEW_PROBLEM = "an action's status must be " + ", ".join(ACTION_STATUSES) + " or empty"
+REVIEW_ITEM_PROBLEM = f"an action_review row's item_id must start with {ACTION_REVIEW_PREFIX}"
 
 # Names and ids are looked up by index, which PostgreSQL caps near 2,700 bytes; nobody's name or
 # an item's id comes near this.
@@ -85,6 +89,9 @@ def row_problems(frame: pd.DataFrame, parsed: dict[str, pd.Series] | None = None
     flag((frame["kind"] == "confidence") & ~frame["response"].isin(["1", "2", "3", "4", "5"]),
          "a confidence rating must be 1 to 5")
     flag((frame["kind"] == "follow_up") & ~frame["response"].isin(FOLLOW_UP_ANSWERS), FOLLOW_UP_PROBLEM)
+    reviews = frame["kind"] == ACTION_REVIEW_KIND
+    flag(reviews & ~frame["item_id"].str.startswith(ACTION_REVIEW_PREFIX), REVIEW_ITEM_PROBLEM)
+    flag(reviews & ~frame["response"].isin(REVIEW_ANSWERS), REVIEW_PROBLEM)
     due = frame["action_due"]
     given = due != ""
     if given.any():
@@ -119,6 +126,8 @@ def row_problem(row: Mapping[str, str]) -> str:
          lambda: "score must be between 0 and max_score (above 0)"),
         (row["kind"] == "confidence" and row["response"] not in ("1", "2", "3", "4", "5"), lambda: "a confidence rating must be 1 to 5"),
         (row["kind"] == "follow_up" and row["response"] not in FOLLOW_UP_ANSWERS, lambda: FOLLOW_UP_PROBLEM),
+        (row["kind"] == ACTION_REVIEW_KIND and not row["item_id"].startswith(ACTION_REVIEW_PREFIX), lambda: REVIEW_ITEM_PROBLEM),
+        (row["kind"] == ACTION_REVIEW_KIND and row["response"] not in REVIEW_ANSWERS, lambda: REVIEW_PROBLEM),
         (row["action_due"] != "" and not _is_date(row["action_due"]), lambda: quoted("action_due", "is not a date like 2027-03-31")),
     ]
     return next((message() for broken, message in checks if broken), "")

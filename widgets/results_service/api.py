@@ -26,7 +26,8 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from datetime import datetime, timezone
 from typing import Any, Callable, Mapping
 
 from jupyterhub.services.auth import HubAuthenticated
@@ -39,8 +40,10 @@ from widgets.errors import Refused
 from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreError, Submission
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.drafts import unflatten
+from widgets.results.store import TIME_FORMAT
 from widgets.emodule.confidence import ROUNDS, VERSION as CONFIDENCE_VERSION
 from widgets.results.service_client import SUBMITTED_AT
+from widgets.assessment.last_actions import actions_of
 from widgets.results_service.judge import (NotYours, Stored, judge_assessment, judge_confidence, judge_quiz,
                                            refuse_record_change, stored_certificate)
 from widgets.results_service.people import Person, from_groups
@@ -50,8 +53,7 @@ log = logging.getLogger("widgets.results_service")
 LEARNER_KIND = "learner"  # the drafts' kind for learner records, as the staff pages use
 OWN_KINDS = ("quiz", "confidence")  # what a person submits for themselves
 
-ITEM_FIELDS = {"item_id", "response", "score", "max_score", "evidence", "action", "action_owner", "action_due",
-               "children_say", "participation_degree"}
+ITEM_FIELDS = {f.name for f in fields(ItemResponse)}
 
 
 class ServiceApi(HubAuthenticated, web.RequestHandler):
@@ -195,7 +197,10 @@ class Submissions(ServiceApi):
             if found is None:
                 raise Refused(f"There is no self-assessment '{instrument}'.")
             version = found.version
-            items = judge_assessment(found, person, organisation, team, _text(body, "role", ""), items)
+            now = datetime.now(timezone.utc).strftime(TIME_FORMAT)
+            before = self.store.previous("assessment", instrument, organisation, before=now, team=team)
+            items = judge_assessment(found, person, organisation, team, _text(body, "role", ""), items,
+                                     actions_of(found, before.rows) if before else ())
         submission = Submission(kind, instrument, version, organisation, team, person.name, _text(body, "role", ""), items)
         saved = self.store.save(  # an id stored before is given back, with nothing written
             submission, submission_id=submission_id, draft=str(draft) if draft else None, learner=learner,

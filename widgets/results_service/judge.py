@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, Mapping, Sequence
 
+from widgets.assessment.last_actions import PreviousAction, reviewed_item
 from widgets.assessment.model import Assessment
 from widgets.content import Content
 from widgets.content.instrument import Instrument
@@ -31,6 +32,7 @@ from widgets.emodule.drawing import AttemptPlan, attempt_items
 from widgets.emodule.learner import Learner
 from widgets.emodule.progress import Attempt, LearnerRecord
 from widgets.errors import Refused
+from widgets.results.columns import ACTION_REVIEW_KIND
 from widgets.results.drafts import flatten
 from widgets.results.submission import ItemResponse
 from widgets.results_service.people import ORGANISATION, Person
@@ -126,20 +128,32 @@ def judge_confidence(content: Content, instrument: str, record: LearnerRecord, s
 
 
 def judge_assessment(instrument: Instrument, person: Person, organisation: str, team: str, role: str,
-                     sent: Sequence[ItemResponse]) -> tuple[ItemResponse, ...]:
+                     sent: Sequence[ItemResponse], last_actions: Sequence[PreviousAction] = ()) -> tuple[ItemResponse, ...]:
     """A self-assessment's rows, checked by the form's own rules (ratings on the instrument's
-    scale, texts that fit), for one of the person's organisations and their team."""
+    scale, texts that fit), for one of the person's organisations and their team. What is
+    reported on last round's actions is taken for ``last_actions`` only (the service's own
+    look-up of the round before), with their text as that round stored it."""
     if not person.organisations:
         raise NotYours(f"Your sign-in is in no organisation yet: ask your trainer to add you to the hub group "
                        f"{ORGANISATION}<your organisation's name>.")
     if not person.works_for(organisation, team):
         raise NotYours(f"You send self-assessments for your own organisation and team only: "
                        f"{', '.join(person.organisations)}{' (' + ', '.join(person.teams) + ')' if person.teams else ''}.")
-    assessment = Assessment(instrument)
+    assessment = Assessment(instrument, last_actions=tuple(last_actions))
     for name, value in (("organisation", organisation), ("team", team), ("respondent", person.name), ("role", role)):
         assessment.set_detail(name, value)
     known = {item.id for item in instrument.items}
+    listed = {action.item_id for action in last_actions}
     for item in sent:
+        if item.kind == ACTION_REVIEW_KIND:
+            # One the round before does not list is passed over: a retry of a round stored
+            # already finds that round as the one before, and gets back what was stored.
+            if reviewed_item(item.item_id) in listed:
+                assessment.set_review(reviewed_item(item.item_id), "status", item.response)
+                assessment.set_review(reviewed_item(item.item_id), "note", item.evidence)
+            continue
+        if item.kind:
+            raise Refused(f"An item of kind {item.kind} cannot be part of a self-assessment.")
         if item.item_id not in known:
             raise Refused(f"Self-assessment {instrument.id} has no item '{item.item_id}'.")
         for part in ("rating", "participation_degree", "evidence", "children_say", "action", "action_owner", "action_due"):

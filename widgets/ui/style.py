@@ -125,6 +125,7 @@ CSS = """
 .viw-free-text-field .widget-label { font-weight: 600; margin-bottom: 0.25rem; text-align: left; width: auto; }
 .viw-card { border: 1px solid #8a8a8a; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0; box-sizing: border-box; }
 .viw-privacy { background: #f4f4f4; border-left: 6px solid #555; padding: 0.5rem 1rem; }
+.viw-last-action { white-space: pre-wrap; overflow-wrap: anywhere; }
 """.replace("TARGET", TARGET)
 
 

@@ -1,0 +1,223 @@
+"""The trainer dashboard as a JupyterHub-managed service: trainers and managers sign in with the
+hub (the council's identity), and what each sees comes from their hub groups.
+
+    python -m widgets.hub_dashboard      (started by JupyterHub: deploy/jupyterhub_config.py)
+
+It is the one-server dashboard's Voila (``widgets.server.WorkbookVoila``: only notebooks, no
+code from visitors, the same kernel caps and tab-close fix) with JupyterHub's own OAuth sign-in
+(``JupyterHubIdentityProvider``, as a single-user server uses) in place of the token:
+
+- someone not signed in is sent through the hub's login and back;
+- a token without ``access:services!service=<this service>`` is refused (403);
+- a signed-in person who is neither in ``trainers`` nor a ``manager:<organisation>`` is refused
+  by every handler of the service but the sign-in's own and static files (``ForViewers``): the
+  page answers with a plain "This page is for trainers and service managers" page, 403, and no
+  kernel; the kernel API, its websocket and the tab-close shutdown answer 403;
+- a page kernel is usable only by the person whose page started it (``OwnKernelOnly``; the
+  kernel manager notes whom each was started for): another trainer or manager gets 403 on it;
+- for everyone else the page's kernel is told who is looking in ``VIEWER_HEADER`` (set here,
+  replacing any the browser sent), and the dashboard cuts what it reads to what they may see
+  (``widgets.dashboard.viewer``).
+
+Like the results service it holds the results database's address (``VIW_DATABASE_URL``): the
+dashboard reads the store, its received files and certificates as the one-server dashboard
+does. No staff server is given it. Pages are not preheated here: a kernel is started for one
+viewer and reads the results only once it knows who that is.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from html import escape
+from typing import Any, cast
+from urllib.parse import urlparse
+
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.utils import url_path_join
+from jupyterhub.services.auth import HubOAuth
+from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
+from jupyter_server.services.kernels.handlers import KernelHandler
+from tornado import web
+from traitlets import Type, default
+from traitlets.config import Config
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE, Viewer, viewer_for
+from widgets.resume_guard import VISITOR_HEADER
+from widgets.server import (DASHBOARD_PAGE, MOST_MESSAGE_BYTES, ShutdownOnTabClose, WorkbookVoila, refuse_results_inside,
+                            upgrade_results, voila_arguments)
+from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
+from widgets.settings import trainer_notebooks_dir
+from widgets.sign_in import TokenLeavesAddress
+
+NOT_YOURS_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>This page is for trainers and service managers</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fff; }}
+main {{ max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5; }}
+h1 {{ font-size: 1.6rem; }}
+a {{ color: #0b4f8a; }}
+</style>
+</head>
+<body>
+<main>
+<h1>This page is for trainers and service managers</h1>
+<p>You are signed in as <strong>{user}</strong>, who is not a trainer or a manager of a service, so the
+results dashboard is not yours to see. Your own workbook is at <a href="{home}">your workbook's start page</a>.</p>
+<p>If you manage a service and should see its results, ask the training team to add you to its managers.</p>
+<p><a href="{sign_out}">Sign out</a></p>
+</main>
+</body>
+</html>
+"""
+
+
+class HubIdentity(JupyterHubIdentityProvider):
+    """JupyterHub's OAuth sign-in; the service's own hub token is kept here and out of the
+    environment the page kernels inherit."""
+
+    @default("hub_auth")
+    def _default_hub_auth(self) -> HubOAuth:
+        hub_auth = HubOAuth(parent=self)
+        hub_auth.api_token  # read it now (it is the OAuth client's secret), then take it away from the kernels
+        os.environ.pop("JUPYTERHUB_API_TOKEN", None)
+        return hub_auth
+
+
+class ViewerKernels(GuardedKernelManager):
+    """The page kernels, each noted with the hub user whose page started it (from the viewer
+    the page request was given, ``ViewerPage``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.started_for: dict[str, str] = {}
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]  # async in Jupyter Server
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        header = kwargs.get("env", {}).get(VIEWER_VARIABLE)
+        if header:
+            self.started_for[kernel_id] = Viewer.from_header(header).user
+        return kernel_id
+
+    def remove_kernel(self, kernel_id: str) -> Any:
+        self.started_for.pop(kernel_id, None)
+        return super().remove_kernel(kernel_id)
+
+
+class ForViewers(JupyterHandler):
+    """Mixed into every handler of the service but the sign-in's and static files': once Jupyter
+    Server has said who is asking (``prepare``, for pages, the API and websockets alike), someone
+    signed in who is neither a trainer nor a manager is refused (403). ``self.viewer`` is what a
+    signed-in viewer may see; None for a request not signed in, which the sign-in has refused or
+    sent to the hub already."""
+
+    viewer: Viewer | None = None
+
+    async def prepare(self, *args: Any, **kwargs: Any) -> None:
+        prepared = super().prepare(*args, **kwargs)
+        if inspect.isawaitable(prepared):
+            await prepared
+        hub_user = getattr(self.current_user, "hub_user", None)
+        if self._finished or hub_user is None:
+            return
+        user = str(hub_user.get("name", ""))
+        self.viewer = viewer_for(user, hub_user.get("groups") or [])
+        if self.viewer is None:
+            self.log.warning("Dashboard refused %s %s to %s: not a trainer or a manager", self.request.method, self.request.path, user)
+            self.refuse(user)
+        else:
+            self.check_viewer(self.viewer)
+
+    def refuse(self, user: str) -> None:
+        raise web.HTTPError(403, "The dashboard is for trainers and service managers.")
+
+    def check_viewer(self, viewer: Viewer) -> None:
+        """More a handler asks of a viewer: nothing, here."""
+
+
+class OwnKernelOnly(ForViewers):
+    """For the kernel API, its websocket and the tab-close shutdown: the kernel must be one a page
+    of this viewer's started (one started for nobody known is nobody's)."""
+
+    def check_viewer(self, viewer: Viewer) -> None:
+        kernel_id = self.path_kwargs.get("kernel_id") or (self.path_args[0] if self.path_args else "")
+        kernels = self.kernel_manager
+        owner = kernels.started_for.get(kernel_id) if isinstance(kernels, ViewerKernels) else None
+        if owner != viewer.user:
+            self.log.warning("Dashboard refused kernel %s to %s: started for %s", kernel_id, viewer.user, owner or "nobody known")
+            raise web.HTTPError(403, "That is not your dashboard page's kernel.")
+
+
+KERNEL_ENDPOINTS = (KernelHandler, VoilaKernelWebsocketHandler, ShutdownOnTabClose)
+
+
+def for_viewers(target: type) -> type:
+    """The handler class with the viewer's checks in front of it."""
+    check = OwnKernelOnly if issubclass(target, KERNEL_ENDPOINTS) else ForViewers
+    return type(f"{target.__name__}ForViewers", (check, target), {})
+
+
+class ViewerPage(ForViewers, GuardedVoilaHandler):
+    """A dashboard page for a trainer or a manager; a plain 403 page for anyone else."""
+
+    async def get(self, path: str | None = None) -> None:
+        if self.viewer is not None:  # not signed in (None): Voila's own page sends them to the hub's sign-in
+            self.request.headers[VIEWER_HEADER] = self.viewer.to_header()  # replaces any the visitor sent
+        await GuardedVoilaHandler.get(self, path)  # the page handler's (ForViewers, first, has no get)
+
+    def refuse(self, user: str) -> None:
+        hub_auth = cast(HubIdentity, self.identity_provider).hub_auth
+        self.set_status(403)
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(NOT_YOURS_PAGE.format(user=escape(user), home=escape(url_path_join(hub_auth.hub_prefix, "home"), quote=True),
+                                          sign_out=escape(url_path_join(self.base_url, "logout"), quote=True)))
+
+
+class HubDashboardVoila(WorkbookVoila):
+    """The dashboard's Voila under the hub's prefix, signing in through the hub."""
+
+    identity_provider_class = Type(HubIdentity, config=True, help="JupyterHub OAuth sign-in.")
+
+    def init_handlers(self) -> list:
+        """Voila's handlers, each but the sign-in's and static files' behind ``ForViewers``."""
+        handlers = []
+        for handler in super().init_handlers():
+            pattern, target = handler[0], handler[1]
+            if target is TokenLeavesAddress:
+                handler = (pattern, ViewerPage, *handler[2:])
+            elif not pattern.startswith(self.server_url):  # the sign-in's own (/oauth_callback, /logout)
+                handler = (url_path_join(self.server_url, pattern), *handler[1:])
+            elif issubclass(target, JupyterHandler) and not issubclass(target, web.StaticFileHandler):
+                handler = (pattern, for_viewers(target), *handler[2:])
+            handlers.append(handler)
+        return handlers
+
+
+def main() -> None:
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/dashboard/")
+    address = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10102"))
+    os.environ[FROM_HUB_VARIABLE] = "1"  # the page kernels take the viewer from the request, or see nothing
+    refuse_results_inside(trainer_notebooks_dir())
+    upgrade_results()
+    config = Config()
+    config.VoilaConfiguration.http_header_envs = [VISITOR_HEADER, VIEWER_HEADER]
+    replaced = ("--VoilaConfiguration.http_header_envs=", "--VoilaConfiguration.multi_kernel_manager_class=")
+    arguments = [argument for argument in voila_arguments(trainer_notebooks_dir(), address.port or 10102, pool_size=0)
+                 if not argument.startswith(replaced)]
+    kernels = f"--VoilaConfiguration.multi_kernel_manager_class={ViewerKernels.__module__}.{ViewerKernels.__name__}"
+    HubDashboardVoila.launch_instance(
+        argv=[*arguments, kernels, f"--Voila.base_url={prefix}"],
+        config=config,
+        start_page=DASHBOARD_PAGE,
+        tornado_settings={"websocket_max_message_size": MOST_MESSAGE_BYTES},
+    )
+
+
+if __name__ == "__main__":
+    main()
