@@ -52,7 +52,7 @@ PAGES = [
     Target("landing page", "index.ipynb", ".viw-landing", "staff"),
     Target("module (The Lundy model)", "02_lundy.ipynb", ".viw-module button", "staff"),
     Target("self-assessment (IV Standard 4)", "assess_iv_standard_4.ipynb", ".viw-assessment input", "staff"),
-    Target("trainer dashboard", "dashboard.ipynb", ".viw-dashboard button", "trainer"),
+    Target("trainer dashboard", "dashboard.ipynb", ".viw-dashboard button:visible", "trainer"),
 ]
 
 
@@ -74,18 +74,23 @@ class Servers:
         self.all = (self.staff, self.trainer, self.floor_preheated, self.floor_plain)
 
     def __enter__(self) -> "Servers":
-        for server in self.all:
-            server.start()
-        self.staff.wait_for_kernel_count(staff_pool_kernels(), timeout=180)
-        self.trainer.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60)
-        self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
-        for server in self.all:
-            server.wait_until_quiet()
+        try:
+            for server in self.all:
+                server.start()
+            self.staff.wait_for_kernel_count(staff_pool_kernels(), timeout=180)
+            self.trainer.wait_for_kernel_count(TRAINER_POOL_SIZE, timeout=60)
+            self.floor_preheated.wait_for_kernel_count(STAFF_POOL_SIZE, timeout=60)
+            for server in self.all:
+                server.wait_until_quiet()
+        except BaseException:  # one server did not start: the others (and their kernels) stop too
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *_: object) -> None:
         for server in self.all:
-            server.stop()
+            if server.process is not None:
+                server.stop()
 
     def pool(self, target: Target) -> int:
         return staff_pool_kernels() if target.server == "staff" else TRAINER_POOL_SIZE
@@ -169,16 +174,17 @@ def dashboard_with_new_results(browser: Browser, servers: Servers, runs: int) ->
     """Rows saved after the dashboard's kernel was preheated: median seconds to the first usable
     widget, and until every view shows the new rows (warm browser cache)."""
     target = next(t for t in PAGES if t.server == "trainer")
-    new_rows = generate(20).fillna("").astype(str).to_dict("records")
     context = browser.new_context()
     page = context.new_page()
     before = set(servers.trainer.kernel_pids())
     time_to_widget(page, servers.url(target), target.ready)  # fills the browser cache
     first, current = [], []
-    for _ in range(runs):
+    for run in range(runs):
         page.goto("about:blank")
         wait_for_refill(servers.trainer, before, TRAINER_POOL_SIZE)
         before = set(servers.trainer.kernel_pids())
+        # Rows of submissions not stored yet (the same rows again would add nothing).
+        new_rows = generate(20, seed=1000 + run).fillna("").astype(str).to_dict("records")
         ResultsStore(servers.trainer.results_dir).import_rows(new_rows, origin="bench")
         started = time.perf_counter()
         page.goto(servers.url(target))
