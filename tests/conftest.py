@@ -13,6 +13,7 @@ from pathlib import Path  # noqa: E402
 from typing import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
+from playwright.sync_api import Browser  # noqa: E402
 
 from tests.pg_server import PostgresServer  # noqa: E402
 from widgets.results import ResultsStore  # noqa: E402
@@ -62,3 +63,17 @@ def database_url(request: pytest.FixtureRequest, results_folder: Path, monkeypat
 def any_store(results_folder: Path, database_url: str) -> ResultsStore:
     """The store on each engine in turn (the store tests run on both)."""
     return ResultsStore(results_folder, database_url)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole run: a process can hold one sync Playwright at a time (a second,
+    started while the first runs, fails with "Sync API inside the asyncio loop")."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

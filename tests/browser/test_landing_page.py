@@ -26,9 +26,13 @@ def test_root_opens_the_landing_page_with_title_purpose_and_privacy(page: Page, 
 
 
 def test_closed_and_reloaded_tabs_do_not_leave_kernels_running(browser, staff_server: VoilaServer) -> None:
-    # One preheated kernel waits for each page; every kernel a visit used must go when its tab does.
+    # Every kernel these visits use must go when their tab does. The session's server may still
+    # hold kernels of other tests' tabs that closed without a goodbye (as a locked phone does; the
+    # idle culler takes those): the count must come back to what it was before, the pool refilled.
     pool = staff_pool_kernels()
-    assert staff_server.wait_for_kernel_count(pool, timeout=120) == pool, staff_server.log()[-3000:]
+    staff_server.wait_until_quiet(timeout=120)
+    before = len(staff_server.kernel_pids())
+    assert before >= pool, staff_server.log()[-3000:]
     context = browser.new_context()
     for _ in range(3):
         page = context.new_page()
@@ -37,4 +41,4 @@ def test_closed_and_reloaded_tabs_do_not_leave_kernels_running(browser, staff_se
         expect(page.locator(".viw-landing")).to_be_visible(timeout=60_000)
         page.close(run_before_unload=True)
     context.close()
-    assert staff_server.wait_for_kernel_count(pool, timeout=60) == pool, staff_server.log()[-3000:]
+    assert staff_server.wait_for_kernel_count(before, timeout=60) == before, staff_server.log()[-3000:]

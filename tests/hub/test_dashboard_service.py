@@ -10,13 +10,11 @@ import json
 import re
 import time
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.layout_checks import at_width, whole_page
 from tests.browser.page_audit import serious_violations
 from tests.emodule_helpers import complete_everything
@@ -66,14 +64,6 @@ def dashboard(hub: Hub, tokens: dict[str, str]) -> Hub:
             pass
         time.sleep(0.5)
     pytest.fail("The dashboard service did not answer: " + hub.log_text()[-3000:])
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def signed_in(browser: Browser, hub: Hub, user: str, headers: dict[str, str] | None = None) -> Page:
