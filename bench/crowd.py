@@ -48,6 +48,7 @@ from tests.browser.emodule_steps import check, choose, drawn, go_to_step, rate_a
 from tests.browser.voila_server import VoilaServer  # noqa: E402
 from tests.emodule_helpers import right_answer  # noqa: E402
 from widgets.content import load_content  # noqa: E402
+from widgets.ui.deferred import PAGE_OPENS_SECONDS  # noqa: E402
 
 # The first usable part of each kind of page (a module's sign-in, a self-assessment's first answer).
 READY = {"index.ipynb": ".viw-landing", "glossary.ipynb": ".viw-glossary", "follow_up.ipynb": ".viw-follow-up",
@@ -244,7 +245,7 @@ def page_memory(browser: Browser, server: VoilaServer, notebooks: list[str],
                 page.goto(f"{server.url}/voila/render/{notebook}", timeout=timeout * 1000)
                 page.locator(ready_selector(notebook)).first.wait_for(state="visible", timeout=timeout * 1000)
                 pid = kernel_pid(server, page)
-                time.sleep(3)  # the store's imports, queued after the page was sent
+                time.sleep(PAGE_OPENS_SECONDS + 3)  # the store's imports, a few seconds after the page opens
                 figures[notebook] = (*waiting[pid], memory_mb(pid)[0]) if pid in waiting else "its kernel was not from the pool"
         except PlaywrightError:
             figures[notebook] = f"did not open within {timeout:.0f} s"

@@ -49,7 +49,9 @@ CLOSED_TAB_SECONDS_VARIABLE = "VIW_CLOSED_TAB_SECONDS"
 PROXY_HOPS_VARIABLE = "VIW_PROXY_HOPS"
 PUBLIC_HOSTS_VARIABLE = "VIW_PUBLIC_HOSTS"
 ROOM_POOL_VARIABLE = "VIW_ROOM_POOL_SIZE"
+POOL_REFILL_VARIABLE = "VIW_POOL_REFILL_SECONDS"
 ROOM_POOL_SIZE = 20  # a training room, ready at once
+POOL_REFILL_SECONDS = 20  # after a room has its pages, not while it is handed them
 PAGE_KERNEL_MB = 160
 MEMORY_SHARE_FOR_PAGES = 0.6  # the rest for the pool, the system, the server and the database
 # A training room behind one council gateway arrives from one address: 30 people, some with two tabs.
@@ -58,13 +60,13 @@ UNCONNECTED_SECONDS = 120
 CLOSED_TAB_SECONDS = 300  # a phone locked for a call comes back to a live page
 
 
-def _whole_number(variable: str, default: int) -> int:
-    """A setting that must be a whole number above 0; a wrong one stops the server with a plain message."""
+def _whole_number(variable: str, default: int, least: int = 1) -> int:
+    """A setting that must be a whole number of at least ``least``; a wrong one stops the server with a plain message."""
     text = os.environ.get(variable, "").strip()
     if not text:
         return default
-    if not text.isdigit() or int(text) < 1:
-        raise SystemExit(f"{variable} must be a whole number above 0, not {text!r}.")
+    if not text.isdigit() or int(text) < least:
+        raise SystemExit(f"{variable} must be a whole number of {least} or more, not {text!r}.")
     return int(text)
 
 
@@ -105,6 +107,12 @@ def proxy_hops() -> int:
     reached from to X-Forwarded-For): 1 for a reverse proxy on this machine, 2 for JupyterHub's
     proxy behind the council's HTTPS proxy."""
     return _whole_number(PROXY_HOPS_VARIABLE, 1)
+
+
+def pool_refill_seconds() -> int:
+    """How long after a preheated kernel is taken its pool starts another: long enough for a
+    room arriving at once to be handed its pages before new kernels compete for the cores."""
+    return _whole_number(POOL_REFILL_VARIABLE, POOL_REFILL_SECONDS, least=0)
 
 
 def room_pool_size() -> int:

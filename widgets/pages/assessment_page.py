@@ -30,7 +30,7 @@ from widgets.pages.submitting_for import FROM_THE_HUB, submitting_for
 from widgets.errors import Refused, StoreError
 from widgets.results.columns import ACTION_REVIEW_KIND
 from widgets.results.drafts import DraftStore
-from widgets.ui.deferred import import_after_this_cell
+from widgets.ui.deferred import import_once_the_page_is_open
 from widgets.ui.downloads import DownloadLink
 from widgets.ui.error_summary import ErrorSummary, field_error
 from widgets.ui.free_text import SharedParts
@@ -470,5 +470,5 @@ def assessment_page(instrument_id: str, content: Content | None = None) -> Asses
     content = content or load_content()
     page = AssessmentPage(content.instrument(instrument_id), content)
     page.open_link(query_parameters().get("code"))
-    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
+    import_once_the_page_is_open("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page

@@ -24,7 +24,7 @@ from widgets.pages.module_parts.sign_in import SignIn
 from widgets.pages.module_parts.steps import StepsView
 from widgets.quiz.quiz_view import QuizView
 from widgets.ui.address import AddressCode
-from widgets.ui.deferred import import_after_this_cell
+from widgets.ui.deferred import import_once_the_page_is_open
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import query_parameters
 from widgets.ui.style import page_style
@@ -156,5 +156,5 @@ def module_page(module_id: str) -> ModulePage:
     query = query_parameters()
     if query:
         page.open_link(urlencode(query))
-    import_after_this_cell("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
+    import_once_the_page_is_open("widgets.results.store")  # SQLAlchemy and pandas, once the page is on screen
     return page

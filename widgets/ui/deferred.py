@@ -31,10 +31,18 @@ def after_this_cell(work: Callable[[], None]) -> None:
     asyncio.get_running_loop().call_soon(work)
 
 
-def import_after_this_cell(*modules: str) -> None:
-    """Import ``modules`` once the page is sent: a kernel waiting in the pool stays small, and
-    the first save does not wait for the imports (about a second for the results store)."""
+PAGE_OPENS_SECONDS = 5.0  # a page connects and asks for its widgets within this, alone or in a room's burst
+
+
+def import_once_the_page_is_open(*modules: str) -> None:
+    """Import ``modules`` a few seconds after the page is sent: a kernel waiting in the pool
+    stays small, the page's own request for its widgets is answered first (queued straight after
+    the cell, the results store's second of CPU stood before it, for every person of a room at
+    once), and a first save seldom waits. A use before then imports them at once (``widgets.lazy``)."""
     def load() -> None:
         for module in modules:
             importlib.import_module(module)
-    after_this_cell(load)
+    if not in_kernel():
+        load()
+        return
+    asyncio.get_running_loop().call_later(PAGE_OPENS_SECONDS, load)
