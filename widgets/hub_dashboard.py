@@ -44,6 +44,7 @@ from traitlets.config import Config
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE, Viewer, viewer_for
+from widgets.plain_page import plain_page
 from widgets.resume_guard import VISITOR_HEADER
 from widgets.server import (DASHBOARD_PAGE, MOST_MESSAGE_BYTES, ShutdownOnTabClose, WorkbookVoila, refuse_results_inside,
                             upgrade_results, voila_arguments)
@@ -51,30 +52,11 @@ from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
 from widgets.settings import trainer_notebooks_dir
 from widgets.sign_in import TokenLeavesAddress
 
-NOT_YOURS_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>This page is for trainers and service managers</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fff; }}
-main {{ max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5; }}
-h1 {{ font-size: 1.6rem; }}
-a {{ color: #0b4f8a; }}
-</style>
-</head>
-<body>
-<main>
-<h1>This page is for trainers and service managers</h1>
-<p>You are signed in as <strong>{user}</strong>, who is not a trainer or a manager of a service, so the
+NOT_YOURS = "This page is for trainers and service managers"
+NOT_YOURS_TEXT = """<p>You are signed in as <strong>{user}</strong>, who is not a trainer or a manager of a service, so the
 results dashboard is not yours to see. Your own workbook is at <a href="{home}">your workbook's start page</a>.</p>
 <p>If you manage a service and should see its results, ask the training team to add you to its managers.</p>
-<p><a href="{sign_out}">Sign out</a></p>
-</main>
-</body>
-</html>
-"""
+<p><a href="{sign_out}">Sign out</a></p>"""
 
 
 class HubIdentity(JupyterHubIdentityProvider):
@@ -175,8 +157,9 @@ class ViewerPage(ForViewers, GuardedVoilaHandler):
         self.set_status(403)
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(NOT_YOURS_PAGE.format(user=escape(user), home=escape(url_path_join(hub_auth.hub_prefix, "home"), quote=True),
-                                          sign_out=escape(url_path_join(self.base_url, "logout"), quote=True)))
+        text = NOT_YOURS_TEXT.format(user=escape(user), home=escape(url_path_join(hub_auth.hub_prefix, "home"), quote=True),
+                                     sign_out=escape(url_path_join(self.base_url, "logout"), quote=True))
+        self.finish(plain_page(NOT_YOURS, NOT_YOURS, text))
 
 
 class HubDashboardVoila(WorkbookVoila):

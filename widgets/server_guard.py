@@ -32,35 +32,16 @@ from tornado.ioloop import PeriodicCallback
 from voila.tornado.handler import TornadoVoilaHandler
 
 from widgets.kernel_admission import KernelBook, Ticket
+from widgets.plain_page import plain_page
 from widgets.resume_guard import VISITOR_HEADER
 from widgets.settings import (closed_tab_seconds, most_kernels, most_kernels_per_address, proxy_hops, public_hosts,
                               unconnected_kernel_seconds)
 
 RETRY_SECONDS = (3, 7)  # spread out, so a room of waiting tabs does not ask at the same moment
-BUSY_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>The workbook is busy</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fff; }}
-main {{ max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5; }}
-h1 {{ font-size: 1.6rem; }}
-a {{ color: #0b4f8a; }}
-</style>
-</head>
-<body>
-<main>
-<h1>The workbook is busy; this page will open in a moment</h1>
-<p>Many people are opening pages right now. This page asks again by itself every few seconds
+BUSY = "The workbook is busy; this page will open in a moment"
+BUSY_TEXT = """<p>Many people are opening pages right now. This page asks again by itself every few seconds
 and opens as soon as there is room: you need not do anything.</p>
-<p><a href="{again}">Try again now</a></p>
-</main>
-<script>setTimeout(function () {{ window.location.reload(); }}, {wait_ms});</script>
-</body>
-</html>
-"""
+<p><a href="{again}">Try again now</a></p>"""
 
 
 CURRENT_TICKET: contextvars.ContextVar[Ticket | None] = contextvars.ContextVar("viw_ticket", default=None)
@@ -178,4 +159,5 @@ class GuardedVoilaHandler(TornadoVoilaHandler):
         self.set_header("Retry-After", str(wait))
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(BUSY_PAGE.format(again=escape(self.request.uri or "/", quote=True), wait_ms=wait * 1000))
+        self.finish(plain_page("The workbook is busy", BUSY, BUSY_TEXT.format(again=escape(self.request.uri or "/", quote=True)),
+                               script=f"setTimeout(function () {{ window.location.reload(); }}, {wait * 1000});"))
