@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 from tests.browser.emodule_steps import check, choose, drawn, go_to_step, rate_all, sign_in  # noqa: E402
 from tests.emodule_helpers import right_answer  # noqa: E402
 from tests.browser.voila_server import VoilaServer  # noqa: E402
+from widgets.settings import POOL_REFILL_VARIABLE  # noqa: E402
 from aggregate_bench import generate  # noqa: E402
 from widgets.content import load_content  # noqa: E402
 from widgets.results import ResultsStore  # noqa: E402
@@ -67,9 +68,12 @@ class Servers:
         for name in ("staff", "trainer", "floor-preheated", "floor-plain"):
             (work / name).mkdir()
         generate(DASHBOARD_ROWS).to_csv(work / "trainer" / "results.csv", index=False)
-        self.staff = VoilaServer("staff", work / "staff")
-        self.trainer = VoilaServer("trainer", work / "trainer", env={"VIW_TRAINER_TOKEN": TOKEN})
-        self.floor_preheated = VoilaServer("staff", work / "floor-preheated", root=floor)
+        # One person at a quiet moment, the pool full: each visit waits for the refill anyway, so
+        # the refill starts at once here rather than after VIW_POOL_REFILL_SECONDS (a room's setting).
+        at_once = {POOL_REFILL_VARIABLE: "0"}
+        self.staff = VoilaServer("staff", work / "staff", env=at_once)
+        self.trainer = VoilaServer("trainer", work / "trainer", env={"VIW_TRAINER_TOKEN": TOKEN, **at_once})
+        self.floor_preheated = VoilaServer("staff", work / "floor-preheated", root=floor, env=at_once)
         self.floor_plain = VoilaServer("staff", work / "floor-plain", root=floor, extra_args=("--pool-size", "0"))
         self.all = (self.staff, self.trainer, self.floor_preheated, self.floor_plain)
 

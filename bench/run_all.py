@@ -33,7 +33,7 @@ import store_bench  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.voila_server import VoilaServer  # noqa: E402
 from widgets.server import STAFF_POOL_SIZE, pool_sizes, staff_pool_kernels  # noqa: E402
-from widgets.settings import (MEMORY_SHARE_FOR_PAGES, MOST_KERNELS_PER_ADDRESS_VARIABLE, ROOM_POOL_VARIABLE,  # noqa: E402
+from widgets.settings import (MEMORY_SHARE_FOR_PAGES, MOST_KERNELS_PER_ADDRESS_VARIABLE, POOL_REFILL_VARIABLE, ROOM_POOL_VARIABLE,  # noqa: E402
                              machine_memory_mb, most_kernels, staff_notebooks_dir)
 
 
@@ -106,7 +106,7 @@ def crowds(people: int, runs: int, room: int | None) -> None:
     one_address = {MOST_KERNELS_PER_ADDRESS_VARIABLE: str(ONE_ADDRESS_KERNELS)}
     rooms = {ROOM_POOL_VARIABLE: str(room)} if room else {}
     staff = VoilaServer("staff", work / "staff", env={**one_address, **rooms})
-    before = VoilaServer("staff", work / "before", env={ROOM_POOL_VARIABLE: "1"})  # one kernel per page, as before; default caps
+    before = VoilaServer("staff", work / "before", env={ROOM_POOL_VARIABLE: "1", POOL_REFILL_VARIABLE: "0"})  # as before: one kernel a page, refilled at once; default caps
     floor = VoilaServer("staff", work / "floor-results", root=floor_root, extra_args=("--pool-size", str(people)), env=one_address)
     pools = {staff: staff_pool_kernels(room=room), before: staff_pool_kernels(room=1), floor: people}
     for server in (staff, before, floor):
@@ -147,7 +147,7 @@ def crowds(people: int, runs: int, room: int | None) -> None:
             whole_cpu.append(crowd.whole_server_cpu_seconds(server) - cpu)
         bare, same, old, spread = bursts
         figures = (("floor: bare one-widget notebook, pool of {people}", bare), ("same page (Module 1)", same),
-                   ("the same, one preheated kernel per page (before)", old), (f"over the {len(pages)} staff pages", spread))
+                   ("the same, one preheated kernel a page refilled at once (before)", old), (f"over the {len(pages)} staff pages", spread))
         for name, measured in figures:
             line(f"{name.format(people=people)}: median / slowest", f"{measured.median:.2f} / {measured.slowest:.2f} s", "-")
         for (name, measured), cpu in zip(figures, whole_cpu):
