@@ -22,13 +22,13 @@ def in_kernel() -> bool:
     return getattr(get_ipython(), "kernel", None) is not None
 
 
-def after_this_cell(work: Callable[[], None]) -> None:
-    """Queue ``work`` to run when the kernel is next free; outside a kernel (a plain Python
-    process, a test) there is no page to send first, so it runs at once."""
+def after_this_cell(work: Callable[[], None], delay: float = 0.0) -> None:
+    """Queue ``work`` to run when the kernel is next free (and ``delay`` seconds have passed);
+    outside a kernel (a plain Python process, a test) there is no page to send first, so it runs at once."""
     if not in_kernel():
         work()
         return
-    asyncio.get_running_loop().call_soon(work)
+    asyncio.get_running_loop().call_later(delay, work)
 
 
 PAGE_OPENS_SECONDS = 5.0  # a page connects and asks for its widgets within this, alone or in a room's burst
@@ -42,7 +42,4 @@ def import_once_the_page_is_open(*modules: str) -> None:
     def load() -> None:
         for module in modules:
             importlib.import_module(module)
-    if not in_kernel():
-        load()
-        return
-    asyncio.get_running_loop().call_later(PAGE_OPENS_SECONDS, load)
+    after_this_cell(load, PAGE_OPENS_SECONDS)
