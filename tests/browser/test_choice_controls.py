@@ -119,3 +119,51 @@ def test_long_option_texts_wrap_and_every_circle_is_its_own(browser: Browser, st
     finally:
         page.close(run_before_unload=True)
         context.close()
+
+
+TICK_WHILE_THE_KERNEL_ANSWERS = """async (card, texts) => {
+  const box = (text) => [...card.querySelectorAll('label')].find((l) => l.innerText.trim() === text).querySelector('input');
+  const boxes = texts.map(box);
+  boxes[0].click();
+  boxes[1].click();  // two ticks before the kernel has answered the first
+  const start = performance.now();
+  let undone = false;  // did the kernel's answer to the first tick untick the second?
+  while (performance.now() - start < 2000 && !undone) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    undone = !boxes[1].checked;
+  }
+  boxes[2].click();  // the third tick, read from what the page shows now
+  return undone;
+}"""
+
+
+def test_quick_ticks_on_a_slow_connection_all_reach_the_kernel(browser: Browser, staff_server: VoilaServer) -> None:
+    """A person ticks three boxes faster than the kernel answers (a phone on a slow network):
+    the kernel's answer to the first tick must not untick the second on the page, or the third
+    tick would send the page's now-wrong set and a right answer would be marked wrong."""
+    item = CONTENT.quizzes["why-voice"].items[2]
+    assert item.type == "multiple_choice" and [option.id for option in item.options] == ["a", "b", "c", "d"]
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(90_000)
+    try:
+        total = len(CONTENT.module("why-voice").steps) + 1
+        open_page(page, staff_server, "01_why_voice.ipynb", ready=".viw-sign-in")
+        sign_in(page, "Siân Quick-Ticker", "Shire CFS")
+        form = rate(page, "before")
+        form.get_by_role("button", name="Save my ratings").click()
+        expect(form).to_have_count(0)
+        go_to_step(page, total, total)
+        card = page.locator(f".viw-question-{item.id}")
+        expect(card.locator("input[type=checkbox]")).to_have_count(4)
+        undone = card.evaluate(TICK_WHILE_THE_KERNEL_ANSWERS, [item.option(key).text for key in item.correct])
+        page.wait_for_timeout(1500)  # every answer from the kernel has come back
+        ticked = card.locator("input:checked")
+        assert not undone, "the kernel's answer to the first tick unticked the second on the page"
+        expect(ticked).to_have_count(3)
+        card.get_by_role("button", name="Check answer").click()
+        expect(card.locator(".viw-feedback")).to_contain_text("✔ Correct.")  # a, b and d reached the kernel
+    finally:
+        page.close(run_before_unload=True)
+        context.close()

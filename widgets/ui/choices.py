@@ -43,14 +43,21 @@ class _ChoiceGroup(anywidget.AnyWidget):
 
     def _chosen_on_page(self, _: Any, content: Any, __: Any) -> None:
         """The page sends each choice as a message (see choices.js), in order with the clicks
-        of the buttons beside it; a value that is not allowed is refused and the page set right."""
+        of the buttons beside it; a value that is not allowed is refused and the page set right.
+
+        A value taken is not sent back: the page already shows it, and on a slow connection the
+        echo of one tick arrived after the next and unticked it on the page, so the tick after
+        that sent a set without it (a right answer marked wrong). A value the kernel changes
+        (the options' order) is still sent."""
         if not isinstance(content, dict) or content.get("kind") != "value":
             return
         if self.disabled:  # checked already: a late or made-up message changes nothing
             self.send_state("value")
             return
+        value = content.get("value")
         try:
-            self.value = content.get("value")
+            with self._lock_property(value=value):  # ipywidgets' own guard against echoing a page's change
+                self.value = value
         except traitlets.TraitError as error:
             log.warning("A choice group (%s) refused a value from the page: %s", self.legend, error)
             self.send_state("value")
