@@ -112,11 +112,14 @@ service_environment = {name: os.environ[name] for name in ("VIW_DATABASE_URL", "
                        if name in os.environ}
 if "VIW_CONTENT_DIR" in os.environ:
     c.Spawner.environment["VIW_CONTENT_DIR"] = os.environ["VIW_CONTENT_DIR"]
-# The trainer dashboard (python -m widgets.hub_dashboard) reads the same database: like the results
-# service it runs as the hub's service account, never as a person, and runs no visitor's code.
+# The trainer dashboard (python -m widgets.hub_dashboard) holds no database address either: each
+# page reads through the results service with the viewer's own hub token, so the results service
+# decides what a trainer or a manager may read. It runs as the hub's service account, never as a
+# person, and runs no visitor's code.
 dashboard_environment = {
-    **{name: os.environ[name] for name in ("VIW_DATABASE_URL", "VIW_CONTENT_DIR", "VIW_PUBLIC_HOSTS", "VIW_PROXY_HOPS", "PYTHONPATH")
+    **{name: os.environ[name] for name in ("VIW_CONTENT_DIR", "VIW_PUBLIC_HOSTS", "VIW_PROXY_HOPS", "PYTHONPATH")
        if name in os.environ},
+    "VIW_RESULTS_SERVICE_URL": f"http://127.0.0.1:{RESULTS_SERVICE_PORT}/services/{RESULTS_SERVICE}/",
     "VIW_RESULTS_DIR": os.environ.get("VIW_DASHBOARD_RESULTS_DIR", "/srv/workbook/dashboard"),  # received files
 }
 c.JupyterHub.services = [
@@ -128,8 +131,9 @@ c.JupyterHub.services = [
         "display": False,  # not on every staff member's Services menu: trainers and managers are given its address
         "timeout": 120,  # seconds for Voila to start answering (the hub stops if a managed service never does)
         "oauth_no_confirm": True,  # the council's own page: no "authorize access" question at each sign-in
-        # Its sign-in tokens may do nothing but reach it and say who the person is, with their groups.
-        "oauth_client_allowed_scopes": [],
+        # Its sign-in tokens may reach it, say who the person is, and reach the results service
+        # as that person (which reads for them only what their groups allow).
+        "oauth_client_allowed_scopes": [f"access:services!service={RESULTS_SERVICE}"],
     },
     {
         "name": RESULTS_SERVICE,

@@ -74,10 +74,12 @@ def test_the_trainer_dashboard_is_a_hub_service_signing_in_through_the_hub() -> 
     dashboard = next(s for s in config.JupyterHub.services if s["name"] == "dashboard")
     assert dashboard["command"] == [sys.executable, "-m", "widgets.hub_dashboard"]
     assert dashboard["url"].startswith("http://127.0.0.1:")
-    assert dashboard["environment"]["VIW_DATABASE_URL"] == SECRET_URL  # a service, like the results service
+    assert "VIW_DATABASE_URL" not in dashboard["environment"] and SECRET_URL not in str(dashboard)  # it reads through the results service
+    assert dashboard["environment"]["VIW_RESULTS_SERVICE_URL"] == "http://127.0.0.1:10101/services/results/"
     assert dashboard["environment"][RESULTS_DIR_VARIABLE] == "/srv/workbook/dashboard"  # its received files
     assert dashboard["environment"]["VIW_PUBLIC_HOSTS"] == "workbook.example.gov.uk"  # the only name it answers to
-    assert dashboard["oauth_no_confirm"] and dashboard["oauth_client_allowed_scopes"] == []  # sign-in tokens do nothing more
+    # Its sign-in tokens reach it and, as the person signed in, the results service: nothing more.
+    assert dashboard["oauth_no_confirm"] and dashboard["oauth_client_allowed_scopes"] == ["access:services!service=results"]
     user_role = next(r for r in config.JupyterHub.load_roles if r["name"] == "user")
     assert "access:services!service=dashboard" in user_role["scopes"]  # its door: the service itself decides by groups
     assert not any("dashboard" in scope for scope in config.Spawner.server_token_scopes)  # staff servers never reach it

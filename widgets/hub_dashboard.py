@@ -19,10 +19,13 @@ code from visitors, the same kernel caps and tab-close fix) with JupyterHub's ow
   replacing any the browser sent), and the dashboard cuts what it reads to what they may see
   (``widgets.dashboard.viewer``).
 
-Like the results service it holds the results database's address (``VIW_DATABASE_URL``): the
-dashboard reads the store, its received files and certificates as the one-server dashboard
-does. No staff server is given it. Pages are not preheated here: a kernel is started for one
-viewer and reads the results only once it knows who that is.
+It holds no database address: a page's kernel reads the results from the results service with
+the viewer's own hub token (``TOKEN_HEADER``, set here like the viewer; its OAuth tokens may reach
+the results service: ``oauth_client_allowed_scopes`` in deploy/jupyterhub_config.py), so the
+results service decides again what the viewer may read (``widgets.dashboard.service_results``).
+The received files trainers add are kept in the service's own folder (``VIW_RESULTS_DIR``).
+Pages are not preheated here: a kernel is started for one viewer and reads the results only
+once it knows who that is.
 """
 
 from __future__ import annotations
@@ -43,11 +46,12 @@ from traitlets import Type, default
 from traitlets.config import Config
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from widgets.dashboard.service_results import TOKEN_HEADER
 from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE, Viewer, viewer_for
 from widgets.plain_page import plain_page
 from widgets.resume_guard import VISITOR_HEADER
 from widgets.server import (DASHBOARD_PAGE, MOST_MESSAGE_BYTES, ShutdownOnTabClose, WorkbookVoila, refuse_results_inside,
-                            upgrade_results, voila_arguments)
+                            voila_arguments)
 from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
 from widgets.settings import trainer_notebooks_dir
 from widgets.sign_in import TokenLeavesAddress
@@ -148,8 +152,11 @@ class ViewerPage(ForViewers, GuardedVoilaHandler):
     """A dashboard page for a trainer or a manager; a plain 403 page for anyone else."""
 
     async def get(self, path: str | None = None) -> None:
+        for header in (VIEWER_HEADER, TOKEN_HEADER):  # only ever the service's own, never a visitor's
+            self.request.headers.pop(header, None)
         if self.viewer is not None:  # not signed in (None): Voila's own page sends them to the hub's sign-in
-            self.request.headers[VIEWER_HEADER] = self.viewer.to_header()  # replaces any the visitor sent
+            self.request.headers[VIEWER_HEADER] = self.viewer.to_header()
+            self.request.headers[TOKEN_HEADER] = cast(HubIdentity, self.identity_provider).hub_auth.get_token(self) or ""
         await GuardedVoilaHandler.get(self, path)  # the page handler's (ForViewers, first, has no get)
 
     def refuse(self, user: str) -> None:
@@ -187,9 +194,8 @@ def main() -> None:
     address = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10102"))
     os.environ[FROM_HUB_VARIABLE] = "1"  # the page kernels take the viewer from the request, or see nothing
     refuse_results_inside(trainer_notebooks_dir())
-    upgrade_results()
     config = Config()
-    config.VoilaConfiguration.http_header_envs = [VISITOR_HEADER, VIEWER_HEADER]
+    config.VoilaConfiguration.http_header_envs = [VISITOR_HEADER, VIEWER_HEADER, TOKEN_HEADER]
     replaced = ("--VoilaConfiguration.http_header_envs=", "--VoilaConfiguration.multi_kernel_manager_class=")
     arguments = [argument for argument in voila_arguments(trainer_notebooks_dir(), address.port or 10102, pool_size=0)
                  if not argument.startswith(replaced)]

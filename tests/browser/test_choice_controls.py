@@ -7,10 +7,12 @@ screenshots are saved to tests/browser/artifacts/ to be looked at."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Locator, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser.conftest import open_page
 from tests.browser.emodule_steps import go_to_step, rate, sign_in
@@ -77,17 +79,28 @@ def click_on_text(option: Locator, line: int, where: str) -> None:
     option.page.mouse.click(spot[where] if where != "middle" else spot["x"], spot["y"])
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_long_option_texts_wrap_and_every_circle_is_its_own(browser: Browser, staff_server: VoilaServer, width: int) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
+@contextmanager
+def signed_in_to_why_voice(browser: Browser, server: VoilaServer, width: int, learner: str) -> Iterator[Page]:
+    """A new learner (a name not used before: a known one would be offered its record) signed in
+    to the fixture's first module in a window ``width`` wide; closed after."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.set_default_navigation_timeout(90_000)
     try:
-        total = len(CONTENT.module("why-voice").steps) + 1
-        open_page(page, staff_server, "01_why_voice.ipynb", ready=".viw-sign-in")
-        sign_in(page, f"Layout Learner {width}", "Shire CFS")  # one learner per width: the same name again would be offered its record
+        open_page(page, server, "01_why_voice.ipynb", ready=".viw-sign-in")
+        sign_in(page, learner, "Shire CFS")
+        yield page
+    finally:
+        page.close(run_before_unload=True)
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_long_option_texts_wrap_and_every_circle_is_its_own(browser: Browser, staff_server: VoilaServer, width: int) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    total = len(CONTENT.module("why-voice").steps) + 1
+    with signed_in_to_why_voice(browser, staff_server, width, f"Layout Learner {width}") as page:  # one learner per width
         form = rate(page, "before")
         assert layout_problems(form, 50) == []  # 10 statements, 5 options each, side by side where they fit
         form.screenshot(path=str(ARTIFACTS / f"choices-confidence-{width}.png"))
@@ -116,9 +129,6 @@ def test_long_option_texts_wrap_and_every_circle_is_its_own(browser: Browser, st
         expect(card.locator(".viw-choices input:checked")).to_have_count(1)
         assert layout_problems(card, 3) == []  # checked and disabled, still in place
         card.screenshot(path=str(ARTIFACTS / f"choices-long-options-checked-{width}.png"))
-    finally:
-        page.close(run_before_unload=True)
-        context.close()
 
 
 TICK_WHILE_THE_KERNEL_ANSWERS = """async (card, texts) => {
@@ -143,14 +153,8 @@ def test_quick_ticks_on_a_slow_connection_all_reach_the_kernel(browser: Browser,
     tick would send the page's now-wrong set and a right answer would be marked wrong."""
     item = CONTENT.quizzes["why-voice"].items[2]
     assert item.type == "multiple_choice" and [option.id for option in item.options] == ["a", "b", "c", "d"]
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.set_default_navigation_timeout(90_000)
-    try:
-        total = len(CONTENT.module("why-voice").steps) + 1
-        open_page(page, staff_server, "01_why_voice.ipynb", ready=".viw-sign-in")
-        sign_in(page, "Siân Quick-Ticker", "Shire CFS")
+    total = len(CONTENT.module("why-voice").steps) + 1
+    with signed_in_to_why_voice(browser, staff_server, 375, "Siân Quick-Ticker") as page:
         form = rate(page, "before")
         form.get_by_role("button", name="Save my ratings").click()
         expect(form).to_have_count(0)
@@ -164,6 +168,3 @@ def test_quick_ticks_on_a_slow_connection_all_reach_the_kernel(browser: Browser,
         expect(ticked).to_have_count(3)
         card.get_by_role("button", name="Check answer").click()
         expect(card.locator(".viw-feedback")).to_contain_text("✔ Correct.")  # a, b and d reached the kernel
-    finally:
-        page.close(run_before_unload=True)
-        context.close()

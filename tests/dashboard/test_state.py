@@ -50,7 +50,7 @@ def test_a_manager_is_not_told_of_other_organisations_rows_or_the_trainers_files
 
 def test_the_page_says_when_it_read_the_local_store(tmp_path: Path) -> None:
     page = dashboard_page(known.write_store(tmp_path / "results"), known.content(tmp_path))
-    assert "The local store was read at " in find(page, "viw-validation").value
+    assert "The results database was read at " in find(page, "viw-validation").value
 
 
 def test_a_preheated_page_reads_rows_saved_while_it_waited_for_the_trainer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,19 +92,6 @@ def shown(page: ipw.Widget) -> str:
     return page_html(page) + "\n".join(options)
 
 
-def test_the_page_a_manager_opens_under_the_hub_shows_no_other_organisation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = known.write_store(tmp_path / "results")
-    DashboardState(ResultsStore(folder), known.content(tmp_path), EVERYONE).add_uploads(known.uploads(), "Tina")
-    monkeypatch.setenv(FROM_HUB_VARIABLE, "1")
-    monkeypatch.setenv(VIEWER_VARIABLE, MANAGER_OF_B.to_header())
-    text = shown(dashboard_page(folder, known.content(tmp_path)))
-    assert "Org B" in text and "You see org  b only" in text
-    assert "Org A" not in text and "Org C" not in text and "service-c.csv" not in text and "Tina" not in text
-    monkeypatch.delenv(VIEWER_VARIABLE)  # under the hub with no viewer named: nobody's results
-    nothing = shown(dashboard_page(folder, known.content(tmp_path)))
-    assert not any(name in nothing for name in ("Org A", "Org B", "Org C"))
-
-
 def verified(store: ResultsStore, viewer: Viewer, typed: str) -> tuple[str, str]:
     """What the dashboard's box says of an id (its status, the id itself blanked out), and shows."""
     box = VerifyView(store, load_content(), viewer)

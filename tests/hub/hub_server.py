@@ -127,3 +127,9 @@ c.JupyterHub.load_roles.append({{"name": "test-admin", "scopes": ["admin:users",
         if status != 201:
             raise RuntimeError(f"No token for {user}: {status} {body[:300]!r}")
         return str(json.loads(body)["token"])
+
+
+def api(hub: Hub, method: str, path: str, token: str | None, body: object = None) -> tuple[int, Any]:
+    """The results service's answer to one request: JSON, or the text of a CSV (rows)."""
+    status, data = hub.request(method, f"/services/results/api/{path}", token, body)
+    return status, (json.loads(data) if data.startswith((b"{", b"[", b"null")) else data.decode())

@@ -18,8 +18,9 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.layout_checks import at_width, whole_page
 from tests.browser.page_audit import serious_violations
 from tests.emodule_helpers import complete_everything
-from tests.hub.hub_server import Hub
+from tests.hub.hub_server import Hub, api
 from widgets.content import load_content
+from widgets.dashboard.service_results import TOKEN_HEADER, TOKEN_VARIABLE
 from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE
 from widgets.emodule import LearnerSession
 from widgets.results.drafts import DraftStore
@@ -149,24 +150,29 @@ def test_a_manager_sees_their_organisation_only_in_the_page_and_its_export(dashb
     close(page)
 
 
-def page_kernel_environments() -> list[dict[str, str]]:
-    """The environment of every dashboard page kernel running on this machine."""
+def process_environments(command: bytes) -> list[dict[str, str]]:
+    """The environment of every process on this machine whose command line holds ``command``."""
     found = []
     for process in Path("/proc").glob("[0-9]*"):
         try:
-            if b"ipykernel" not in (process / "cmdline").read_bytes():
+            if command not in (process / "cmdline").read_bytes():
                 continue
             text = (process / "environ").read_bytes().decode(errors="replace")
         except OSError:  # gone meanwhile
             continue
-        environment = dict(line.split("=", 1) for line in text.split("\0") if "=" in line)
-        if environment.get(FROM_HUB_VARIABLE) == "1":
-            found.append(environment)
+        found.append(dict(line.split("=", 1) for line in text.split("\0") if "=" in line))
     return found
 
 
-def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, browser: Browser) -> None:
-    forged = {VIEWER_HEADER: json.dumps({"user": "mo", "organisations": None})}  # "everything", as a trainer's
+def page_kernel_environments() -> list[dict[str, str]]:
+    """The environment of every dashboard page kernel running on this machine."""
+    return [environment for environment in process_environments(b"ipykernel") if environment.get(FROM_HUB_VARIABLE) == "1"]
+
+
+
+def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, browser: Browser, tokens: dict[str, str]) -> None:
+    forged = {VIEWER_HEADER: json.dumps({"user": "mo", "organisations": None}),  # "everything", as a trainer's
+              TOKEN_HEADER: tokens["tina"]}  # and a trainer's token for the results service
     page = signed_in(browser, dashboard, "mo", headers=forged)
     expect(page.locator(READY)).to_contain_text("Oak Service")
     assert "Ash Service" not in page.locator(".viw-dashboard").inner_text()
@@ -174,7 +180,47 @@ def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, 
     kernels = [e for e in page_kernel_environments() if '"mo"' in e.get(VIEWER_VARIABLE, "")]
     assert kernels and all(json.loads(e[VIEWER_VARIABLE])["organisations"] == ["Oak Service"] for e in kernels)
     assert not any("JUPYTERHUB_API_TOKEN" in e for e in kernels)
+    # It reads the results with mo's own token, which the results service answers as mo's.
+    held = {e[TOKEN_VARIABLE] for e in kernels}
+    assert len(held) == 1 and tokens["tina"] not in held
+    token = held.pop()
+    status, rows = api(dashboard, "GET", "rows", token)
+    assert status == 200 and "Oak Service" in rows and "Ash Service" not in rows
+    assert api(dashboard, "GET", "rows?organisation=Ash%20Service", token)[0] == 403
+    assert api(dashboard, "GET", "store", token)[0] == 403  # the whole store's state is the trainers'
+    assert api(dashboard, "GET", "me", token)[1]["user"] == "mo"
     close(page)
+
+
+def test_the_dashboard_service_holds_no_database_address(dashboard: Hub, browser: Browser) -> None:
+    """The results service is the only program that reads or writes the results database: the
+    dashboard service, and the page kernels it starts, are given no address or password of it."""
+    page = signed_in(browser, dashboard, "tina")
+    expect(page.locator(READY)).to_contain_text("Oak Service")
+    services = process_environments(b"widgets.hub_dashboard")
+    assert services and page_kernel_environments()
+    for environment in services + page_kernel_environments():
+        assert not [name for name in environment if "DATABASE" in name or name.startswith("PG")], sorted(environment)
+        assert dashboard.database_url not in "\0".join(environment.values())
+    close(page)
+
+
+def test_certificates_are_checked_through_the_results_service(dashboard: Hub, browser: Browser, tokens: dict[str, str]) -> None:
+    """A trainer checks any organisation's certificate; a manager their organisation's, and one
+    of another organisation's is answered as an unknown id would be."""
+    earned = {user: ResultsService(f"{dashboard.url}/services/results/", tokens[user]).certificate() for user in ("oli", "ari")}
+    for viewer, user, found in (("tina", "ari", True), ("mo", "oli", True), ("mo", "ari", False)):
+        page = signed_in(browser, dashboard, viewer)
+        expect(page.locator(READY)).to_contain_text("Oak Service")
+        page.get_by_label("Verification id").fill(earned[user].verification_id)
+        page.get_by_role("button", name="Verify").click()
+        if found:
+            expect(page.locator(".viw-verify-status")).to_contain_text("This is a certificate of this workbook.")
+            expect(page.locator(".viw-verified")).to_contain_text(earned[user].name)
+        else:
+            expect(page.locator(".viw-verify-status")).to_contain_text("No certificate has the verification id")
+            expect(page.locator(".viw-verified")).to_have_text("")
+        close(page)
 
 
 @pytest.mark.parametrize("user", ["sam", "nel"])  # staff of Oak Service; someone in no group at all

@@ -16,7 +16,7 @@ import yaml
 
 from tests.emodule_helpers import complete_everything, ratings, right_answer, right_answers, wrong_answer
 from tests.hub.conftest import SCOPE  # the hub, its people and their tokens are shared: conftest.py
-from tests.hub.hub_server import Hub
+from tests.hub.hub_server import Hub, api
 from tests.pg_server import PostgresServer
 from tests.session_env import FIXTURE_CONTENT
 from dataclasses import asdict, replace
@@ -32,11 +32,6 @@ from widgets.results.drafts import DraftStore, flatten
 from widgets.results.service_client import SUBMITTED_AT, ResultsService
 from widgets.results.submission import ItemResponse, Submission
 from widgets.settings import CONTENT_DIR_VARIABLE
-
-
-def api(hub: Hub, method: str, path: str, token: str | None, body: object = None) -> tuple[int, object]:
-    status, data = hub.request(method, f"/services/results/api/{path}", token, body)
-    return status, (json.loads(data) if data.startswith((b"{", b"[", b"null")) else data.decode())
 
 
 def quiz(hub: Hub, token: str, module: str = "lundy", right: bool = True, **extra: object) -> dict:
@@ -91,7 +86,12 @@ def test_a_manager_sees_their_organisation_only_and_a_trainer_sees_both(hub: Hub
     status, oak = api(hub, "GET", "rows?organisation=Oak%20Service", tokens["mo"])
     assert status == 200 and "Oak Service" in oak and "Ash Service" not in oak
     assert api(hub, "GET", "rows?organisation=Ash%20Service", tokens["mo"])[0] == 403
-    assert api(hub, "GET", "rows", tokens["mo"])[0] == 403  # not everything: only what they manage
+    status, theirs = api(hub, "GET", "rows", tokens["mo"])  # none named: every row they may read, their organisation's
+    assert status == 200 and "Oak Service" in theirs and "Ash Service" not in theirs
+    status, two = api(hub, "GET", "rows", tokens["tao"])  # his group says "Oak Service ", with a space: the same organisation
+    assert status == 200 and two.count("\n") == theirs.count("\n") and "Ash Service" not in two
+    for user in ("sam", "nel"):  # staff; someone in no group
+        assert api(hub, "GET", "rows", tokens[user])[0] == 403
     status, everything = api(hub, "GET", "rows", tokens["tina"])
     assert status == 200 and "Oak Service" in everything and "Ash Service" in everything
     status, ash = api(hub, "GET", "rows?organisation=ash%20service", tokens["tina"])  # the same organisation, however typed
@@ -411,7 +411,7 @@ def test_a_manager_group_with_a_blank_name_reads_no_organisation_s_rows(hub: Hub
         assert status == 400
         status, answer = api(hub, "GET", f"previous?instrument=iv-standard-4&before=2099-01-01T00:00:00Z&organisation={asked}", tokens["ivy"])
         assert status == 400
-    status, answer = api(hub, "GET", "rows", tokens["ivy"])
+    status, answer = api(hub, "GET", "rows", tokens["ivy"])  # no organisation managed: nothing, not everything
     assert status == 403
     status, rows = api(hub, "GET", "rows?organisation=Oak%20Service", tokens["ivy"])
     assert status == 403
@@ -453,3 +453,28 @@ def test_a_manager_s_report_on_last_round_s_actions_goes_through_the_service_and
     saved = service_for(hub, tokens["mo"]).save(invented)
     assert [r["item_id"] for r in saved.rows] == ["iv4-leaflets", *[item.id for item in load_content().instrument(
         "iv-standard-4").items][1:]]  # one row per item, and no action_review row
+
+
+def test_the_store_s_state_is_the_trainers_and_certificates_are_checked_for_trainers_and_managers(hub: Hub, tokens: dict[str, str]) -> None:
+    """What the trainers' dashboard reads besides rows: the store's version and notices (trainers
+    only: it counts every organisation's rows) and a certificate's verification id (a manager is
+    answered for their organisation's certificates only, another's as unknown)."""
+    status, state = api(hub, "GET", "store", tokens["tina"])
+    assert status == 200 and isinstance(state["version"], int) and isinstance(state["notices"], list)
+    for user in ("mo", "sam", "nel"):
+        status, answer = api(hub, "GET", "store", tokens[user])
+        assert status == 403 and "Only trainers" in answer["message"]
+    session = LearnerSession.signed_in(load_content(), DraftStore("learner", store=ResultsService(f"{hub.url}/services/results/", tokens["sal"])))
+    assert session is not None
+    complete_everything(session)
+    status, earned = api(hub, "GET", "certificate", tokens["sal"])
+    assert status == 200
+    for user in ("tina", "mo"):  # a trainer; Oak Service's manager
+        status, found = api(hub, "GET", f"verify?id={earned['verification_id']}", tokens[user])
+        assert status == 200 and found == earned, user
+    status, answer = api(hub, "GET", f"verify?id={earned['verification_id']}", tokens["bea"])  # Birch Service's manager
+    assert status == 400 and "No certificate has the verification id" in answer["message"]
+    status, answer = api(hub, "GET", f"verify?id={earned['verification_id']}", tokens["sam"])  # staff, of Oak Service too
+    assert status == 403
+    status, answer = api(hub, "GET", "verify?id=not-an-id", tokens["tina"])
+    assert status == 400 and "That is not a verification id" in answer["message"]

@@ -4,16 +4,23 @@ the per-file validation report shown by the dashboard and printed by the CLI."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
-from widgets.results import FileReport, ResultsStore
+from widgets.results import FileReport
 
 STORE_NAME = "the results database"
 Source = tuple[str, "bytes | Path | pd.DataFrame"]
 
 
-def store_source(store: ResultsStore) -> list[Source]:
+class StoredRows(Protocol):
+    """The results database, read here (``ResultsStore``) or through the results service."""
+
+    def rows(self) -> pd.DataFrame: ...
+
+
+def store_source(store: StoredRows) -> list[Source]:
     """Every row in the results database (whole submissions only, as others write), if any."""
     rows = store.rows()
     return [(STORE_NAME, rows)] if len(rows) else []

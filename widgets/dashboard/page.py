@@ -21,7 +21,7 @@ from widgets.dashboard.verify import VerifyView
 from widgets.dashboard.people_view import PeopleView
 from widgets.dashboard.service_view import ServiceChooser, ServiceView
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
-from widgets.results import ResultsStore
+from widgets.dashboard.service_results import dashboard_results
 from widgets.ui.messages import StatusMessage
 from widgets.ui.deferred import after_this_cell
 from widgets.ui.page_guard import guarded_page
@@ -49,7 +49,7 @@ ONE_ORGANISATION = ("<span class='viw-viewer-scope'>You see {names} only</span>:
 def dashboard_page(results_folder: Path | None = None, content: Content | None = None) -> ipw.VBox:
     """Build the page on the local store (``results_folder`` or the configured one)."""
     content = content or load_content()
-    state = DashboardState(ResultsStore(results_folder), content)
+    state = DashboardState(dashboard_results(results_folder), content)
     status = StatusMessage()
     summaries: list[SummaryView | SortableTableView | PeopleView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT + IMPACT]
     summaries += [SortableTableView(state, name, status, column, ascending) for name, (column, ascending) in SORTABLE.items()]

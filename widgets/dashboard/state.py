@@ -20,7 +20,8 @@ from widgets.aggregate.training import PEOPLE_SHOWN, people_shown
 from widgets.aggregate.sources import Source, store_source
 from widgets.content import Content
 from widgets.dashboard.viewer import Viewer, current_viewer
-from widgets.results import FileReport, ReadResult, ResultsStore, read_results
+from widgets.dashboard.service_results import DashboardResults
+from widgets.results import FileReport, ReadResult, read_results
 from widgets.results.received import ReceivedFile, ReceivedFiles
 from widgets.errors import Refused
 
@@ -36,7 +37,7 @@ class DashboardState:
     What is read is cut to what the ``viewer`` may see in ``load`` (``widgets.dashboard.viewer``),
     before any view is made from it."""
 
-    def __init__(self, store: ResultsStore, content: Content | None, viewer: Viewer | None = None):
+    def __init__(self, store: DashboardResults, content: Content | None, viewer: Viewer | None = None):
         self.store = store
         self.viewer = viewer or current_viewer()
         self.labels = Labels.from_content(content)
@@ -93,8 +94,9 @@ class DashboardState:
     def load(self) -> None:
         """Read the local store (whole submissions only) and every received file again."""
         self.store.sync_csv()  # results.csv brought in step (or an edited copy kept aside) before it is read about
-        self.notices = self.store.notices() if self.viewer.sees_everything else []
-        version = self.store.version()  # before reading: rows added meanwhile count as new
+        everything = self.viewer.sees_everything  # the store's notices and version are of every organisation's rows
+        self.notices = self.store.notices() if everything else []
+        version = self.store.version() if everything else None  # before reading: rows added meanwhile count as new
         kept_now = self.received.files()
         received: list[Source] = [(UPLOAD + kept.name, kept.path) for kept in kept_now]
         loaded = read_results(store_source(self.store) + received)

@@ -27,11 +27,11 @@ def full_width() -> ipw.Layout:
 
 
 class SourcesView(ipw.VBox):
-    """Read the local store again, and see what each source gave."""
+    """Read the results database again, and see what each source gave."""
 
     def __init__(self, state: DashboardState, status: StatusMessage, changed: Callable[[], None]):
         self._state, self._changed = state, changed
-        reload = ipw.Button(description="Read the local store again", layout=ipw.Layout(width="auto"))
+        reload = ipw.Button(description="Read the results again", layout=ipw.Layout(width="auto"))
         reload.add_class("viw-reload")
         self._report = ipw.HTML()
         self._report.add_class("viw-validation")
@@ -39,17 +39,17 @@ class SourcesView(ipw.VBox):
         @safe_callback(status)
         def reloaded(_: ipw.Button) -> None:
             self._state.load()
-            status.show("The local store was read again.", "success")
+            status.show("The results database was read again.", "success")
             self._changed()
 
         reload.on_click(reloaded)
-        intro = ipw.HTML("<h2>Sources</h2><p>The local results store is always included, and so are the received files "
-                         "below.</p>")
+        files = ", and so are the received files below" if state.viewer.sees_everything else ""  # a manager has none
+        intro = ipw.HTML(f"<h2>Sources</h2><p>The results database is always included{files}.</p>")
         super().__init__([intro, reload, self._report], layout=full_width())
 
     def show(self) -> None:
         report, read_at = self._state.report, self._state.read_at
-        parts = [f"<p class='viw-read-at'>The local store was read at {read_at:%H:%M:%S on %d %B %Y}.</p>" if read_at else ""]
+        parts = [f"<p class='viw-read-at'>The results database was read at {read_at:%H:%M:%S on %d %B %Y}.</p>" if read_at else ""]
         if self._state.notices:
             notes = "".join(f"<li>{html.escape(notice)}</li>" for notice in self._state.notices)
             parts.append(f"<div class='viw-store-notices'><h3>Notes from the results store</h3><ul>{notes}</ul></div>")

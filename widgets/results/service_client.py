@@ -97,9 +97,7 @@ class ResultsService:
 
     def certificate(self) -> Certificate:
         """The certificate this person's stored attempts earn; Refused says what is still to do."""
-        found = self._ask("GET", "certificate")
-        return Certificate(**{**found, "modules": tuple(PassedModule(**{**module, "outcomes": tuple(module["outcomes"])})
-                                                        for module in found["modules"])})
+        return certificate_from(self._ask("GET", "certificate"))
 
     def learner_submissions(self, learner: str) -> list[SavedSubmission]:
         return [_saved(found) for found in self._ask("GET", "submissions")]
@@ -123,15 +121,39 @@ class ResultsService:
             found = self._ask("POST", "drafts", body, query={"code": code})
         return DraftSaved(found["versions"], tuple(found["changed_elsewhere"]))
 
+    # --- what the trainers' dashboard reads (widgets.dashboard.service_results) ----------
+
+    def rows_csv(self) -> bytes:
+        """Every results row this person may read, as CSV (a trainer's: all; a manager's: theirs)."""
+        return self._answer("GET", "rows")
+
+    def store_state(self) -> dict[str, Any]:
+        """The store's version and notices (trainers)."""
+        return dict(self._ask("GET", "store"))
+
+    def verify(self, typed: str) -> Certificate:
+        """The certificate with this verification id, checked by the service."""
+        return certificate_from(self._ask("GET", "verify", query={"id": typed}))
+
     # --- the conversation ------------------------------------------------------------------
 
     def _ask(self, method: str, path: str, body: Any = None, query: Mapping[str, str] | None = None) -> Any:
+        """The service's JSON answer; Refused (its words) for a request refused, StoreError if it failed."""
+        answer = self._answer(method, path, body, query)
+        try:
+            return json.loads(answer or b"null")
+        except ValueError as error:
+            log.exception("The results service's answer to %s %s was not JSON", method, path)
+            raise StoreError(NOT_SAVED if method == "POST" else UNREADABLE) from error
+
+    def _answer(self, method: str, path: str, body: Any = None, query: Mapping[str, str] | None = None) -> bytes:
+        """The service's answer as sent (JSON, or CSV for rows)."""
         url = self.address + path + ("?" + urllib.parse.urlencode(query) if query else "")
         request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
                                          headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:
-                return json.loads(answer.read() or b"null")
+                return bytes(answer.read())
         except urllib.error.HTTPError as error:
             message = _message(error)
             if 400 <= error.code < 500:
@@ -148,6 +170,12 @@ def _message(error: urllib.error.HTTPError) -> str:
         return str(json.loads(error.read())["message"])
     except (ValueError, KeyError, TypeError, OSError):
         return "The results service refused that request."
+
+
+def certificate_from(found: Mapping[str, Any]) -> Certificate:
+    """A certificate as the service sends it (``dataclasses.asdict``)."""
+    return Certificate(**{**found, "modules": tuple(PassedModule(**{**module, "outcomes": tuple(module["outcomes"])})
+                                                    for module in found["modules"])})
 
 
 def _saved(found: Mapping[str, Any]) -> SavedSubmission:

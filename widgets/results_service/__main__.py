@@ -19,7 +19,8 @@ from tornado import ioloop, web
 
 from widgets.content import Content, load_content
 from widgets.results import ResultsStore
-from widgets.results_service.api import CertificateOf, Drafts, Me, OneSubmission, Previous, Record, Rows, Submissions
+from widgets.results_service.api import (CertificateOf, Drafts, Me, OneSubmission, Previous, Record, Rows, StoreState,
+                                         Submissions, Verify)
 from widgets.results_service.people import Person
 from widgets.results_service.people_file import read_people
 from widgets.results_service.quiz_versions import QuizVersions
@@ -64,7 +65,8 @@ def make_app(store: ResultsStore, people: Callable[[], dict[str, Person]], prefi
     options = {"store": store, "people": people, "content": content, "versions": versions or QuizVersions()}
     routes = [(f"{prefix}api/{name}", handler, options) for name, handler in
               (("me", Me), ("record", Record), ("submissions", Submissions), ("submission", OneSubmission),
-               ("certificate", CertificateOf), ("drafts", Drafts), ("previous", Previous), ("rows", Rows))]
+               ("certificate", CertificateOf), ("drafts", Drafts), ("previous", Previous), ("rows", Rows),
+               ("store", StoreState), ("verify", Verify))]
     return web.Application(routes, cookie_secret=os.urandom(32))
 
 

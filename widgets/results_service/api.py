@@ -18,7 +18,10 @@ request), 403 (not yours to see) or 503 (the store could not be used).
     POST api/drafts?code=            {"changes", "seen"}: save answers of a draft you started
     GET  api/previous?instrument=&organisation=&before=&team=
                                      an organisation's previous self-assessment (its managers)
-    GET  api/rows?organisation=      results rows as CSV (trainers: any; managers: theirs)
+    GET  api/rows?organisation=      results rows as CSV (trainers: any; managers: theirs);
+                                     with no organisation, every row the person may see
+    GET  api/store                   the store's version and notices (trainers)
+    GET  api/verify?id=              the certificate with this verification id (trainers; managers: theirs)
 """
 
 from __future__ import annotations
@@ -35,11 +38,13 @@ from tornado import web
 
 from widgets.content import Content
 from widgets.emodule.learner import Learner
+from widgets.emodule.verification import verify_certificate
 from widgets.emodule.progress import LearnerRecord
 from widgets.errors import Refused
 from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreError, Submission
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.drafts import unflatten
+from widgets.results.keys import same_key
 from widgets.results.store import TIME_FORMAT
 from widgets.emodule.confidence import VERSION as CONFIDENCE_VERSION
 from widgets.results.service_client import SUBMITTED_AT
@@ -333,20 +338,54 @@ class Previous(ServiceApi):
 
 
 class Rows(ServiceApi):
+    """Results rows as CSV: one organisation's, or (none named) every row the person may see -
+    a trainer's every organisation's, a manager's their organisations' (the dashboard's read)."""
+
     @web.authenticated
     def get(self) -> None:
         person = self.person
         organisation = self.get_argument("organisation", None)
         if organisation is not None:
             organisation = _organisation(organisation)  # never "" (which the store reads as every organisation)
-        if organisation is None and not person.is_trainer:
-            raise web.HTTPError(403, "Only trainers may read every organisation's results; name your organisation.")
-        if organisation is not None and not person.may_see(organisation):
-            raise web.HTTPError(403, f"Only a manager of {organisation} (or a trainer) may read its results.")
-        frame = self.store.rows(organisation=organisation)
-        rows = [dict(zip(frame.columns, values)) for values in frame.itertuples(index=False, name=None)]
+            if not person.may_see(organisation):
+                raise web.HTTPError(403, f"Only a manager of {organisation} (or a trainer) may read its results.")
+            frames = [self.store.rows(organisation=organisation)]
+        elif person.is_trainer:
+            frames = [self.store.rows()]
+        elif person.manages:
+            frames = [self.store.rows(organisation=name) for name in {same_key(name): name for name in person.manages}.values()]
+        else:
+            raise web.HTTPError(403, "Only trainers and service managers may read results.")
+        rows = [dict(zip(frame.columns, values)) for frame in frames for values in frame.itertuples(index=False, name=None)]
         self.set_header("Content-Type", "text/csv; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
         self.finish(encode_header() + encode_rows(rows))
+
+
+class StoreState(ServiceApi):
+    """For trainers: the store's version (it changes with every submission, so a dashboard can
+    tell it has rows to read again) and what the store has had to say (an edited results.csv
+    kept aside), after bringing results.csv in step as the one-server dashboard does."""
+
+    @web.authenticated
+    def get(self) -> None:
+        if not self.person.is_trainer:
+            raise web.HTTPError(403, "Only trainers may see the state of the whole results store.")
+        self.store.sync_csv()
+        self.send({"version": self.store.version(), "notices": self.store.notices()})
+
+
+class Verify(ServiceApi):
+    """A certificate's verification id checked, for trainers (any) and managers (their
+    organisations': another's is answered as unknown)."""
+
+    @web.authenticated
+    def get(self) -> None:
+        person = self.person
+        if not (person.is_trainer or person.manages):
+            raise web.HTTPError(403, "Only trainers and service managers check certificates here.")
+        certificate = verify_certificate(self.get_argument("id"), self.store, self.content(), person.may_see)
+        self.send(asdict(certificate))
 
 
 def _text(body: dict[str, Any], name: str, default: str | None = None) -> str:
