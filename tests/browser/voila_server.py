@@ -21,6 +21,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+PORT_TRIES = 3
+PORT_IN_USE = "no available port could be found"  # what Voila says when its port was taken meanwhile
+
+
+class PortTaken(Exception):
+    """The port chosen was taken before the server could listen on it."""
+
+
 class VoilaServer:
     def __init__(
         self,
@@ -45,6 +53,17 @@ class VoilaServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 90) -> None:
+        """Start and wait until it answers. The port was free when chosen, but another program
+        (a kernel of another server, binding its five random ports) may take it first: then a
+        new free port is chosen and the server started again."""
+        for _ in range(PORT_TRIES - 1):
+            try:
+                return self._start_once(timeout)
+            except PortTaken:
+                self.port = free_port()
+        self._start_once(timeout)
+
+    def _start_once(self, timeout: float) -> None:
         # The session's settings (the fixture content among them), but a page that fails shows
         # the friendly panel, as on a real server: the session's VIW_PAGE_ERRORS=raise is dropped.
         env = {**server_environment(dict(os.environ)), RESULTS_DIR_VARIABLE: str(self.results_dir),
@@ -54,6 +73,9 @@ class VoilaServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self._log.close()
+                if PORT_IN_USE in self.log():
+                    raise PortTaken(self.port)
                 raise RuntimeError(f"Voila exited early:\n{self.log()}")
             try:
                 # /voila/tree answers without starting a kernel (a notebook URL would start one).
