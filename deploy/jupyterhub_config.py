@@ -119,6 +119,7 @@ if "VIW_CONTENT_DIR" in os.environ:
 dashboard_environment = {
     **{name: os.environ[name] for name in ("VIW_CONTENT_DIR", "VIW_PUBLIC_HOSTS", "VIW_PROXY_HOPS", "PYTHONPATH")
        if name in os.environ},
+    "VIW_RESULTS_SERVICE": RESULTS_SERVICE,
     "VIW_RESULTS_SERVICE_URL": f"http://127.0.0.1:{RESULTS_SERVICE_PORT}/services/{RESULTS_SERVICE}/",
     "VIW_RESULTS_DIR": os.environ.get("VIW_DASHBOARD_RESULTS_DIR", "/srv/workbook/dashboard"),  # received files
 }

@@ -42,6 +42,7 @@ from jupyterhub.services.auth import HubOAuth
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
 from jupyter_server.services.kernels.handlers import KernelHandler
 from tornado import web
+from tornado.httputil import url_concat
 from traitlets import Type, default
 from traitlets.config import Config
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
@@ -53,7 +54,7 @@ from widgets.resume_guard import VISITOR_HEADER
 from widgets.server import (DASHBOARD_PAGE, MOST_MESSAGE_BYTES, ShutdownOnTabClose, WorkbookVoila, refuse_results_inside,
                             voila_arguments)
 from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
-from widgets.settings import trainer_notebooks_dir
+from widgets.settings import RESULTS_SERVICE_NAME_VARIABLE, trainer_notebooks_dir
 from widgets.sign_in import TokenLeavesAddress
 
 NOT_YOURS = "This page is for trainers and service managers"
@@ -61,6 +62,17 @@ NOT_YOURS_TEXT = """<p>You are signed in as <strong>{user}</strong>, who is not 
 results dashboard is not yours to see. Your own workbook is at <a href="{home}">your workbook's start page</a>.</p>
 <p>If you manage a service and should see its results, ask the training team to add you to its managers.</p>
 <p><a href="{sign_out}">Sign out</a></p>"""
+
+
+SIGN_IN_AGAIN = "Please sign in again"
+SIGN_IN_AGAIN_TEXT = """<p>Your sign-in does not let the dashboard read the results: it may be from before an update, or
+made for another purpose.</p><p><a href="{sign_out}">Sign out</a>, then open the dashboard again and sign in.</p>"""
+AGAIN = "signed_in_again"  # marks the one return from a fresh sign-in, so a hub that still gives no access cannot loop
+
+
+def results_access() -> str:
+    """The scope a dashboard sign-in needs to read the results as its person."""
+    return f"access:services!service={os.environ.get(RESULTS_SERVICE_NAME_VARIABLE, 'results')}"
 
 
 class HubIdentity(JupyterHubIdentityProvider):
@@ -155,9 +167,30 @@ class ViewerPage(ForViewers, GuardedVoilaHandler):
         for header in (VIEWER_HEADER, TOKEN_HEADER):  # only ever the service's own, never a visitor's
             self.request.headers.pop(header, None)
         if self.viewer is not None:  # not signed in (None): Voila's own page sends them to the hub's sign-in
+            hub_auth = cast(HubIdentity, self.identity_provider).hub_auth
+            if results_access() not in (getattr(self.current_user, "hub_user", {}).get("scopes") or []):
+                self.sign_in_again(hub_auth)
+                return
             self.request.headers[VIEWER_HEADER] = self.viewer.to_header()
-            self.request.headers[TOKEN_HEADER] = cast(HubIdentity, self.identity_provider).hub_auth.get_token(self) or ""
+            self.request.headers[TOKEN_HEADER] = hub_auth.get_token(self) or ""
         await GuardedVoilaHandler.get(self, path)  # the page handler's (ForViewers, first, has no get)
+
+    def sign_in_again(self, hub_auth: HubOAuth) -> None:
+        """A sign-in whose token cannot read the results (given before an upgrade that let the
+        dashboard's sign-ins reach the results service, or a token made by hand): a browser's is
+        forgotten and the person sent through the hub's sign-in once more; otherwise, or if a
+        fresh sign-in still cannot, a plain page says what to do (never a page that cannot load)."""
+        if not self.request.headers.get("Authorization") and not self.get_argument(AGAIN, ""):
+            hub_auth.clear_cookie(self)
+            self.redirect(url_concat(self.request.path, {**{k: self.get_argument(k) for k in self.request.arguments}, AGAIN: "1"}))
+            return
+        self.log.warning("Dashboard page refused to %s: the sign-in's token does not reach the results service",
+                         self.viewer.user if self.viewer else "someone")
+        self.set_status(403)
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(plain_page(SIGN_IN_AGAIN, SIGN_IN_AGAIN, SIGN_IN_AGAIN_TEXT.format(
+            sign_out=escape(url_path_join(self.base_url, "logout"), quote=True))))
 
     def refuse(self, user: str) -> None:
         hub_auth = cast(HubIdentity, self.identity_provider).hub_auth

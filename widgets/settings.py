@@ -13,6 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS_DIR_VARIABLE = "VIW_RESULTS_DIR"
 RESULTS_SERVICE_VARIABLE = "VIW_RESULTS_SERVICE_URL"  # set for each person's server by deploy/jupyterhub_config.py
+RESULTS_SERVICE_NAME_VARIABLE = "VIW_RESULTS_SERVICE"  # the results service's name in the hub (default "results")
 CONTENT_DIR_VARIABLE = "VIW_CONTENT_DIR"
 
 

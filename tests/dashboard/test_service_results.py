@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.aggregate import known_results as known
+from tests.dashboard.test_viewer import MANAGER_OF_B, shown
 from widgets.dashboard import service_results
 from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.service_results import TOKEN_VARIABLE, ServiceResults, dashboard_results
@@ -66,6 +67,18 @@ def test_rows_read_through_the_service_are_the_rows_stored(tmp_path: Path, monke
     assert read.version() == store.version() and read.learner_codes() == {}
 
 
+def test_a_trainer_s_page_opens_on_an_empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new county's first days: nothing stored, so the store has no version yet (None)."""
+    behind_service(monkeypatch, ResultsStore(tmp_path / "results"))
+    read = ServiceResults("http://127.0.0.1:1/", "t", tmp_path / "dashboard")
+    assert read.version() is None and len(read.rows()) == 0
+    for name, value in {FROM_HUB_VARIABLE: "1", RESULTS_SERVICE_VARIABLE: "http://127.0.0.1:1/", TOKEN_VARIABLE: "t",
+                        VIEWER_VARIABLE: Viewer("tina", None).to_header()}.items():
+        monkeypatch.setenv(name, value)
+    text = shown(dashboard_page(tmp_path / "dashboard", known.content(tmp_path)))
+    assert "Sources" in text and "cannot open" not in text
+
+
 def test_under_the_hub_the_page_reads_through_the_service_with_the_viewer_s_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(dashboard_results(tmp_path, {}), ResultsStore)  # the one-server dashboard: its own store
     hub = {FROM_HUB_VARIABLE: "1", RESULTS_SERVICE_VARIABLE: "http://127.0.0.1:10101/services/results/", TOKEN_VARIABLE: "mo's token"}
@@ -77,8 +90,6 @@ def test_under_the_hub_the_page_reads_through_the_service_with_the_viewer_s_toke
 def test_the_page_a_manager_opens_under_the_hub_shows_no_other_organisation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Even if the service sent every organisation's rows, a manager's page shows theirs only;
     it does not ask for the store's state (every organisation's version and notices)."""
-    from tests.dashboard.test_viewer import MANAGER_OF_B, shown
-
     folder = known.write_store(tmp_path / "results")
     behind_service(monkeypatch, ResultsStore(folder))
     for name, data in known.uploads():  # the trainers' received files, kept by the dashboard service

@@ -14,7 +14,6 @@ from tests.emodule_helpers import complete_everything
 from tests.dashboard.test_page import page_html, walk
 from widgets.aggregate.exports import EXPORTERS
 from widgets.content import load_content
-from widgets.dashboard.page import dashboard_page
 from widgets.dashboard.state import DashboardState
 from widgets.dashboard.verify import VerifyView
 from widgets.dashboard.viewer import (EVERYONE, FROM_HUB_VARIABLE, NOBODY, VIEWER_VARIABLE, Viewer, current_viewer,

@@ -20,9 +20,10 @@ from tests.browser.page_audit import serious_violations
 from tests.emodule_helpers import complete_everything
 from tests.hub.hub_server import Hub, api
 from widgets.content import load_content
-from widgets.dashboard.service_results import TOKEN_HEADER, TOKEN_VARIABLE
+from widgets.dashboard.service_results import TOKEN_HEADER, TOKEN_VARIABLE, ServiceResults
 from widgets.dashboard.viewer import FROM_HUB_VARIABLE, VIEWER_HEADER, VIEWER_VARIABLE
 from widgets.emodule import LearnerSession
+from widgets.results import ResultsStore
 from widgets.results.drafts import DraftStore
 from widgets.results.service_client import ResultsService
 
@@ -170,7 +171,8 @@ def page_kernel_environments() -> list[dict[str, str]]:
 
 
 
-def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, browser: Browser, tokens: dict[str, str]) -> None:
+def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, browser: Browser, tokens: dict[str, str],
+                                                               tmp_path: Path) -> None:
     forged = {VIEWER_HEADER: json.dumps({"user": "mo", "organisations": None}),  # "everything", as a trainer's
               TOKEN_HEADER: tokens["tina"]}  # and a trainer's token for the results service
     page = signed_in(browser, dashboard, "mo", headers=forged)
@@ -189,6 +191,11 @@ def test_a_manager_cannot_claim_more_with_a_header_of_their_own(dashboard: Hub, 
     assert api(dashboard, "GET", "rows?organisation=Ash%20Service", token)[0] == 403
     assert api(dashboard, "GET", "store", token)[0] == 403  # the whole store's state is the trainers'
     assert api(dashboard, "GET", "me", token)[1]["user"] == "mo"
+    assert api(dashboard, "POST", "record", token, {"changes": {"learner.name": "x"}, "seen": {}})[0] == 403  # it never saves
+    # What the page reads through the service is what the database holds for Oak Service, value for value.
+    read = ServiceResults(f"{dashboard.url}/services/results/", token, tmp_path).rows()
+    held = ResultsStore(tmp_path, url=dashboard.database_url).rows(organisation="Oak Service")
+    assert len(read) > 0 and read.to_dict("records") == held.to_dict("records")
     close(page)
 
 
@@ -244,6 +251,9 @@ def test_requests_without_a_token_or_outside_the_scope_are_refused(dashboard: Hu
     assert plain_get(dashboard, PAGE, {"Authorization": f"token {other_scope}"})[0] == 403
     results_only = tokens["tina"]  # a trainer's token for the results service, not the dashboard
     assert plain_get(dashboard, PAGE, {"Authorization": f"token {results_only}"})[0] == 403
+    door_only = dashboard.token_for("tina", [DASHBOARD_SCOPE])  # a trainer's, reaching the dashboard but not the results
+    status, _, body = plain_get(dashboard, PAGE, {"Authorization": f"token {door_only}"})
+    assert status == 403 and "Please sign in again" in body and "Oak Service" not in body
     staff = dashboard.token_for("sam", [DASHBOARD_SCOPE])  # the right scope, but staff
     status, _, body = plain_get(dashboard, PAGE, {"Authorization": f"token {staff}"})
     assert status == 403 and "This page is for trainers and service managers" in body

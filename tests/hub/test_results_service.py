@@ -139,6 +139,21 @@ def test_requests_without_a_token_with_a_wrong_token_or_outside_the_scope_are_re
     other_scope = hub.token_for("sam", ["read:users:name!user"])  # a real token of sam's, but not for this service
     assert api(hub, "GET", "record", other_scope)[0] == 403
     assert api(hub, "POST", "submissions", other_scope, {"kind": "quiz", "instrument": "lundy"})[0] == 403
+    status, answer = api(hub, "GET", "record", "not-a-real-token")  # the hub's own refusal, put in words
+    assert status == 403 and answer["message"].startswith("Your sign-in does not reach the results")
+
+
+def test_a_dashboard_sign_in_reads_as_its_person_but_never_saves(hub: Hub, tokens: dict[str, str]) -> None:
+    """A token the trainer dashboard's sign-in gives out also reaches this service (a page kernel
+    holds one): it reads as its person; every write is refused, whoever's it is."""
+    for user in ("tina", "sam"):
+        dashboard_sign_in = hub.token_for(user, [SCOPE, "access:services!service=dashboard"])
+        assert api(hub, "GET", "me", dashboard_sign_in)[1]["user"] == user
+        for path, body in (("submissions", {"kind": "quiz", "instrument": "lundy"}), ("record", {"changes": {}, "seen": {}}),
+                           ("drafts", {"kind": "assessment", "code": "DASH-0001", "values": {}})):
+            status, answer = api(hub, "POST", path, dashboard_sign_in, body)
+            assert status == 403 and "does not save" in answer["message"], (user, path, answer)
+    assert api(hub, "POST", "record", tokens["sam"], {"changes": {}, "seen": {}})[0] == 200  # the person's own server's token does
 
 
 def test_bad_requests_are_refused_in_words(hub: Hub, tokens: dict[str, str]) -> None:

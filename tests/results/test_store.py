@@ -160,6 +160,9 @@ def test_rows_can_be_read_with_filters(any_store: ResultsStore) -> None:
     assert len(any_store.rows(organisation="NORTH IV")) == 5
     assert len(any_store.rows(kind="quiz")) == 4 and len(any_store.rows(instrument="iv-standard-4")) == 2
     assert len(any_store.rows(since="2000-01-01", until="2100-01-01")) == 6 and len(any_store.rows(until="2000-01-01")) == 0
+    north = [row for chunk in any_store.row_chunks(size=2, organisation="NORTH IV") for row in chunk]  # as the results service streams them
+    assert north == list(any_store.rows(organisation="north iv").itertuples(index=False, name=None))
+    assert sum(len(chunk) for chunk in any_store.row_chunks(size=2)) == 6
 
 
 def test_the_version_changes_with_every_submission_so_readers_know_to_read_again(any_store: ResultsStore) -> None:

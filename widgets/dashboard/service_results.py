@@ -49,8 +49,10 @@ class ServiceResults:
     def notices(self) -> list[str]:
         return [str(notice) for notice in self._service.store_state()["notices"]]
 
-    def version(self) -> int:
-        return int(self._service.store_state()["version"])
+    def version(self) -> int | None:
+        """As ``ResultsStore.version``: None while nothing is stored (a new county's first days)."""
+        version = self._service.store_state()["version"]
+        return None if version is None else int(version)
 
     def rows(self) -> pd.DataFrame:
         """Every row the viewer may read, as text in the documented columns, exactly as

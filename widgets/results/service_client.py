@@ -11,6 +11,7 @@ saved in the same transaction; where it holds the submission's time, the page pu
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import os
@@ -160,7 +161,7 @@ class ResultsService:
                 raise Refused(message) from error
             log.error("The results service answered %s to %s %s: %s", error.code, method, path, message)
             raise StoreError(NOT_SAVED if method == "POST" else UNREADABLE) from error
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, http.client.HTTPException) as error:  # e.g. an answer cut off mid-way
             log.exception("The results service could not be reached for %s %s", method, path)
             raise StoreError(NOT_SAVED if method == "POST" else UNREADABLE) from error
 

@@ -324,10 +324,14 @@ class ResultsStore:
         with self._reading() as connection:
             return pd.DataFrame(connection.execute(query).all(), columns=list(COLUMNS), dtype="str")
 
-    def row_chunks(self, size: int = 20_000) -> Iterator[list[tuple[str, ...]]]:
-        """Every stored row in commit order, a chunk at a time (exports of any size)."""
+    def row_chunks(self, size: int = 20_000, organisation: str | None = None) -> Iterator[list[tuple[str, ...]]]:
+        """Every stored row (or one organisation's) in commit order, a chunk at a time (exports
+        and reads of any size)."""
+        query = every_row() if organisation is None else in_commit_order(
+            select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq)
+            .where(submissions.c.organisation_key == same_key(organisation)))
         with self._reading() as connection:
-            yield from in_chunks(connection, every_row(), size)
+            yield from in_chunks(connection, query, size)
 
     def export(self, target: Path) -> int:
         """Write every stored row to ``target`` as a results file (written aside, then renamed

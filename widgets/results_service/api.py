@@ -26,12 +26,14 @@ request), 403 (not yours to see) or 503 (the store could not be used).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Generator, Iterator, Mapping
 
 from jupyterhub.services.auth import HubAuthenticated
 from tornado import web
@@ -42,7 +44,7 @@ from widgets.emodule.verification import verify_certificate
 from widgets.emodule.progress import LearnerRecord
 from widgets.errors import Refused
 from widgets.results import ItemResponse, ResultsStore, SavedSubmission, StoreError, Submission
-from widgets.results.csv_format import encode_header, encode_rows
+from widgets.results.csv_format import encode_header, encode_tuples
 from widgets.results.drafts import unflatten
 from widgets.results.keys import same_key
 from widgets.results.store import TIME_FORMAT
@@ -56,6 +58,7 @@ from widgets.results_service.quiz_versions import QuizVersions
 
 log = logging.getLogger("widgets.results_service")
 
+DASHBOARD_ACCESS = "access:services!service=dashboard"  # the dashboard service's name in deploy/jupyterhub_config.py
 LEARNER_KIND = "learner"  # the drafts' kind for learner records, as the staff pages use
 OWN_KINDS = ("quiz", "confidence")  # what a person submits for themselves
 
@@ -84,6 +87,14 @@ class ServiceApi(HubAuthenticated, web.RequestHandler):
 
     def check_xsrf_cookie(self) -> None:
         """Token-authenticated API: no cookies, so nothing for a cross-site form to ride on."""
+
+    def prepare(self) -> None:
+        """The trainer dashboard's sign-in tokens may read here as their person, never write:
+        a page kernel holds one, and staff servers' tokens (which save) never reach the dashboard."""
+        if self.request.method not in ("GET", "HEAD", "OPTIONS"):
+            model = self.current_user
+            if model and DASHBOARD_ACCESS in (model.get("scopes") or []):
+                raise web.HTTPError(403, "The trainer dashboard reads results; it does not save them.")
 
     @property
     def person(self) -> Person:
@@ -130,6 +141,8 @@ class ServiceApi(HubAuthenticated, web.RequestHandler):
             message = error.log_message
         elif isinstance(error, (Refused, StoreError)):
             message = str(error)
+        elif status_code == 403:  # the hub's own refusal of a token: ended, revoked, or without this service's scope
+            message = "Your sign-in does not reach the results (it may have ended): sign out, then sign in again."
         else:
             message = "The results service could not do that just now." if status_code >= 500 else self._reason
         self.set_header("Content-Type", "application/json; charset=utf-8")
@@ -338,28 +351,55 @@ class Previous(ServiceApi):
 
 
 class Rows(ServiceApi):
-    """Results rows as CSV: one organisation's, or (none named) every row the person may see -
-    a trainer's every organisation's, a manager's their organisations' (the dashboard's read)."""
+    """Results rows as CSV: one organisation's, or (none named) every row the person may read -
+    a trainer's every organisation's, a manager's their organisations' (the dashboard's read).
+
+    Streamed a chunk at a time from a thread of its own, so a store of a million rows is sent in
+    bounded memory while the service goes on saving staff pages' submissions."""
 
     @web.authenticated
-    def get(self) -> None:
+    async def get(self) -> None:
         person = self.person
         organisation = self.get_argument("organisation", None)
+        organisations: list[str | None]
         if organisation is not None:
             organisation = _organisation(organisation)  # never "" (which the store reads as every organisation)
             if not person.may_see(organisation):
                 raise web.HTTPError(403, f"Only a manager of {organisation} (or a trainer) may read its results.")
-            frames = [self.store.rows(organisation=organisation)]
+            organisations = [organisation]
         elif person.is_trainer:
-            frames = [self.store.rows()]
+            organisations = [None]  # every organisation's
         elif person.manages:
-            frames = [self.store.rows(organisation=name) for name in {same_key(name): name for name in person.manages}.values()]
+            organisations = list({same_key(name): name for name in person.manages}.values())
         else:
             raise web.HTTPError(403, "Only trainers and service managers may read results.")
-        rows = [dict(zip(frame.columns, values)) for frame in frames for values in frame.itertuples(index=False, name=None)]
-        self.set_header("Content-Type", "text/csv; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self.finish(encode_header() + encode_rows(rows))
+        chunks = _row_chunks(self.store, organisations)
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rows")  # one thread: a connection stays on it
+        loop = asyncio.get_running_loop()
+        try:
+            encoded = await loop.run_in_executor(reader, _next_encoded, chunks)
+            self.set_header("Content-Type", "text/csv; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.write(encode_header())
+            while encoded is not None:
+                self.write(encoded)
+                await self.flush()
+                encoded = await loop.run_in_executor(reader, _next_encoded, chunks)
+        finally:  # sent, failed, or the reader went away: the store's connection is given back, on its thread
+            await loop.run_in_executor(reader, chunks.close)
+            reader.shutdown(wait=False)
+
+
+def _row_chunks(store: ResultsStore, organisations: list[str | None]) -> Generator[list[tuple[str, ...]], None, None]:
+    """Each organisation's rows (None: every organisation's) a chunk at a time, in turn."""
+    for organisation in organisations:
+        yield from store.row_chunks(organisation=organisation)
+
+
+def _next_encoded(chunks: Iterator[list[tuple[str, ...]]]) -> bytes | None:
+    """The next chunk of rows as CSV, or None after the last."""
+    chunk = next(chunks, None)
+    return None if chunk is None else encode_tuples(chunk)
 
 
 class StoreState(ServiceApi):
