@@ -171,7 +171,11 @@ def test_a_module_page_whose_kernel_goes_says_so_with_the_last_save(
     expect(counter).to_contain_text("Step 1 of")
     page.get_by_role("button", name="Next").click()
     expect(counter).to_contain_text("Step 2 of")  # the step reached is saved
-    page.get_by_role("button", name="Next").focus()  # Next moved the focus to the step's heading; back on Next, about to press it again
+    # Next moves the focus to the new step's heading (a message from the kernel, which may come
+    # after the counter changes): wait for it, then go back to Next, about to press it again.
+    page.wait_for_function("document.activeElement && /^H[1-6]$/.test(document.activeElement.tagName)")
+    page.get_by_role("button", name="Next").focus()
+    expect(page.get_by_role("button", name="Next")).to_be_focused()
     kernel = kernel_id(page)
     if how == "killed":
         os.kill(kernel_pid(staff_server, kernel), signal.SIGKILL)
