@@ -175,6 +175,13 @@ class ViewerPage(ForViewers, GuardedVoilaHandler):
             self.request.headers[TOKEN_HEADER] = hub_auth.get_token(self) or ""
         await GuardedVoilaHandler.get(self, path)  # the page handler's (ForViewers, first, has no get)
 
+    def plain_refusal(self, title: str, text: str) -> None:
+        """A plain page (403, never cached) in place of the dashboard: who may see it, or what to do."""
+        self.set_status(403)
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(plain_page(title, title, text))
+
     def sign_in_again(self, hub_auth: HubOAuth) -> None:
         """A sign-in whose token cannot read the results (given before an upgrade that let the
         dashboard's sign-ins reach the results service, or a token made by hand): a browser's is
@@ -186,20 +193,13 @@ class ViewerPage(ForViewers, GuardedVoilaHandler):
             return
         self.log.warning("Dashboard page refused to %s: the sign-in's token does not reach the results service",
                          self.viewer.user if self.viewer else "someone")
-        self.set_status(403)
-        self.set_header("Cache-Control", "no-store")
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(plain_page(SIGN_IN_AGAIN, SIGN_IN_AGAIN, SIGN_IN_AGAIN_TEXT.format(
-            sign_out=escape(url_path_join(self.base_url, "logout"), quote=True))))
+        self.plain_refusal(SIGN_IN_AGAIN, SIGN_IN_AGAIN_TEXT.format(sign_out=escape(url_path_join(self.base_url, "logout"), quote=True)))
 
     def refuse(self, user: str) -> None:
         hub_auth = cast(HubIdentity, self.identity_provider).hub_auth
-        self.set_status(403)
-        self.set_header("Cache-Control", "no-store")
-        self.set_header("Content-Type", "text/html; charset=utf-8")
         text = NOT_YOURS_TEXT.format(user=escape(user), home=escape(url_path_join(hub_auth.hub_prefix, "home"), quote=True),
                                      sign_out=escape(url_path_join(self.base_url, "logout"), quote=True))
-        self.finish(plain_page(NOT_YOURS, NOT_YOURS, text))
+        self.plain_refusal(NOT_YOURS, text)
 
 
 class HubDashboardVoila(WorkbookVoila):
