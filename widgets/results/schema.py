@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, Select, String, Table, Text, UniqueConstraint, select
+from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, Select, String, Table, Text, UniqueConstraint, and_, select
 
 from widgets.results.columns import COLUMNS
 
@@ -105,6 +105,11 @@ def in_chunks(connection: Connection, query: Select[Any], size: int = 20_000) ->
     result = connection.execution_options(stream_results=True, yield_per=size).execute(query)
     for chunk in result.partitions():
         yield [tuple(row) for row in chunk]
+
+
+def rows_where(*conditions: Any) -> Select[Any]:
+    """The stored rows of the submissions that meet every condition, in commit order."""
+    return in_commit_order(select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq).where(and_(*conditions)))
 
 
 def every_row() -> Select[Any]:

@@ -31,8 +31,8 @@ from widgets.results.columns import COLUMNS, MOST_VALUE_CHARS, PART_OF, SCHEMA_V
 from widgets.results.csv_format import encode_header, encode_rows
 from widgets.results.database import Database, StoreError, database_url, open_database, read_only_uri
 from widgets.results.keys import same_key
-from widgets.results.schema import (ROW_COLUMNS, draft_owners, draft_values, drafts, every_row, hub_people, in_chunks, in_commit_order,
-                                    results, submissions)
+from widgets.results.schema import (ROW_COLUMNS, draft_owners, draft_values, drafts, every_row, hub_people, in_chunks,
+                                    results, rows_where, submissions)
 from widgets.results.sharing import make_folder
 from widgets.results.submission import ItemResponse, Submission
 from widgets.results.validation import row_problem
@@ -320,16 +320,14 @@ class ResultsStore:
             except Exception as error:  # noqa: BLE001 - the driver's own errors vary by engine
                 log.exception("Reading every stored row failed")
                 raise StoreError(UNREADABLE) from error
-        query = in_commit_order(select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq).where(and_(*conditions)))
+        query = rows_where(*conditions)
         with self._reading() as connection:
             return pd.DataFrame(connection.execute(query).all(), columns=list(COLUMNS), dtype="str")
 
     def row_chunks(self, size: int = 20_000, organisation: str | None = None) -> Iterator[list[tuple[str, ...]]]:
         """Every stored row (or one organisation's) in commit order, a chunk at a time (exports
         and reads of any size)."""
-        query = every_row() if organisation is None else in_commit_order(
-            select(*ROW_COLUMNS).join(submissions, submissions.c.seq == results.c.seq)
-            .where(submissions.c.organisation_key == same_key(organisation)))
+        query = every_row() if organisation is None else rows_where(submissions.c.organisation_key == same_key(organisation))
         with self._reading() as connection:
             yield from in_chunks(connection, query, size)
 
