@@ -41,6 +41,7 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
 import page_visit  # noqa: E402
+from tests.browser.ready_clock import READ, watch_script  # noqa: E402
 from page_speed import wait_for_refill  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -183,14 +184,14 @@ def burst(url: str, pages: list[str], selector: dict[str, str] | None = None, wi
 
             async def arrive(number: int, page_name: str) -> float | None:
                 await asyncio.sleep(within * number / len(pages))
-                started = time.perf_counter()
+                key, script = watch_script((selector or {}).get(page_name) or ready_selector(page_name))
                 try:
+                    await tabs[number].add_init_script(script)
                     await tabs[number].goto(f"{url}/voila/render/{page_name}", timeout=timeout * 1000)
-                    ready = (selector or {}).get(page_name) or ready_selector(page_name)
-                    await tabs[number].locator(ready).first.wait_for(state="visible", timeout=timeout * 1000)
+                    shown = await tabs[number].wait_for_function(READ, arg=key, polling="raf", timeout=timeout * 1000)
                 except Exception:  # noqa: BLE001 - a page that never opened is counted, not fatal
                     return None
-                return time.perf_counter() - started
+                return float(await shown.json_value()) / 1000
 
             times = await asyncio.gather(*(arrive(n, name) for n, name in enumerate(pages)))
             for tab in tabs:

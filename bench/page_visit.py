@@ -34,6 +34,7 @@ from playwright.sync_api import Browser
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+from tests.browser.ready_clock import ReadyClock
 from tests.browser.kernel_traffic import kernel_message
 
 BROWSER_CONNECTIONS = 6  # what Chromium opens to one server over HTTP/1.1
@@ -56,7 +57,7 @@ def run_apart(work: Coroutine[Any, Any, Any]) -> Any:
 
 
 def static_files(browser: Browser, url: str, ready: str, timeout: float = 120) -> tuple[float, tuple[str, ...]]:
-    """One real visit in Chromium (empty cache): seconds from navigation to ``ready`` visible, and
+    """One real visit in Chromium (empty cache): seconds from navigation to ``ready`` (CSS) visible, and
     the server's static files it fetched (paths with their query strings, in order), not the
     page itself, the kernel's API or its websocket."""
     origin = url.split("/voila/", 1)[0]
@@ -70,10 +71,10 @@ def static_files(browser: Browser, url: str, ready: str, timeout: float = 120) -
             fetched.append(path)
 
     page.on("request", note)
-    started = time.perf_counter()
+    clock = ReadyClock.of(page)
+    clock.watch(ready)
     page.goto(url, timeout=timeout * 1000)
-    page.locator(ready).first.wait_for(state="visible", timeout=timeout * 1000)
-    seconds = time.perf_counter() - started
+    seconds = clock.seconds(ready, timeout=timeout)
     page.remove_listener("request", note)  # what the page asks for later (or as it closes) is not its opening
     page.close(run_before_unload=True)
     context.close()
