@@ -39,7 +39,7 @@ def sign_in(page: Page, server: VoilaServer) -> None:
     box = page.get_by_role("textbox", name="Password or token:")
     box.fill(TOKEN)
     box.press("Enter")
-    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=90_000)
+    expect(page.locator(".viw-dashboard-complete")).to_be_visible(timeout=90_000)
 
 
 def test_files_added_are_there_at_the_next_visit_and_removing_one_asks_first(browser: Browser, trainer_server: VoilaServer) -> None:
@@ -59,7 +59,7 @@ def test_files_added_are_there_at_the_next_visit_and_removing_one_asks_first(bro
     later = context.new_page()  # and comes back (the sign-in lasts the working day)
     later.set_default_timeout(60_000)
     later.goto(f"{trainer_server.url}/")
-    expect(later.locator(".viw-dashboard")).to_be_visible(timeout=90_000)
+    expect(later.locator(".viw-dashboard-complete")).to_be_visible(timeout=90_000)
     listing = later.locator(".viw-received-list")
     for name in ("service-b.csv", "service-c.csv", "Ann Trainer"):
         expect(listing).to_contain_text(name)
@@ -88,7 +88,7 @@ def test_files_added_are_there_at_the_next_visit_and_removing_one_asks_first(bro
 
 def test_the_cookie_lasts_a_working_day_the_token_leaves_the_address_and_sign_out_works(page: Page, trainer_server: VoilaServer) -> None:
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
-    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=90_000)
+    expect(page.locator(".viw-dashboard-complete")).to_be_visible(timeout=90_000)
     assert "token" not in page.url and page.url.endswith("/voila/render/dashboard.ipynb")
     (cookie,) = [c for c in page.context.cookies() if c["name"].startswith("username-")]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"

@@ -151,7 +151,7 @@ def trainer_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaSe
 def test_the_dashboard(page: Page, trainer_server: VoilaServer) -> None:
     layout = Layout(page)
     at_width(page, 1280)
-    open_page(page, trainer_server, f"dashboard.ipynb?token={TOKEN}", ready=".viw-dashboard")
+    open_page(page, trainer_server, f"dashboard.ipynb?token={TOKEN}", ready=".viw-dashboard-complete")
     layout.look("dashboard", widths=(1280,), light=(1920,))
     layout.assert_clean()
 

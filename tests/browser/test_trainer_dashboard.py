@@ -77,7 +77,7 @@ def test_trainer_uploads_filters_and_downloads_the_excel_export(page: Page, trai
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
-    dashboard = page.locator(".viw-dashboard")
+    dashboard = page.locator(".viw-dashboard-complete")
     expect(dashboard).to_be_visible(timeout=60_000)
     expect(page.locator(".viw-validation")).to_contain_text("the results database")
 
@@ -123,7 +123,7 @@ def test_sign_in_and_dashboard_with_data_work_offline_and_pass_an_accessibility_
 
     token_box.fill(TOKEN)
     token_box.press("Enter")
-    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
+    expect(page.locator(".viw-dashboard-complete")).to_be_visible(timeout=60_000)
     upload_known_files(page)  # self-assessments too, so the heatmap (with a cell not rated) is audited
     expect(page.locator(".viw-summary-ratings figure")).to_contain_text("not rated")
     toggles = page.get_by_role("button", name="Show the table")
@@ -142,7 +142,7 @@ def test_results_saved_while_the_preheated_dashboard_waited_show_when_it_opens(p
     trainer_server.wait_until_quiet()  # the waiting kernel has built its page from the store as it was
     ResultsStore(trainer_server.results_dir).import_rows(known.late_attempt(), origin="late")
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
-    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=60_000)
+    expect(page.locator(".viw-dashboard-complete")).to_be_visible(timeout=60_000)
     expect(page.locator(".viw-status")).to_contain_text("are in every view now", timeout=30_000)
     expect(page.locator(".viw-summary-completion .viw-summary-table")).to_contain_text("Org Late")
     expect(page.locator(".viw-filter-organisation select option", has_text="Org Late")).to_have_count(1)

@@ -66,7 +66,7 @@ def test_a_service_summary_who_has_not_passed_and_the_excel_workbook(page: Page,
                                                                      tmp_path: Path) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{trainer_server.url}/?token={TOKEN}")
-    expect(page.locator(".viw-dashboard")).to_be_visible(timeout=90_000)
+    expect(page.locator(".viw-dashboard-complete")).to_be_visible(timeout=90_000)
     completion = page.locator(".viw-summary-completion")
     expect(completion.locator(".viw-page-shown")).to_have_text("Page 1 of 2: showing 1-40 of 62 rows.", timeout=60_000)
     expect(completion.locator("figure")).to_contain_text("Service 01 · Team A")

@@ -32,7 +32,7 @@ PAGE = DASHBOARD + "voila/render/dashboard.ipynb"
 DASHBOARD_SCOPE = "access:services!service=dashboard"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "browser" / "artifacts"
 LAPTOP, PHONE = 1280, 375
-READY = ".viw-dashboard .viw-summary-completion"
+READY = ".viw-dashboard-complete .viw-summary-completion"
 
 
 def plain_get(hub: Hub, path: str, headers: dict[str, str] | None = None, method: str = "GET") -> tuple[int, dict[str, str], str]:

@@ -1,8 +1,9 @@
 """The trainer dashboard page: sources, filters, training views, self-assessment views, downloads.
 
 The trainer server keeps a preheated kernel: it builds the page and reads the results before
-anyone asks. When the trainer opens it, results added since then are read at once, after the
-page is on its way, so the page never shows figures older than the moment it was opened.
+anyone asks. When the trainer opens it, its first screen shows at once; the other views are
+built as it is drawn, and results added since the kernel was preheated are read then, so the
+page never shows figures older than the moment it was opened.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from widgets.dashboard.service_view import ServiceChooser, ServiceView
 from widgets.dashboard.views import ExportsView, FiltersView, SortableTableView, SourcesView, SummaryView
 from widgets.dashboard.service_results import dashboard_results
 from widgets.ui.messages import StatusMessage
-from widgets.ui.deferred import after_this_cell
+from widgets.ui.on_screen import OnScreen
 from widgets.ui.page_guard import guarded_page
 from widgets.ui.request import wait_for_visitor
 from widgets.ui.safe import safe_callback
@@ -43,19 +44,21 @@ INTRO = (  # the notebook gives the title; the page adds the warning every viewe
 EVERYTHING = "Only trainers can open this page"
 ONE_ORGANISATION = ("<span class='viw-viewer-scope'>You see {names} only</span>: every view and download here holds its "
                     "results and no one else's")  # a manager's, under the hub (widgets.dashboard.viewer)
+COMPLETE = "viw-dashboard-complete"  # every view is on the page
 
 
 @guarded_page
 def dashboard_page(results_folder: Path | None = None, content: Content | None = None) -> ipw.VBox:
-    """Build the page on the local store (``results_folder`` or the configured one)."""
+    """Build the page on the local store (``results_folder`` or the configured one).
+
+    Its first screen (sources, files, filters and completion) is all the browser builds before
+    the page shows; the other views are built the moment it is drawn (``OnScreen``), while the
+    trainer reads it, and then the page has the class ``viw-dashboard-complete``."""
     content = content or load_content()
     state = DashboardState(dashboard_results(results_folder), content)
     status = StatusMessage()
-    summaries: list[SummaryView | SortableTableView | PeopleView] = [SummaryView(state, name, status) for name in TRAINING + SELF_ASSESSMENT + IMPACT]
-    summaries += [SortableTableView(state, name, status, column, ascending) for name, (column, ascending) in SORTABLE.items()]
-    people = PeopleView(state, status)
-    summaries.append(people)
-    exports = ExportsView(state, status)
+    summaries: list[SummaryView | SortableTableView | PeopleView] = []
+    choosers: list[ServiceChooser] = []
 
     def open_service(organisation: str) -> None:
         service.open_service(organisation)
@@ -65,10 +68,20 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         service.close_service()
         views.layout.display = "flex"
 
-    service = ServiceView(state, status, back)
-    choosers = [ServiceChooser(state, status, open_service) for _ in summaries]
-    for view, chooser in zip(summaries, choosers):  # every view leads to any service's summary
-        view.children = (*view.children, chooser)
+    def built(names: tuple[str, ...]) -> dict[str, SummaryView | SortableTableView | PeopleView]:
+        """The views of ``names``, drawn, each with its way to any service's summary."""
+        made: dict[str, SummaryView | SortableTableView | PeopleView] = {}
+        for name in names:
+            view = (PeopleView(state, status) if name == "people" else
+                    SortableTableView(state, name, status, *SORTABLE[name]) if name in SORTABLE else SummaryView(state, name, status))
+            chooser = ServiceChooser(state, status, open_service)
+            view.children = (*view.children, chooser)
+            view.show()
+            chooser.show()
+            summaries.append(view)
+            choosers.append(chooser)
+            made[name] = view
+        return made
 
     def redraw() -> None:
         sources.show()
@@ -86,29 +99,35 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         redraw()
         status.show("The results added since this page was prepared are in every view now.", "success")
 
+    def the_rest(read_again: bool) -> None:
+        later = built(("people", *TRAINING[1:], *SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions",
+                       *IMPACT, "follow_up_due"))
+        views.children = (*first, *(later[name] for name in ("people", *TRAINING[1:])),
+                          VerifyView(state.store, content, state.viewer),
+                          ipw.HTML("<h2>Self-assessments</h2>"),
+                          *(later[name] for name in (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")),
+                          ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "
+                                   "for a strategy review, and who to invite next.</p>"),
+                          *(later[name] for name in (*IMPACT, "follow_up_due")),
+                          exports)
+        page.add_class(COMPLETE)
+        if read_again:
+            read_new_results()
+
+    service = ServiceView(state, status, back)
     sources = SourcesView(state, status, redraw)
     received = ReceivedFilesView(state, status, redraw)
     if not state.viewer.sees_everything:  # a manager: the received files are the trainers' own
         received.layout.display = "none"
     filters = FiltersView(state, status, redraw)
+    exports = ExportsView(state, status)
     state.load()
-    redraw()
-    by_name = {name: view for name, view in zip((*TRAINING, *SELF_ASSESSMENT, *IMPACT, *SORTABLE, "people"), summaries)}
-    views = ipw.VBox([
-        sources,
-        received,
-        filters,
-        ipw.HTML("<h2>Training</h2>"),
-        by_name["completion"], people,
-        *(by_name[name] for name in TRAINING[1:]),
-        VerifyView(state.store, content, state.viewer),
-        ipw.HTML("<h2>Self-assessments</h2>"),
-        *(by_name[name] for name in (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")),
-        ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "
-                 "for a strategy review, and who to invite next.</p>"),
-        *(by_name[name] for name in (*IMPACT, "follow_up_due")),
-        exports,
-    ], layout=ipw.Layout(width="100%"))
+    sources.show()
+    received.show()
+    filters.show()
+    service.show()
+    first = (sources, received, filters, ipw.HTML("<h2>Training</h2>"), built(("completion",))["completion"])
+    views = ipw.VBox(first, layout=ipw.Layout(width="100%"))
     page = ipw.VBox([
         page_style(content.site, home="dashboard.ipynb"),
         ipw.HTML(f"<style>{TABLE_CSS}{CHART_CSS}</style>" + INTRO.format(who=EVERYTHING if state.viewer.sees_everything else
@@ -120,7 +139,10 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     page.add_class("viw-page")
     page.add_class("viw-dashboard")
     wait_for_visitor()
-    if state.store_changed():
+    read_again = state.store_changed()
+    if read_again:
         status.show("Reading the results added since this page was prepared...")
-        after_this_cell(safe_callback(status)(read_new_results))
+    on_screen = OnScreen(safe_callback(status)(lambda: the_rest(read_again)))  # outside a browser: the rest at once
+    if on_screen.waiting:  # drawn last of the first screen, then gives way to the rest
+        views.children = (*first, on_screen)
     return page
