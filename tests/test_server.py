@@ -66,3 +66,9 @@ def test_pools_refill_after_a_room_has_its_pages_and_the_wait_is_a_setting(monke
     monkeypatch.setenv(POOL_REFILL_VARIABLE, "soon")
     with pytest.raises(SystemExit, match="VIW_POOL_REFILL_SECONDS must be a whole number of 0 or more"):
         voila_arguments(Path("notebooks/staff"), 8866, 1)
+
+
+def test_kernels_talk_over_unix_sockets_so_no_port_can_be_taken_while_many_start() -> None:
+    # TCP ports were chosen free and bound later by each kernel: with a server's pools filling,
+    # another kernel took one in between and Voila waited for that page for ever (make bench).
+    assert "--KernelManager.transport=ipc" in voila_arguments(Path("notebooks/staff"), 8866, 1)

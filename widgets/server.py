@@ -147,6 +147,10 @@ def voila_arguments(root: Path, port: int, pool_size: int = 0, first_pages_poole
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",
         "--template=workbook",
+        # Kernels talk to the server over Unix sockets, not TCP: ports chosen free, then bound
+        # by the kernel, were taken in between when many kernels start at once (a server's
+        # pools filling), and Voila waited for that kernel's page for ever.
+        "--KernelManager.transport=ipc",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_EVERY_SECONDS}",
         f"--VoilaConfiguration.multi_kernel_manager_class={GuardedKernelManager.__module__}.{GuardedKernelManager.__name__}",
