@@ -187,11 +187,12 @@ def burst(url: str, pages: list[str], selector: dict[str, str] | None = None, wi
                 key, script = watch_script((selector or {}).get(page_name) or ready_selector(page_name))
                 try:
                     await tabs[number].add_init_script(script)
+                    asked = time.time()
                     await tabs[number].goto(f"{url}/voila/render/{page_name}", timeout=timeout * 1000)
                     shown = await tabs[number].wait_for_function(READ, arg=key, polling="raf", timeout=timeout * 1000)
                 except Exception:  # noqa: BLE001 - a page that never opened is counted, not fatal
                     return None
-                return float(await shown.json_value()) / 1000
+                return float(await shown.json_value()) / 1000 - asked
 
             times = await asyncio.gather(*(arrive(n, name) for n, name in enumerate(pages)))
             for tab in tabs:

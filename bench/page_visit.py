@@ -73,7 +73,7 @@ def static_files(browser: Browser, url: str, ready: str, timeout: float = 120) -
     page.on("request", note)
     clock = ReadyClock.of(page)
     clock.watch(ready)
-    page.goto(url, timeout=timeout * 1000)
+    clock.open(url, timeout)
     seconds = clock.seconds(ready, timeout=timeout)
     page.remove_listener("request", note)  # what the page asks for later (or as it closes) is not its opening
     page.close(run_before_unload=True)

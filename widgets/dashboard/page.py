@@ -45,6 +45,7 @@ EVERYTHING = "Only trainers can open this page"
 ONE_ORGANISATION = ("<span class='viw-viewer-scope'>You see {names} only</span>: every view and download here holds its "
                     "results and no one else's")  # a manager's, under the hub (widgets.dashboard.viewer)
 COMPLETE = "viw-dashboard-complete"  # every view is on the page
+NEW_RESULTS_READ = "The results added since this page was prepared are in every view now."
 
 
 @guarded_page
@@ -52,8 +53,8 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     """Build the page on the local store (``results_folder`` or the configured one).
 
     Its first screen (sources, files, filters and completion) is all the browser builds before
-    the page shows; the other views are built the moment it is drawn (``OnScreen``), while the
-    trainer reads it, and then the page has the class ``viw-dashboard-complete``."""
+    the page shows; the other views are built the moment its views are made (``OnScreen``),
+    while the trainer reads it, and then the page has the class ``viw-dashboard-complete``."""
     content = content or load_content()
     state = DashboardState(dashboard_results(results_folder), content)
     status = StatusMessage()
@@ -94,12 +95,12 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         service.show()
         exports.clear()
 
-    def read_new_results() -> None:
-        state.load()
-        redraw()
-        status.show("The results added since this page was prepared are in every view now.", "success")
-
     def the_rest(read_again: bool) -> None:
+        """The later views, built from results read now if they changed since preheat (or since
+        the page was sent), so each is drawn once, with the figures of this moment."""
+        fresh = read_again or state.store_changed()
+        if fresh:
+            state.load()
         later = built(("people", *TRAINING[1:], *SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions",
                        *IMPACT, "follow_up_due"))
         views.children = (*first, *(later[name] for name in ("people", *TRAINING[1:])),
@@ -111,8 +112,9 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
                           *(later[name] for name in (*IMPACT, "follow_up_due")),
                           exports)
         page.add_class(COMPLETE)
-        if read_again:
-            read_new_results()
+        if fresh:
+            redraw()  # the first screen, drawn from the results as they were
+            status.show(NEW_RESULTS_READ, "success")
 
     service = ServiceView(state, status, back)
     sources = SourcesView(state, status, redraw)
@@ -142,7 +144,10 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     read_again = state.store_changed()
     if read_again:
         status.show("Reading the results added since this page was prepared...")
-    on_screen = OnScreen(safe_callback(status)(lambda: the_rest(read_again)))  # outside a browser: the rest at once
-    if on_screen.waiting:  # drawn last of the first screen, then gives way to the rest
+    def build_the_rest() -> None:
+        the_rest(read_again)
+
+    on_screen = OnScreen(build_the_rest, safe_callback(status))  # outside a browser: the rest at once
+    if on_screen.waiting:  # made last of the first screen, then gives way to the rest
         views.children = (*first, on_screen)
     return page
