@@ -44,6 +44,10 @@ INTRO = (  # the notebook gives the title; the page adds the warning every viewe
 EVERYTHING = "Only trainers can open this page"
 ONE_ORGANISATION = ("<span class='viw-viewer-scope'>You see {names} only</span>: every view and download here holds its "
                     "results and no one else's")  # a manager's, under the hub (widgets.dashboard.viewer)
+# The views built once the first screen (sources, files, filters, completion) is made, by section.
+LATER_TRAINING = ("people", *TRAINING[1:])
+SELF_ASSESSMENT_VIEWS = (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")
+IMPACT_VIEWS = (*IMPACT, "follow_up_due")
 COMPLETE = "viw-dashboard-complete"  # every view is on the page
 NEW_RESULTS_READ = "The results added since this page was prepared are in every view now."
 
@@ -95,25 +99,24 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
         service.show()
         exports.clear()
 
-    def the_rest(read_again: bool) -> None:
-        """The later views, built from results read now if they changed since preheat (or since
-        the page was sent), so each is drawn once, with the figures of this moment."""
-        fresh = read_again or state.store_changed()
+    def the_rest() -> None:
+        """The later views, built from results read now if they changed since preheat (the store
+        says so until they are read), so each is drawn once, with the figures of this moment."""
+        fresh = state.store_changed()
         if fresh:
             state.load()
-        later = built(("people", *TRAINING[1:], *SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions",
-                       *IMPACT, "follow_up_due"))
-        views.children = (*first, *(later[name] for name in ("people", *TRAINING[1:])),
+            redraw()  # the first screen, drawn from the results as they were
+        later = built((*LATER_TRAINING, *SELF_ASSESSMENT_VIEWS, *IMPACT_VIEWS))
+        views.children = (*first, *(later[name] for name in LATER_TRAINING),
                           VerifyView(state.store, content, state.viewer),
                           ipw.HTML("<h2>Self-assessments</h2>"),
-                          *(later[name] for name in (*SELF_ASSESSMENT, "latest_sections", "open_actions", "last_round_actions")),
+                          *(later[name] for name in SELF_ASSESSMENT_VIEWS),
                           ipw.HTML("<h2>Impact review</h2><p>What learners say some months after the training (kind follow_up): "
                                    "for a strategy review, and who to invite next.</p>"),
-                          *(later[name] for name in (*IMPACT, "follow_up_due")),
+                          *(later[name] for name in IMPACT_VIEWS),
                           exports)
         page.add_class(COMPLETE)
         if fresh:
-            redraw()  # the first screen, drawn from the results as they were
             status.show(NEW_RESULTS_READ, "success")
 
     service = ServiceView(state, status, back)
@@ -141,13 +144,9 @@ def dashboard_page(results_folder: Path | None = None, content: Content | None =
     page.add_class("viw-page")
     page.add_class("viw-dashboard")
     wait_for_visitor()
-    read_again = state.store_changed()
-    if read_again:
+    if state.store_changed():
         status.show("Reading the results added since this page was prepared...")
-    def build_the_rest() -> None:
-        the_rest(read_again)
-
-    on_screen = OnScreen(build_the_rest, safe_callback(status))  # outside a browser: the rest at once
+    on_screen = OnScreen(the_rest, safe_callback(status))  # outside a browser: the rest at once
     if on_screen.waiting:  # made last of the first screen, then gives way to the rest
         views.children = (*first, on_screen)
     return page
