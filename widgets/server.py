@@ -39,7 +39,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
 from widgets.resume_guard import VISITOR_HEADER
-from widgets.server_guard import GuardedKernelManager, GuardedVoilaHandler
+from widgets.server_guard import GuardedKernelManager
 from widgets.settings import (RESULTS_DIR_VARIABLE, pool_refill_seconds, public_hosts, results_dir, room_pool_size, staff_notebooks_dir,
                               trainer_notebooks_dir)
 from widgets.sign_in import DashboardIdentity, TokenLeavesAddress, WorkbookLogin

@@ -7,6 +7,7 @@ import pytest
 import traitlets
 
 from widgets.ui.choices import HERE, MultipleChoice, SingleChoice
+from widgets.ui.style import page_style
 
 
 def test_a_single_choice_holds_one_option_or_nothing() -> None:
@@ -64,3 +65,11 @@ def test_the_front_end_is_packaged_beside_the_module() -> None:
     script, style = (HERE / "choices.js").read_text(), (HERE / "choices.css").read_text()
     assert SingleChoice([("A", "a")]).get_state()["_esm"] == script
     assert "fieldset" in script and "legend" in script and "http" not in script + style
+
+
+def test_the_groups_style_is_in_the_page_stylesheet_once_not_in_every_group() -> None:
+    """anywidget writes a model's ``_css`` into the page again for each group it draws, and
+    the browser restyles the whole page each time (twenty times on IV Standard 4)."""
+    style = (HERE / "choices.css").read_text()
+    assert "_css" not in SingleChoice([("A", "a")]).get_state()
+    assert page_style().value.count(style) == 1

@@ -32,17 +32,17 @@ class ActionReviewForm(ipw.VBox):
         self._showing = False
         due = spoken_date(action.due) if action.due else "no date given"
         owner = action.owner or "not named"
-        self._heading = ipw.HTML(
+        self._heading = shared.html(
             f"<h3 class='viw-action-heading'>Action {number}, for \u201c{escape(action.item_text)}\u201d</h3>"
             f"<p><strong>What:</strong> <span class='viw-last-action' dir='auto'>{escape(action.action)}</span></p>"
             f"<p><strong>Who:</strong> <span dir='auto'>{escape(owner)}</span>. <strong>By when:</strong> {escape(due)}.</p>")
-        self.status = SingleChoice(STATUS_OPTIONS, value="", legend=f"How far has action {number} got?")
+        self.status = SingleChoice(STATUS_OPTIONS, value="", legend=f"How far has action {number} got?", layout=shared.plain)
         self.status.add_class("viw-action-status")
         self.note = FreeText(f"Note on action {number} (optional)", rows=2, max_length=MAX_TEXT, shared=shared)
         self.note.box.add_class("viw-action-note")
         self.status.observe(lambda change: self._changed("status", change["new"]), "value")
         self.note.box.observe(lambda change: self._changed("note", change["new"]), "value")
-        super().__init__([self._heading, self.status, self.note])
+        super().__init__([self._heading, self.status, self.note], layout=shared.plain)
         self.add_class("viw-card")
         self.add_class("viw-action-review")
 

@@ -20,7 +20,6 @@ from widgets.ui.free_text import FreeText, SharedParts
 from widgets.ui.markdown import to_html
 
 OnChange = Callable[[str, str, object], None]
-WIDE = {"description_width": "initial"}
 NO_DEGREE = "Not chosen"
 
 
@@ -34,7 +33,7 @@ class ItemForm(ipw.VBox):
         asks = instrument.asks
         self.controls: dict[str, ipw.ValueWidget | SingleChoice] = {}
         self.rating = SingleChoice([(level.label, level.value) for level in instrument.scale.levels],
-                                   legend=instrument.scale.name)
+                                   legend=instrument.scale.name, layout=shared.plain)
         self.controls["rating"] = self.rating
         if asks.participation_degree:
             # "Not chosen" is an option of its own, so a degree chosen by mistake can be taken back.
@@ -42,6 +41,7 @@ class ItemForm(ipw.VBox):
                 [(NO_DEGREE, "")] + [(d, d) for d in instrument.participation_degrees],
                 value="",
                 legend="Degree of participation used today",
+                layout=shared.plain,
             )
         texts: list[FreeText] = []
         for part, label, wanted in (
@@ -54,16 +54,16 @@ class ItemForm(ipw.VBox):
                 texts.append(text)
                 self.controls[part] = text.box
         if asks.action:
-            self.controls["action_owner"] = ipw.Text(description="Who will do it", style=WIDE)
-            self.controls["action_due"] = ipw.DatePicker(description="By when", style=WIDE)
+            self.controls["action_owner"] = ipw.Text(description="Who will do it", style=shared.style, layout=shared.plain)
+            self.controls["action_due"] = ipw.DatePicker(description="By when", style=shared.style, layout=shared.plain)
         for part, control in self.controls.items():
             control.add_class(f"viw-{part.replace('_', '-')}")  # a stable handle for tests and styles
             control.observe(lambda change, part=part: self._changed(part, change["new"]), "value")
         guidance = to_html(item.guidance) if item.guidance else ""
-        self._heading = ipw.HTML(f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}")
+        self._heading = shared.html(f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}")
         choices = [self.controls[p] for p in ("rating", "participation_degree") if p in self.controls]
         when = [self.controls[p] for p in ("action_owner", "action_due") if p in self.controls]
-        super().__init__([self._heading, *choices, *texts, *when])
+        super().__init__([self._heading, *choices, *texts, *when], layout=shared.plain)
         self.add_class("viw-card")
         self.add_class("viw-item")
         self.add_class(f"viw-item-{item.id}")
@@ -96,10 +96,10 @@ class SectionForm(ipw.VBox):
     def __init__(self, section: Section, instrument: Instrument, on_change: OnChange, shared: SharedParts):
         self.section = section
         self.items = [ItemForm(item, instrument, on_change, shared) for item in section.items]
-        self.progress = ipw.HTML()
+        self.progress = shared.html()
         self.progress.add_class("viw-progress")
         intro = to_html(section.intro) if section.intro else ""
-        super().__init__([ipw.HTML(f"<h3>{escape(section.title)}</h3>{intro}"), self.progress, *self.items])
+        super().__init__([shared.html(f"<h3>{escape(section.title)}</h3>{intro}"), self.progress, *self.items], layout=shared.plain)
         self.add_class("viw-section")
         self.add_class(f"viw-section-{section.id}")
 

@@ -73,25 +73,25 @@ class AssessmentPage(ipw.VBox):
         self.store = store
         self.status = StatusMessage()
         safe = safe_callback(self.status)  # every handler: a plain message, never a traceback
+        shared = SharedParts.make()  # one privacy reminder, style and layout for every control that needs no other
         self.saved_note = live_region(ipw.HTML())  # told once, when the first change gets a resume code
         self.saved_note.add_class("viw-autosave")
-        self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style={"description_width": "initial"})
+        self.details = {name: ipw.Text(description=DETAIL_LABELS[name], style=shared.style, layout=shared.plain)
                         for name in DETAIL_FIELDS}
-        self.detail_errors = {name: ipw.HTML() for name in DETAIL_FIELDS}  # beside each box, when it must be filled in
+        self.detail_errors = {name: shared.html() for name in DETAIL_FIELDS}  # beside each box, when it must be filled in
         self.errors = ErrorSummary()
         for name, box in self.details.items():
             box.add_class(f"viw-detail-{name}")
             box.observe(safe(lambda change, name=name: self._detail_changed(name, change["new"])), "value")
         self.previous_box = ipw.Text(description="Last round's code (optional)", placeholder="e.g. K7QX-9MZD",
-                                     style={"description_width": "initial"})
+                                     style=shared.style, layout=shared.plain)
         self.previous_box.add_class("viw-previous-round")
         self.previous_box.observe(safe(lambda change: self._previous_round_changed(change["new"])), "value")
-        shared = SharedParts.make()  # one privacy reminder, style and width for every box
         self.last_actions = LastActions(safe(self._review_changed), shared)
         self.sections = [SectionForm(s, instrument, safe(self._answer_changed), shared) for s in instrument.sections]
-        self.overall = ipw.HTML()
+        self.overall = shared.html()
         self.overall.add_class("viw-overall-progress")
-        self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style={"description_width": "initial"})
+        self.code_box = ipw.Text(description="Resume code", placeholder="e.g. K7QX-9MZD", style=shared.style, layout=shared.plain)
         self.code_box.add_class("viw-resume-code")
         self.resume_button = ipw.Button(description="Carry on from this code", layout=ipw.Layout(width="auto"))
         self.resume_button.add_class("viw-resume")
@@ -107,7 +107,7 @@ class AssessmentPage(ipw.VBox):
         self.done: Submitted | None = None  # set once the report is shown
         self._submission_id = str(uuid.uuid4())  # kept for retries: a second try stores nothing new
         self._unsaved = False  # a change could not be saved; the next save that works says so
-        self._about_you = ipw.HTML("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>")
+        self._about_you = shared.html("<h2>About you</h2><p>Asked once; it goes with every answer when you submit.</p>")
         self.submitting_for = submitting_for(self.store, safe(self._organisation_chosen))  # under JupyterHub: from the hub
         typed = [name for name in DETAIL_FIELDS if not (self.submitting_for and name in FROM_THE_HUB)]
         self.form = ipw.VBox([
@@ -115,22 +115,22 @@ class AssessmentPage(ipw.VBox):
             self._about_you,
             *([self.submitting_for] if self.submitting_for else []),
             *(part for name in typed for part in (self.detail_errors[name], self.details[name])),
-            ipw.HTML("<p>To see the change since your last self-assessment, give the code of last round's report "
+            shared.html("<p>To see the change since your last self-assessment, give the code of last round's report "
                      "(a new round started from that report has it already).</p>"),
             self.previous_box,
             self.last_actions,
-            ipw.HTML("<h2>Your answers</h2>"),
+            shared.html("<h2>Your answers</h2>"),
             self.overall,
             *self.sections,
-            ipw.HTML("<h2>Submit</h2><p>You will see a summary of your answers to check before anything is sent; "
+            shared.html("<h2>Submit</h2><p>You will see a summary of your answers to check before anything is sent; "
                      "items left blank are listed there, and you can submit with them blank on purpose.</p>"),
             self.submit_button,
             self.confirm,
         ])
         super().__init__([
             page_style(content.site),
-            ipw.HTML(_introduction(instrument, content)),
-            ipw.HTML("<h2>Your work is saved as you go</h2><p>Have a resume code? Type it here to carry on.</p>"),
+            shared.html(_introduction(instrument, content)),
+            shared.html("<h2>Your work is saved as you go</h2><p>Have a resume code? Type it here to carry on.</p>"),
             ipw.HBox([self.code_box, self.resume_button]),
             self.saved_note,
             self.status,

@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from widgets.errors import Refused, StoreError
+from widgets.errors import StoreError
 from widgets.results.schema import SCHEMA_VERSION, metadata, store_info
 from widgets.results.sharing import file_mode, share_file
 

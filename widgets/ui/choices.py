@@ -5,8 +5,10 @@ ipywidgets' RadioButtons and Checkbox draw fixed-height rows, with radios that s
 name (page scripts had to fix that), labels that do not wrap and circles that can slide under
 the next option's. Here the browser's own controls and layout do the work: text wraps and
 pushes the next option down, the whole label is the click target, the arrow keys move inside
-a radio group and Tab moves between groups. anywidget loads ``choices.js`` and ``choices.css``
-(beside this file) from the kernel, so nothing is fetched from outside.
+a radio group and Tab moves between groups. anywidget loads ``choices.js`` (beside this file)
+from the kernel, so nothing is fetched from outside; ``choices.css`` goes in the page's own
+stylesheet (``widgets.ui.style``), once: anywidget would put a model's ``_css`` into the
+page again for every group drawn, and each time the browser restyles the whole page.
 
 A visitor's page can send any value to a trait: a value that is not one of the options is
 refused here, logged, and the page is told the value the kernel holds.
@@ -23,13 +25,13 @@ import traitlets
 
 log = logging.getLogger(__name__)
 HERE = pathlib.Path(__file__).parent
+CSS = (HERE / "choices.css").read_text(encoding="utf-8")
 
 Options = Sequence[tuple[str, Any]]  # (label, value) pairs, as ipywidgets' own choice widgets take them
 
 
 class _ChoiceGroup(anywidget.AnyWidget):
     _esm = HERE / "choices.js"
-    _css = HERE / "choices.css"
     legend = traitlets.Unicode("", help="The group's name, shown as its legend").tag(sync=True)
     hint = traitlets.Unicode("", help="A line under the legend, read with the group").tag(sync=True)
     multiple = traitlets.Bool(False, help="Tick boxes (any number) instead of radio buttons (one)").tag(sync=True)

@@ -17,6 +17,7 @@ import ipywidgets as ipw
 
 from widgets.content import ContentError, load_content
 from widgets.content.site import Brand, Site
+from widgets.ui.choices import CSS as CHOICES_CSS
 from widgets.ui.pictures import picture_source
 
 TARGET = "44px"  # the smallest tap target (WCAG 2.5.5; the GOV.UK Design System's minimum)
@@ -126,7 +127,7 @@ CSS = """
 .viw-card { border: 1px solid #8a8a8a; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0; box-sizing: border-box; }
 .viw-privacy { background: #f4f4f4; border-left: 6px solid #555; padding: 0.5rem 1rem; }
 .viw-last-action { white-space: pre-wrap; overflow-wrap: anywhere; }
-""".replace("TARGET", TARGET)
+""".replace("TARGET", TARGET) + CHOICES_CSS
 
 
 def page_style(site: Site | None = None, home: str = "index.ipynb") -> ipw.HTML:
