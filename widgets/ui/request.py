@@ -26,12 +26,13 @@ _arrived = threading.Event()  # the request is in the environment: later calls r
 async def _request_info(url: str, deliver: Callable[[str | None], None]) -> None:
     """Hand the request to ``deliver`` the moment it arrives, then close the socket: the page
     waits for the message, not for the closing handshake (which took 100-150 ms in about half
-    of the visits timed, on every preheated page). ``deliver`` is called once, whatever happens."""
-    import websockets
-
+    of the visits timed, on every preheated page)."""
     request: str | None = None
     try:
-        async with websockets.connect(url, open_timeout=5) as socket:
+        import websockets
+
+        # Always this machine's own Voila: never through a proxy the environment names.
+        async with websockets.connect(url, open_timeout=5, proxy=None) as socket:
             message = await socket.recv()
             request = message if isinstance(message, str) else message.decode()
             deliver(request)
@@ -56,8 +57,15 @@ def wait_for_visitor() -> None:
         received.append(message)
         delivered.set()
 
+    def listen() -> None:
+        try:
+            asyncio.run(_request_info(url, deliver))
+        finally:  # whatever happened there, the page is never left waiting
+            if not delivered.is_set():
+                deliver(None)
+
     # The kernel's own event loop is busy running this cell: wait on a loop of our own.
-    threading.Thread(target=lambda: asyncio.run(_request_info(url, deliver)), daemon=True).start()
+    threading.Thread(target=listen, daemon=True).start()
     delivered.wait()
     if received[0] is not None:
         os.environ.update(json.loads(received[0]))
