@@ -100,12 +100,19 @@ def test_at_a_cap_the_kernel_of_a_tab_closed_a_while_ago_is_stopped_to_let_the_n
         server.stop()
 
 
+def wait_for_log(server: VoilaServer, line: str, count: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while server.log().count(line) < count and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
 def test_kernels_of_pages_never_connected_are_stopped(tmp_path: Path) -> None:
     server = guarded_server(tmp_path)
     try:
         pool = server.wait_for_kernel_count(STAFF_POOL_SIZE * len(PAGES))
         for _ in range(3):  # each page gets a kernel of its own (under load, the first may be stopped already)
             assert ask_without_connecting(server, "index.ipynb") == 200
+        wait_for_log(server, "Using pre-heated kernel", 3, 60)  # Voila says so once the kernel is handed over
         assert server.log().count("Using pre-heated kernel") >= 3
         deadline = time.monotonic() + UNCONNECTED_SECONDS + 60
         while server.log().count("never connected") < 3 and time.monotonic() < deadline:
