@@ -72,7 +72,8 @@ def _reader(folder: str, url: str, stop: Any, out: Any) -> None:
 
 
 def test_fifty_writers_and_twenty_five_readers_at_once_lose_nothing_and_see_no_part(any_store: ResultsStore, database_url: str) -> None:
-    writers, saves, readers = 50, int(os.environ.get("VIW_STRESS_SAVES", "20"))  # 1,000 submissions at once; 200 for the long run, 25
+    saves = int(os.environ.get("VIW_STRESS_SAVES", "20"))  # 1,000 submissions at once; 200 for the long run
+    writers, readers = 50, 25
     any_store.version()  # the schema exists before the crowd arrives, as on a running server
     out, stop = FORK.Queue(), FORK.Event()
     reading = [FORK.Process(target=_reader, args=(str(any_store.folder), database_url, stop, out)) for _ in range(readers)]
