@@ -101,6 +101,7 @@ def test_at_a_cap_the_kernel_of_a_tab_closed_a_while_ago_is_stopped_to_let_the_n
 
 
 def wait_for_log(server: VoilaServer, line: str, count: int, seconds: float) -> None:
+    """Until the server's log has ``line`` ``count`` times, or ``seconds`` have passed."""
     deadline = time.monotonic() + seconds
     while server.log().count(line) < count and time.monotonic() < deadline:
         time.sleep(0.5)
@@ -114,9 +115,7 @@ def test_kernels_of_pages_never_connected_are_stopped(tmp_path: Path) -> None:
             assert ask_without_connecting(server, "index.ipynb") == 200
         wait_for_log(server, "Using pre-heated kernel", 3, 60)  # Voila says so once the kernel is handed over
         assert server.log().count("Using pre-heated kernel") >= 3
-        deadline = time.monotonic() + UNCONNECTED_SECONDS + 60
-        while server.log().count("never connected") < 3 and time.monotonic() < deadline:
-            time.sleep(0.5)
+        wait_for_log(server, "never connected", 3, UNCONNECTED_SECONDS + 60)
         assert server.log().count("never connected") == 3
         # Then the pool is as it was (it refills POOL_REFILL_SECONDS after a kernel is taken).
         assert server.wait_for_kernel_count(pool, timeout=POOL_REFILL_SECONDS + 60) == pool
