@@ -34,6 +34,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from machine import wait_for_quiet_machine  # noqa: E402
 from tests.builders import write_content  # noqa: E402
 from widgets.results.columns import COLUMNS  # noqa: E402
 
@@ -186,7 +187,7 @@ def main() -> int:
 
 def run_once(command: list[str], show: bool) -> tuple[float, float, int] | None:
     """Wall seconds, CPU seconds and peak bytes of one CLI run, or None when it failed."""
-    load = os.getloadavg()[0]
+    busy = wait_for_quiet_machine()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": ""})
@@ -199,7 +200,7 @@ def run_once(command: list[str], show: bool) -> tuple[float, float, int] | None:
     peak = after.ru_maxrss * 1024  # Linux reports KiB; the largest child so far
     if show:
         print(finished.stdout.strip())
-    print(f"Run: {seconds:.2f} s wall, {cpu:.2f} s CPU, load average before {load:.1f}")
+    print(f"Run: {seconds:.2f} s wall, {cpu:.2f} s CPU, the machine {busy:.0%} of a core busy before")
     return seconds, cpu, peak
 
 if __name__ == "__main__":
