@@ -22,7 +22,7 @@ start: $(VENV)/.installed fonts
 dashboard: $(VENV)/.installed
 	$(PY) -m widgets.server trainer --port $(DASHBOARD_PORT)
 
-bench: $(VENV)/.installed chromium postgresql
+bench: $(VENV)/.installed chromium postgresql fonts
 	$(PY) bench/run_all.py
 
 validate: $(VENV)/.installed

@@ -6,8 +6,8 @@
 Generates a results file once (bench/output/, never committed), then runs
 ``python -m widgets.report`` on it in a child process (a few times; the median counts) and
 prints wall time and peak memory (the child's ru_maxrss) against the targets: under 5 s and
-under 2 GB on a 2-core machine. It also prints the child's CPU time and the machine's load
-average, since on a shared machine wall time depends on what else is running.
+under 2 GB on a 2-core machine. Each run waits until the machine is quiet (``machine.py``) and
+prints how busy it was and the child's CPU time, since wall time depends on what else runs.
 Not part of the test suite: generating the data takes about 10 s.
 
 ``--excel`` measures only the trainer's Excel workbook on 200,000 result rows, in this process
@@ -18,7 +18,6 @@ results sheet, each with its CPU time and the number of progress messages it gav
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
@@ -154,7 +153,7 @@ def excel(rows: int) -> None:
         generate(rows).to_csv(data, index=False, lineterminator="\r\n")
     labels = Labels.from_content(load_content(*write_content(OUTPUT / "content-tree")))
     report = build_report(read_results([(data.name, data)]), labels)
-    print(f"Excel export of {len(report.rows):,} result rows (load average {os.getloadavg()[0]:.1f}):")
+    print(f"Excel export of {len(report.rows):,} result rows (the machine {wait_for_quiet_machine():.0%} of a core busy before):")
     for with_results in (False, True):
         said: list[str] = []
         started, cpu = time.perf_counter(), time.process_time()
