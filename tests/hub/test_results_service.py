@@ -318,7 +318,7 @@ def assessment_page_for(hub: Hub, token: str) -> AssessmentPage:
 
 def rate_one(page: AssessmentPage) -> None:
     assert page.details["respondent"] not in page.form.children  # the name is the sign-in's, as the service writes it
-    next(form for section in page.sections for form in section.items).rating.value = 2
+    next(form for section in page.sections for form in section.items).rating = 2
 
 
 def test_the_self_assessment_page_submits_for_the_organisation_the_hub_groups_name(hub: Hub, tokens: dict[str, str]) -> None:
@@ -445,9 +445,9 @@ def test_a_person_in_no_organisation_is_told_to_ask_their_trainer(hub: Hub, toke
 def test_a_manager_s_report_on_last_round_s_actions_goes_through_the_service_and_back(hub: Hub, tokens: dict[str, str]) -> None:
     first = assessment_page_for(hub, tokens["mo"])
     leaflets = next(form for section in first.sections for form in section.items)
-    leaflets.rating.value = 1
-    leaflets.controls["action"].value = "Print leaflets in plain words"
-    leaflets.controls["action_owner"].value = "Ann"
+    leaflets.rating = 1
+    leaflets.action = "Print leaflets in plain words"
+    leaflets.action_owner = "Ann"
     assert first.submit(confirmed=True) is not None
     second = assessment_page_for(hub, tokens["mo"])  # next year: the service knows Oak Service's round before, no code
     assert [form.action.action for form in second.last_actions.forms] == ["Print leaflets in plain words"]

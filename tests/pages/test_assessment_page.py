@@ -5,7 +5,6 @@ The browser tests cover the same path end to end; these pin the view's wiring qu
 
 from __future__ import annotations
 
-import datetime
 import html
 import subprocess
 import sys
@@ -46,10 +45,10 @@ def test_every_change_is_saved_and_a_link_brings_it_back(results_folder: Path) -
     assert page.autosave.code is None  # opening the page saves nothing
     page.details["organisation"].value = "North IV"
     first = item_forms(page)[0]
-    first.rating.value = 2
-    first.controls["participation_degree"].value = "Consulted and informed"
-    first.controls["evidence"].value = SCRIPT
-    first.controls["action_due"].value = datetime.date(2027, 3, 31)
+    first.rating = 2
+    first.participation_degree = "Consulted and informed"
+    first.evidence = SCRIPT
+    first.action_due = "2027-03-31"
     code = page.autosave.code
     assert code and code in page.saved_note.value
     assert "1 of 7 answered" in page.sections[0].progress.value
@@ -58,9 +57,9 @@ def test_every_change_is_saved_and_a_link_brings_it_back(results_folder: Path) -
     again = make_page(resume_code=code)
     resumed = item_forms(again)[0]
     assert again.details["organisation"].value == "North IV"
-    assert (resumed.rating.value, resumed.controls["evidence"].value) == (2, SCRIPT)
-    assert resumed.controls["participation_degree"].value == "Consulted and informed"
-    assert resumed.controls["action_due"].value == datetime.date(2027, 3, 31)
+    assert (resumed.rating, resumed.evidence) == (2, SCRIPT)
+    assert resumed.participation_degree == "Consulted and informed"
+    assert resumed.action_due == "2027-03-31"
     assert "1 of 10 answered" in again.overall.value
     assert "Your saved work is back" in again.status.value
 
@@ -84,8 +83,8 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     page.details["organisation"].value = "North IV"
     assert "organisation" not in page.errors.value and page.detail_errors["organisation"].value == ""  # fixed: gone at once
     page.details["respondent"].value = "Ann"
-    item_forms(page)[0].rating.value = 3
-    item_forms(page)[0].controls["evidence"].value = SCRIPT
+    item_forms(page)[0].rating = 3
+    item_forms(page)[0].evidence = SCRIPT
     page.submit_button.click()
     assert not (results_folder / "results.csv").exists()
     listing = page.confirm.children[0].value
@@ -114,7 +113,7 @@ def test_submit_lists_unrated_items_then_saves_with_them_left_blank(results_fold
     assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 10
     again.new_round()  # next year's round: a new code, the same answers, the first submission kept
     assert again.autosave.code != code and again.form.layout.display is None
-    assert item_forms(again)[0].rating.value == 3
+    assert item_forms(again)[0].rating == 3
     again.submit(confirmed=True)
     assert len(read_results([("results.csv", results_folder / "results.csv")]).rows) == 20
 
@@ -138,7 +137,7 @@ def test_a_refused_value_or_a_failed_save_shows_a_plain_message(results_folder: 
         raise OSError("No space left on device")
 
     monkeypatch.setattr(page.autosave, "save", disk_full)
-    first.rating.value = 1
+    first.rating = 1
     assert "Something went wrong and it was not saved" in page.status.value
     assert "Traceback" not in page.status.value and "No space" not in page.status.value
 
@@ -151,7 +150,7 @@ def test_the_focus_follows_each_step_of_submitting(results_folder: Path, monkeyp
     assert sent == [] and page.errors.value.startswith(f"<div {ATTRIBUTE}")  # to the error summary, whose links lead to the boxes
     page.details["organisation"].value = "North IV"
     page.details["respondent"].value = "Ann"
-    item_forms(page)[0].rating.value = 3
+    item_forms(page)[0].rating = 3
     page.submit_button.click()
     question, buttons = page.confirm.children
     assert question.value.startswith(f"<div {ATTRIBUTE}")  # the question about the blanks, read out in full
@@ -159,7 +158,7 @@ def test_the_focus_follows_each_step_of_submitting(results_folder: Path, monkeyp
 
     buttons.children[1].click()  # keep filling in
     assert page.confirm.children == ()
-    marked = [form for form in item_forms(page) if ATTRIBUTE in form._heading.value]
+    marked = [form for form in item_forms(page) if ATTRIBUTE in form.heading]
     assert [form.item.id for form in marked] == [item_forms(page)[1].item.id]  # the first item still unrated
 
     page.submit_button.click()
@@ -174,7 +173,7 @@ def test_a_fully_rated_form_is_checked_first_and_stored_once_on_confirm(results_
     page = make_page()
     fill_details(page)
     for form in item_forms(page):
-        form.rating.value = 2
+        form.rating = 2
     page.submit_button.click()
     assert not (results_folder / "results.csv").exists()  # the first press only asks to check
     question, buttons = page.confirm.children
@@ -192,7 +191,7 @@ def test_a_fully_rated_form_is_checked_first_and_stored_once_on_confirm(results_
     page.submit_button.click()  # pressed again: the same question (and buttons) takes the focus again, nothing stored
     assert page.confirm.children == shown and shown[0].value.startswith(f"<div {ATTRIBUTE}")
     assert not (results_folder / "results.csv").exists()
-    item_forms(page)[0].rating.value = 3  # a change closes the question: what it summed up is out of date
+    item_forms(page)[0].rating = 3  # a change closes the question: what it summed up is out of date
     assert page.confirm.children == ()
     page.submit_button.click()
     go = page.confirm.children[1].children[0]
@@ -217,7 +216,7 @@ def test_a_report_that_cannot_be_made_leaves_the_answers_stored_once_and_can_be_
     page = make_page()
     fill_details(page)
     for form in item_forms(page):
-        form.rating.value = 2
+        form.rating = 2
 
     def broken_pdf(_report) -> bytes:
         raise ValueError("Character at index 0 in text is outside the range of characters supported by the font")
@@ -244,24 +243,24 @@ def test_two_windows_on_one_draft_keep_both_answers_and_a_clash_is_told(results_
     fill_details(first)
     code = first.autosave.code
     second = make_page(resume_code=code)
-    item_forms(first)[0].controls["evidence"].value = "Written in the first window"
-    item_forms(second)[1].controls["evidence"].value = "Written in the second window"
+    item_forms(first)[0].evidence = "Written in the first window"
+    item_forms(second)[1].evidence = "Written in the second window"
     assert "changed in another window" not in second.status.value
     third = make_page(resume_code=code)
-    assert item_forms(third)[0].controls["evidence"].value == "Written in the first window"
-    assert item_forms(third)[1].controls["evidence"].value == "Written in the second window"
-    item_forms(second)[0].controls["evidence"].value = "The second window, later"  # the same answer, changed in both
+    assert item_forms(third)[0].evidence == "Written in the first window"
+    assert item_forms(third)[1].evidence == "Written in the second window"
+    item_forms(second)[0].evidence = "The second window, later"  # the same answer, changed in both
     assert "This draft was changed in another window" in second.status.value
-    assert item_forms(make_page(resume_code=code))[0].controls["evidence"].value == "The second window, later"
+    assert item_forms(make_page(resume_code=code))[0].evidence == "The second window, later"
 
 
 def test_a_past_due_date_gets_a_gentle_note_and_an_impossible_one_a_message_naming_the_box(results_folder: Path) -> None:
     page = make_page()
     first = item_forms(page)[0]
-    first.controls["action_due"].value = datetime.date(2020, 3, 3)
+    first.action_due = "2020-03-03"
     assert "already past" in page.status.value and "3 March 2020" in page.status.value
     assert page.assessment.answer(first.item.id).action_due == "2020-03-03"
-    first.controls["action_due"].value = datetime.date(2, 3, 31)  # a year typed as 2
+    first.action_due = "0002-03-31"  # a year typed as 2
     assert "the year 2 looks like a slip" in page.status.value and "date by when" in page.status.value
     assert page.assessment.answer(first.item.id).action_due == "2020-03-03"
 
@@ -282,13 +281,13 @@ def test_a_change_that_cannot_be_saved_is_kept_and_saved_with_the_next(results_f
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(ResultsStore, "save_draft", fails_once)
-    item_forms(page)[0].controls["evidence"].value = "Kept through a failed save"
+    item_forms(page)[0].evidence = "Kept through a failed save"
     assert "could not be saved just now. It is still on this page" in page.status.value
     assert "disk is full" not in page.status.value
-    item_forms(page)[1].rating.value = 1  # the next change saves both
+    item_forms(page)[1].rating = 1  # the next change saves both
     again = make_page(resume_code=page.autosave.code)
-    assert item_forms(again)[0].controls["evidence"].value == "Kept through a failed save"
-    assert item_forms(again)[1].rating.value == 1
+    assert item_forms(again)[0].evidence == "Kept through a failed save"
+    assert item_forms(again)[1].rating == 1
 
 
 def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_refused(results_folder: Path) -> None:
@@ -296,14 +295,14 @@ def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_r
     page = make_page()
     fill_details(page)
     for form in item_forms(page):
-        form.rating.value = 3
+        form.rating = 3
         for part in ("evidence", "children_say", "action"):
-            if part in form.controls:
-                form.controls[part].value = text
+            if part in form.parts:
+                setattr(form, part, text)
     first = item_forms(page)[0]
-    first.controls["evidence"].value = text + "!"
-    assert "5,001 characters long" in page.status.value and first.controls["evidence"].value == text + "!"
-    first.controls["evidence"].value = text
+    first.evidence = text + "!"
+    assert "5,001 characters long" in page.status.value and first.evidence == text + "!"
+    first.evidence = text
     page.submit_button.click()
     page.confirm.children[1].children[0].click()  # submit now
     rows = stored_rows(results_folder)
@@ -316,12 +315,12 @@ def test_last_round_s_actions_are_listed_marked_kept_in_the_draft_checked_and_re
     first.details["organisation"].value = "North IV"
     first.details["respondent"].value = "Mo Manager"
     leaflets, voice = item_forms(first)[:2]
-    leaflets.rating.value = 1
-    leaflets.controls["action"].value = "Print leaflets for every waiting room"
-    leaflets.controls["action_owner"].value = "Ann"
-    leaflets.controls["action_due"].value = datetime.date(2025, 6, 1)
-    voice.rating.value = 0
-    voice.controls["action"].value = "Hold a children's panel"
+    leaflets.rating = 1
+    leaflets.action = "Print leaflets for every waiting room"
+    leaflets.action_owner = "Ann"
+    leaflets.action_due = "2025-06-01"
+    voice.rating = 0
+    voice.action = "Hold a children's panel"
     first.submit(confirmed=True)
     last_code = first.autosave.code
 
@@ -337,7 +336,7 @@ def test_last_round_s_actions_are_listed_marked_kept_in_the_draft_checked_and_re
         "Not reported", "Done", "Partly done", "Not started", "No longer needed"]
     forms[0].status.value = "done"
     forms[0].note.box.value = "Printed 500.\nThe rest are at the library."
-    item_forms(second)[0].rating.value = 3
+    item_forms(second)[0].rating = 3
 
     third = make_page(resume_code=second.autosave.code)  # a reload in the middle
     forms = third.last_actions.forms
@@ -394,7 +393,7 @@ def test_under_jupyterhub_last_round_s_actions_come_from_the_service_without_a_c
     assert page.last_actions.forms == []
     page.submitting_for.choice.value = "North IV"  # type: ignore[union-attr]
     page.last_actions.forms[0].status.value = "no-longer-needed"
-    item_forms(page)[0].rating.value = 2
+    item_forms(page)[0].rating = 2
     done = page.submit(confirmed=True)
     assert done is not None
     assert [(r["kind"], r["response"], r["action"]) for r in done.saved.rows if r["kind"] == "action_review"] == [
@@ -423,24 +422,22 @@ def tree(widget: ipw.Widget) -> list[ipw.Widget]:
     return [widget, *(w for child in getattr(widget, "children", ()) for w in tree(child))]
 
 
-def test_the_items_share_one_layout_and_style_however_many_there_are(results_folder: Path) -> None:
+def test_an_item_is_one_widget_and_the_items_share_one_layout(results_folder: Path) -> None:
     """A browser builds every widget model before it shows a Voila page, layouts and styles
-    included: IV Standard 4 held 430 models, 220 of them layouts and styles that set nothing,
-    and opened a fifth slower than a bare page. An item's parts share those of the page, and
-    nothing a page does to show or hide a part changes the shared ones."""
+    included: IV Standard 4 held 430 models, then 208 with shared layouts, 15 for each item. An
+    item is one model now (its controls drawn by its own script), all items share the page's
+    plain layout, and nothing a page does to show or hide a part changes the shared one."""
     page = make_page()
-    parts = [w for form in item_forms(page) for w in tree(form)]
-    assert len(parts) > 10 * len(item_forms(page))
-    layouts = {w.layout.model_id for w in parts}
-    styles = {w.style.model_id for w in parts if hasattr(w, "style")}
-    assert len(layouts) == 2 and len(styles) == 2  # text boxes full width, the rest plain; labels, markup
+    forms = item_forms(page)
+    assert all(tree(form) == [form] for form in forms)
+    assert len({form.layout.model_id for form in forms}) == 1
     everything = tree(page)
-    assert len({w.layout.model_id for w in everything}) < 15 < len(everything) / 10
+    assert len({w.layout.model_id for w in everything}) < 15 < len(everything) / 2
 
     fill_details(page)
     page.submit_button.click()  # the check, then the report: the form is hidden, the result shown
     for form in item_forms(page):
-        form.rating.value = 2
+        form.rating = 2
     page.submit_button.click()
     page.confirm.children[1].children[0].click()
     assert page.form.layout.display == "none"

@@ -1,91 +1,146 @@
 """The form of a self-assessment: one block per item, grouped by section with its progress.
 
-Views only: each control reports its changes through ``on_change(item_id, part, value)`` and
+Views only: each item reports its changes through ``on_change(item_id, part, value)`` and
 shows what the model holds through ``show(answer)``; the model decides what is allowed.
 """
 
 from __future__ import annotations
 
-import datetime
+import logging
+import pathlib
 from html import escape
-from typing import Callable
+from typing import Any, Callable
 
+import anywidget
 import ipywidgets as ipw
+import traitlets
 
 from widgets.assessment.model import MAX_TEXT, Answer
 from widgets.content.instrument import AssessmentItem, Instrument, Section
-from widgets.ui.choices import SingleChoice
-from widgets.ui.focus import move_focus_to
-from widgets.ui.free_text import FreeText, SharedParts
+from widgets.ui.choices import with_choice_inputs
+from widgets.ui.focus import focus_marked
+from widgets.ui.free_text import SharedParts, count_html
 from widgets.ui.markdown import to_html
 
+log = logging.getLogger(__name__)
+HERE = pathlib.Path(__file__).parent
 OnChange = Callable[[str, str, object], None]
 NO_DEGREE = "Not chosen"
+DEGREE_NAME = "Degree of participation used today"
 
 
-class ItemForm(ipw.VBox):
-    """One item: its statement, the rating and the boxes the instrument asks for."""
+class ItemForm(anywidget.AnyWidget):
+    """One item: its statement, the rating and the boxes the instrument asks for, drawn by one
+    widget (assessment_item.js) as native form controls; its traits hold what the page shows.
+
+    A long form built from ipywidgets' own controls was 15 models an item (IV Standard 4's page
+    208), each built by the browser before the page showed anything. A visitor's page can send
+    any value: one a trait does not allow is refused here, logged, and the page set right; the
+    model (``on_change``) decides the rest and says what to fix."""
+
+    _esm = with_choice_inputs(HERE / "assessment_item.js")
+    heading = traitlets.Unicode("", help="The statement and its guidance, as HTML").tag(sync=True)
+    scale_name = traitlets.Unicode("", help="The rating's legend").tag(sync=True)
+    scale = traitlets.List(traitlets.Dict(), help="[{label, value}] of the rating").tag(sync=True)
+    degree_name = traitlets.Unicode(DEGREE_NAME, help="The degree of participation's legend").tag(sync=True)
+    degrees = traitlets.List(traitlets.Dict(), help="[{label, value}]; none when not asked").tag(sync=True)
+    texts = traitlets.List(traitlets.Dict(), help="[{part, label}] of the text boxes asked").tag(sync=True)
+    plan = traitlets.Bool(False, help="Who will do the action, and by when, are asked").tag(sync=True)
+    reminder = traitlets.Unicode("", help="The privacy reminder under each text box, as HTML").tag(sync=True)
+    counts = traitlets.Dict(traitlets.Unicode(), help="part -> how much its box holds, as HTML").tag(sync=True)
+    rating = traitlets.Any(None, allow_none=True).tag(sync=True)
+    participation_degree = traitlets.Unicode("").tag(sync=True)
+    evidence = traitlets.Unicode("").tag(sync=True)
+    children_say = traitlets.Unicode("").tag(sync=True)
+    action = traitlets.Unicode("").tag(sync=True)
+    action_owner = traitlets.Unicode("").tag(sync=True)
+    action_due = traitlets.Unicode("", help="YYYY-MM-DD, or empty").tag(sync=True)
 
     def __init__(self, item: AssessmentItem, instrument: Instrument, on_change: OnChange, shared: SharedParts):
-        self.item = item
-        self._on_change = on_change
-        self._showing = False
         asks = instrument.asks
-        self.controls: dict[str, ipw.ValueWidget | SingleChoice] = {}
-        self.rating = SingleChoice([(level.label, level.value) for level in instrument.scale.levels],
-                                   legend=instrument.scale.name, layout=shared.plain)
-        self.controls["rating"] = self.rating
-        if asks.participation_degree:
-            # "Not chosen" is an option of its own, so a degree chosen by mistake can be taken back.
-            self.controls["participation_degree"] = SingleChoice(
-                [(NO_DEGREE, "")] + [(d, d) for d in instrument.participation_degrees],
-                value="",
-                legend="Degree of participation used today",
-                layout=shared.plain,
-            )
-        texts: list[FreeText] = []
-        for part, label, wanted in (
+        texts = [{"part": part, "label": label} for part, label, wanted in (
             ("evidence", asks.evidence_label, asks.evidence),
             ("children_say", "What children and young people say", asks.children_say),
             ("action", "Next action: what will be done", asks.action),
-        ):
-            if wanted:
-                text = FreeText(label, rows=2, max_length=MAX_TEXT, shared=shared)
-                texts.append(text)
-                self.controls[part] = text.box
-        if asks.action:
-            self.controls["action_owner"] = ipw.Text(description="Who will do it", style=shared.style, layout=shared.plain)
-            self.controls["action_due"] = ipw.DatePicker(description="By when", style=shared.style, layout=shared.plain)
-        for part, control in self.controls.items():
-            control.add_class(f"viw-{part.replace('_', '-')}")  # a stable handle for tests and styles
-            control.observe(lambda change, part=part: self._changed(part, change["new"]), "value")
+        ) if wanted]
+        self.parts = ["rating", *(["participation_degree"] if asks.participation_degree else []),
+                      *(text["part"] for text in texts), *(["action_owner", "action_due"] if asks.action else [])]
+        self.item = item
+        self._on_change = on_change
+        self._showing = False
         guidance = to_html(item.guidance) if item.guidance else ""
-        self._heading = shared.html(f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}")
-        choices = [self.controls[p] for p in ("rating", "participation_degree") if p in self.controls]
-        when = [self.controls[p] for p in ("action_owner", "action_due") if p in self.controls]
-        super().__init__([self._heading, *choices, *texts, *when], layout=shared.plain)
+        super().__init__(
+            heading=f"<h4 class='viw-item-text'>{escape(item.text)}</h4>{guidance}",
+            scale_name=instrument.scale.name,
+            scale=[{"label": level.label, "value": level.value} for level in instrument.scale.levels],
+            # "Not chosen" is an option of its own, so a degree chosen by mistake can be taken back.
+            degrees=[{"label": NO_DEGREE, "value": ""}, *({"label": d, "value": d} for d in instrument.participation_degrees)]
+            if asks.participation_degree else [],
+            texts=texts,
+            plan=asks.action,
+            reminder=shared.reminder_html,
+            counts={text["part"]: count_html("", MAX_TEXT) for text in texts},
+            layout=shared.plain,
+        )
+        for part in self.parts:
+            self.observe(lambda change, part=part: self._changed(part, change["new"]), part)
+        self.on_msg(self._changed_on_page)
         self.add_class("viw-card")
         self.add_class("viw-item")
         self.add_class(f"viw-item-{item.id}")
 
+    @traitlets.validate("rating")
+    def _one_of_the_levels(self, proposal: dict[str, Any]) -> Any:
+        value = proposal["value"]
+        if value is not None and value not in [level["value"] for level in self.scale]:
+            raise traitlets.TraitError(f"{value!r} is not one of the levels")
+        return value
+
+    @traitlets.validate("participation_degree")
+    def _one_of_the_degrees(self, proposal: dict[str, Any]) -> Any:
+        value = proposal["value"]
+        if value not in [degree["value"] for degree in self.degrees] + [""]:
+            raise traitlets.TraitError(f"{value!r} is not one of the degrees")
+        return value
+
+    def _changed_on_page(self, _: Any, content: Any, __: Any) -> None:
+        """A change the page sends (see assessment_item.js). It is not sent back: the page
+        shows it already, and an echo arriving after the next keystroke would undo it."""
+        if not isinstance(content, dict) or content.get("kind") != "value" or content.get("part") not in self.parts:
+            log.warning("An item (%s) ignored a message from the page it does not take", self.item.id)
+            return
+        part = content["part"]
+        try:
+            with self._lock_property(**{part: content.get("value")}):  # ipywidgets' own guard against echoing a page's change
+                setattr(self, part, content.get("value"))
+        except traitlets.TraitError as error:
+            log.warning("An item (%s) refused a value for %s from the page: %s", self.item.id, part, error)
+            self.send_state(part)
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        """A change from the page by the widgets' own protocol; one that is not allowed is refused."""
+        try:
+            super().set_state(sync_data)
+        except traitlets.TraitError as error:
+            log.warning("An item (%s) refused a change from the page: %s", self.item.id, error)
+            self.send_state()
+
     def _changed(self, part: str, value: object) -> None:
+        if part in self.counts:
+            self.counts = {**self.counts, part: count_html(str(value), MAX_TEXT)}
         if not self._showing:
             self._on_change(self.item.id, part, value)
 
     def take_focus(self) -> None:
-        """Focus the item's statement (its rating is the next Tab stop); ipywidgets' own focus()
-        on radio buttons lands on a label, which cannot take it."""
-        move_focus_to(self._heading)
+        """Focus the item's statement (its rating is the next Tab stop)."""
+        self.heading = focus_marked(self.heading)
 
     def show(self, answer: Answer) -> None:
         """Put a saved answer into the controls without treating it as a new change."""
         self._showing = True
         try:
-            for part, control in self.controls.items():
-                value = getattr(answer, part)
-                if part == "action_due":
-                    value = datetime.date.fromisoformat(value) if value else None
-                control.value = value
+            for part in self.parts:
+                setattr(self, part, getattr(answer, part))
         finally:
             self._showing = False
 

@@ -5,8 +5,9 @@ ipywidgets' RadioButtons and Checkbox draw fixed-height rows, with radios that s
 name (page scripts had to fix that), labels that do not wrap and circles that can slide under
 the next option's. Here the browser's own controls and layout do the work: text wraps and
 pushes the next option down, the whole label is the click target, the arrow keys move inside
-a radio group and Tab moves between groups. anywidget loads ``choices.js`` (beside this file)
-from the kernel, so nothing is fetched from outside; ``choices.css`` goes in the page's own
+a radio group and Tab moves between groups. anywidget loads ``choices.js`` (beside this file,
+after ``choice_inputs.js``, which draws the inputs) from the kernel, so nothing is fetched from
+outside; ``choices.css`` goes in the page's own
 stylesheet (``widgets.ui.style``), once: anywidget would put a model's ``_css`` into the
 page again for every group drawn, and each time the browser restyles the whole page.
 
@@ -27,11 +28,17 @@ log = logging.getLogger(__name__)
 HERE = pathlib.Path(__file__).parent
 CSS = (HERE / "choices.css").read_text(encoding="utf-8")
 
+
+def with_choice_inputs(script: pathlib.Path) -> str:
+    """A widget's script with ``choiceFieldset`` (choice_inputs.js) in front of it: the
+    inputs of every choice group on a page are drawn by the same code."""
+    return (HERE / "choice_inputs.js").read_text(encoding="utf-8") + "\n" + script.read_text(encoding="utf-8")
+
 Options = Sequence[tuple[str, Any]]  # (label, value) pairs, as ipywidgets' own choice widgets take them
 
 
 class _ChoiceGroup(anywidget.AnyWidget):
-    _esm = HERE / "choices.js"
+    _esm = with_choice_inputs(HERE / "choices.js")
     legend = traitlets.Unicode("", help="The group's name, shown as its legend").tag(sync=True)
     hint = traitlets.Unicode("", help="A line under the legend, read with the group").tag(sync=True)
     multiple = traitlets.Bool(False, help="Tick boxes (any number) instead of radio buttons (one)").tag(sync=True)

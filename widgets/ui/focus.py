@@ -21,11 +21,16 @@ EARLIER_MARK = re.compile(rf' {ATTRIBUTE}="[0-9a-f]*"')
 
 
 def move_focus_to(view: ipw.HTML) -> None:
-    """Focus the first element of what ``view`` shows (a heading, say) once it is on the page.
+    """Focus the first element of what ``view`` shows (a heading, say) once it is on the page."""
+    view.value = focus_marked(view.value)
+
+
+def focus_marked(markup: str) -> str:
+    """``markup`` with its first element marked to take the focus once it is drawn.
 
     A fresh token each time: the page focuses each token once, so the same content drawn again
     later (a step revisited) leaves the focus where the person put it."""
     mark = f'{ATTRIBUTE}="{uuid.uuid4().hex}"'
-    content = EARLIER_MARK.sub("", view.value)
+    content = EARLIER_MARK.sub("", markup)
     marked, found = FIRST_TAG.subn(rf"<\1 {mark}", content, count=1)
-    view.value = marked if found else f"<div {mark}>{content}</div>"
+    return marked if found else f"<div {mark}>{content}</div>"

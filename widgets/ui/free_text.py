@@ -24,6 +24,7 @@ class SharedParts:
     its own keeps a layout of its own)."""
 
     reminder: ipw.HTML
+    reminder_html: str  # the same, for a widget that draws its own text boxes
     style: TextStyle  # labels as wide as their text
     layout: ipw.Layout  # text boxes: the whole width
     plain: ipw.Layout  # everything else: a layout that sets nothing
@@ -31,12 +32,12 @@ class SharedParts:
 
     @classmethod
     def make(cls) -> "SharedParts":
-        reminder = load_content().site.free_text_reminder
+        reminder = f'<div class="viw-hint"><strong>Privacy:</strong> {html.escape(load_content().site.free_text_reminder)}</div>'
         plain = ipw.Layout()
         html_style = HTMLStyle()
         return cls(
-            ipw.HTML(f'<div class="viw-hint"><strong>Privacy:</strong> {html.escape(reminder)}</div>',
-                     layout=plain, style=html_style),
+            ipw.HTML(reminder, layout=plain, style=html_style),
+            reminder,
             TextStyle(description_width="initial"),
             ipw.Layout(width="100%"),
             plain,
@@ -71,10 +72,14 @@ class FreeText(ipw.VBox):
         self.add_class("viw-free-text-field")
 
     def _counted(self, text: str) -> None:
-        """Shown from the start, so the limit is known before it is reached; over it, in words."""
-        used = len(text)
-        if used > self.max_length:
-            self.count.value = (f'<p class="viw-count-over"><strong>{used:,} of {self.max_length:,} characters: '
-                                f'{used - self.max_length:,} too many.</strong> Shorten the text to save it.</p>')
-        else:
-            self.count.value = f"<p>{used:,} of {self.max_length:,} characters</p>"
+        self.count.value = count_html(text, self.max_length)
+
+
+def count_html(text: str, max_length: int) -> str:
+    """How much a box holds, shown from the start so the limit is known before it is reached;
+    over it, in words."""
+    used = len(text)
+    if used > max_length:
+        return (f'<p class="viw-count-over"><strong>{used:,} of {max_length:,} characters: '
+                f'{used - max_length:,} too many.</strong> Shorten the text to save it.</p>')
+    return f"<p>{used:,} of {max_length:,} characters</p>"

@@ -71,17 +71,22 @@ CSS = """
 /* A date box's last Tab stop is its calendar button, inside the box: the box then matches only
    :focus-within, so it is outlined whenever the focus is anywhere in it. */
 .viw-page :focus-visible, .viw-page .jupyter-widgets :focus-visible,
-.viw-page .jupyter-widgets input[type="date"]:focus-within {
+.viw-page .jupyter-widgets input[type="date"]:focus-within, .viw-page .viw-field input[type="date"]:focus-within {
   outline: 3px solid var(--viw-focus) !important; outline-offset: 2px; }
 
 /* Form controls: a label above a box as wide as the column (a phone's whole width). */
 .viw-page .widget-inline-hbox:not(.widget-html) { flex-wrap: wrap; height: auto; width: 100%; max-width: 40rem; margin: 0.5rem 0 1rem; }
 .viw-page .widget-inline-hbox:not(.widget-html) > .widget-label { flex: 1 1 100%; width: auto; max-width: 100%; text-align: left; white-space: normal;
   height: auto; line-height: 1.4; margin: 0 0 0.25rem; font-weight: 700; }
+/* The same for the boxes a widget draws itself (a self-assessment item: assessment_item.js). */
+.viw-page .viw-field { display: flex; flex-direction: column; align-items: stretch; width: 100%; max-width: 40rem; margin: 0.5rem 0 1rem; }
+.viw-page .viw-field-label { line-height: 1.4; margin: 0 0 0.25rem; font-weight: 700; overflow-wrap: anywhere; }
+.viw-page .viw-free-text-field .viw-field-label { font-weight: 600; }
+.viw-page .viw-field + .viw-count, .viw-page .viw-count > p { margin-top: 0; }
 .viw-page .widget-text input, .viw-page .widget-textarea textarea, .viw-page .widget-dropdown select,
-.viw-page .widget-datepicker input { flex: 1 1 100%; width: 100%; min-height: TARGET; border: 2px solid #505a5f; padding: 0.25rem 0.5rem; font-family: inherit;
+.viw-page .widget-datepicker input, .viw-page .viw-field input, .viw-page .viw-field textarea { flex: 1 1 100%; width: 100%; min-height: TARGET; border: 2px solid #505a5f; padding: 0.25rem 0.5rem; font-family: inherit;
   font-size: 1rem; box-sizing: border-box; }
-.viw-page .widget-textarea textarea { min-height: 6rem; }
+.viw-page .widget-textarea textarea, .viw-page .viw-field textarea { min-height: 6rem; }
 .viw-page .widget-radio-box { flex-basis: 100%; height: auto; }
 .viw-page .widget-radio-box label { display: flex; flex-direction: row; justify-content: flex-start; align-items: center; gap: 0.5rem; min-height: TARGET; height: auto;
   line-height: 1.4; white-space: normal; margin: 0 0 0.25rem; padding: 0.25rem 0; cursor: pointer; }
