@@ -18,8 +18,8 @@ from widgets.settings import CONTENT_DIR_VARIABLE, staff_notebooks_dir
 
 
 def texts_in(widget) -> str:
-    """All HTML and labels in a widget tree, for finding what a page shows."""
-    found = [str(getattr(widget, "value", "")), str(getattr(widget, "description", ""))]
+    """All HTML and labels in a widget tree (and a self-assessment item's statement), for finding what a page shows."""
+    found = [str(getattr(widget, name, "")) for name in ("value", "description", "heading")]
     for child in getattr(widget, "children", ()):
         found.append(texts_in(child))
     return "\n".join(found)
