@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from tests.assessment.helpers import small_instrument
-from widgets.assessment.model import Answer, Assessment
+from widgets.assessment.model import UNREADABLE_DATE, Answer, Assessment
 
 
 def filled() -> Assessment:
@@ -53,6 +53,7 @@ def test_a_rating_of_zero_counts_as_answered() -> None:
         ("action_due", "2027-02-31", "not a real date"),
         ("action_due", datetime.date(2, 3, 31), "the year 2 looks like a slip"),
         ("action_due", "20277-01-01", "not a date"),
+        ("action_due", UNREADABLE_DATE, "date by when for “Item A” is not a whole, real date. Check the day, month and year"),
         ("evidence", 12, "Only text"),
         ("colour", "red", "not part of an answer"),
     ],

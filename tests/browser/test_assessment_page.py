@@ -199,6 +199,39 @@ def test_the_resume_link_reopens_a_draft_with_html_shown_as_typed(page: Page, st
     assert dialogs == []
 
 
+def test_an_impossible_date_is_refused_once_the_box_is_left_and_the_date_saved_stays(page: Page, staff_server: VoilaServer) -> None:
+    """31 February typed over a saved date: the browser gives the page no date at all, which
+    had cleared the date saved without a word."""
+    open_page(page, staff_server, PAGE, ready=".viw-assessment")
+    block = item(page, "iv4-leaflets")
+    due = block.locator(".viw-action-due input")
+    fill_item(page, "iv4-leaflets", Filled("Being established", action="Redo the leaflet", due="2027-03-31"))
+    expect(page.locator(".viw-overall")).to_contain_text("1 of 10 answered")  # the rating, sent after the date
+    code = page.locator(".viw-code").inner_text()
+    expect(due).to_have_value("2027-03-31")  # a click on the rating left the date typed before it in its box
+    status = page.locator(".viw-status")
+    due.focus()
+    page.keyboard.type("02312027")  # month, day, year: this browser's order
+    assert due.evaluate("el => el.validity.badInput")  # the browser holds no date
+    page.wait_for_timeout(500)
+    expect(status).not_to_contain_text("not a whole, real date")  # still in the box: nothing said yet
+    for _ in range(3):  # past the year, then the box's calendar button: Tab stops inside the box first
+        page.keyboard.press("Tab")
+        if not due.evaluate("el => el === document.activeElement"):
+            break
+    expect(status).to_contain_text("The date by when for \u201c")  # names the box and the item
+    expect(status).to_contain_text("is not a whole, real date. Check the day, month and year, or clear the box.")
+    expect(block).to_have_attribute("role", "group")  # each box is heard with the item it belongs to
+    statement = block.locator("h4")
+    expect(block).to_have_attribute("aria-labelledby", statement.get_attribute("id") or "no id")
+    block.screenshot(path=str(ARTIFACTS / "assessment-impossible-date-item.png"))
+    status.screenshot(path=str(ARTIFACTS / "assessment-impossible-date-status.png"))
+
+    page.goto(f"{staff_server.url}/voila/render/{PAGE}?code={code}")
+    expect(page.locator(".viw-status")).to_contain_text("Your saved work is back: 1 of 10 answered", timeout=60_000)
+    expect(item(page, "iv4-leaflets").locator(".viw-action-due input")).to_have_value("2027-03-31")
+
+
 def test_a_fully_rated_draft_is_checked_before_it_is_stored_and_the_focus_follows(page: Page, staff_server: VoilaServer) -> None:
     instrument = load_content().instrument("iv-standard-4")
     assessment = Assessment(instrument)

@@ -75,6 +75,18 @@ def test_the_same_answer_changed_in_two_windows_keeps_the_later_and_tells_that_w
     assert final and final.data["answers"]["a"]["evidence"] == "B wrote this later"
 
 
+def test_an_answer_first_given_after_the_draft_started_is_no_change_from_another_window(results_folder: Path) -> None:
+    """A manager types the evidence first (the draft starts, the rating still empty), then rates."""
+    drafts = DraftStore("assessment")
+    tab = drafts.create({"answers": {"a": {"rating": None, "evidence": "Typed first"}}})
+    tab = drafts.save(tab, {"answers": {"a": {"rating": 2, "evidence": "Typed first"}}})
+    assert tab.changed_elsewhere == ()
+    other = drafts.load(tab.code)
+    assert other and other.data == {"answers": {"a": {"rating": 2, "evidence": "Typed first"}}}
+    tab = drafts.save(tab, {"answers": {"a": {"rating": 3, "evidence": "Typed first"}}})  # and changed again
+    assert tab.changed_elsewhere == ()
+
+
 def test_a_draft_file_of_an_older_installation_opens_with_its_code_and_moves_into_the_store(results_folder: Path) -> None:
     old = results_folder / "drafts" / "learner" / "K7QX-9MZD.json"
     old.parent.mkdir(parents=True)

@@ -16,6 +16,9 @@ def test_a_single_choice_holds_one_option_or_nothing() -> None:
     scale.value = 2
     with pytest.raises(traitlets.TraitError, match="not one of the options"):
         scale.value = 1
+    for same_in_python in (True, 2.0):  # True == 1 and 2.0 == 2, but neither is what a page sent for an option
+        with pytest.raises(traitlets.TraitError, match="not one of the options"):
+            scale.value = same_in_python
     assert scale.value == 2
 
 
@@ -25,7 +28,11 @@ def test_a_value_sent_by_a_tampered_page_is_refused_and_the_page_set_right(caplo
     choice.send_state = lambda key=None: sent.append(key)  # what the page would be sent back
     choice.set_state({"value": "b"})
     choice.set_state({"value": "../../etc/passwd"})
-    assert choice.value == "b" and sent == ["value"] and "refused a value from the page" in caplog.text
+    assert choice.value == "b" and sent == [["value"]] and "refused a change from the page" in caplog.text
+    sent.clear()
+    choice.set_state({"value": "a", "choices": [{"label": "Mine", "value": "mine"}], "legend": "x" * 10_000})  # only the value is a person's to change
+    assert choice.value == "a" and choice.legend == "Your answer" and sent == [["choices", "legend"]]
+    assert "refused a change to choices, legend" in caplog.text
 
 
 def test_a_choice_sent_as_a_message_is_checked_the_same_way(caplog) -> None:
@@ -38,7 +45,7 @@ def test_a_choice_sent_as_a_message_is_checked_the_same_way(caplog) -> None:
     assert sent == []  # a value taken is not echoed: a late echo would undo the page's next click
     choice._handle_custom_msg({"kind": "value", "value": "z"}, [])
     choice._handle_custom_msg({"kind": "something else", "value": "a"}, [])
-    assert choice.value == "b" and sent == ["value"] and "refused a value from the page" in caplog.text
+    assert choice.value == "b" and sent == ["value"] and "refused a value from the page" in caplog.text and "ignored a message" in caplog.text
     boxes = MultipleChoice([("A", "a"), ("B", "b"), ("C", "c")], legend="Your answer")
     boxes.send_state = lambda key=None: sent.append(key)
     sent.clear()

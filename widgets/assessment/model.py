@@ -24,6 +24,7 @@ MAX_TEXT = 5000  # longest free text one box holds (shown beside the box)
 MAX_SHORT = 200  # longest name, team, role or action owner
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100  # a due date outside these years is a slip of the keyboard
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+UNREADABLE_DATE = object()  # what a date box held that the browser could not read as a date (31 February)
 log = logging.getLogger(__name__)
 
 DETAIL_FIELDS = ("organisation", "team", "respondent", "role")
@@ -292,6 +293,8 @@ def _checked(value: Any, limit: int, where: str) -> str:
 def _due_date(value: Any, where: str) -> str:
     """A date, an ISO date text, or nothing, kept as YYYY-MM-DD; anything else is refused with
     a message naming the box (31 February, or the year 20277, is never turned into a date)."""
+    if value is UNREADABLE_DATE:
+        raise Refused(f"{where} is not a whole, real date. Check the day, month and year, or clear the box.")
     if value is None or value == "":
         return ""
     if isinstance(value, str) and DATE_PATTERN.match(value):

@@ -6,36 +6,35 @@ shows what the model holds through ``show(answer)``; the model decides what is a
 
 from __future__ import annotations
 
-import logging
 import pathlib
 from html import escape
 from typing import Any, Callable
 
-import anywidget
 import ipywidgets as ipw
 import traitlets
 
-from widgets.assessment.model import MAX_TEXT, Answer
+from widgets.assessment.model import EARLIEST_YEAR, LATEST_YEAR, MAX_TEXT, UNREADABLE_DATE, Answer
 from widgets.content.instrument import AssessmentItem, Instrument, Section
 from widgets.ui.choices import with_choice_inputs
 from widgets.ui.focus import focus_marked
 from widgets.ui.free_text import SharedParts, count_html
+from widgets.ui.page_control import PageControl, is_one_of, shortened
 from widgets.ui.markdown import to_html
 
-log = logging.getLogger(__name__)
 HERE = pathlib.Path(__file__).parent
 OnChange = Callable[[str, str, object], None]
 NO_DEGREE = "Not chosen"
 DEGREE_NAME = "Degree of participation used today"
+DUE_RANGE = {"min": f"{EARLIEST_YEAR}-01-01", "max": f"{LATEST_YEAR}-12-31"}  # the date box's picker offers only these years
 
 
-class ItemForm(anywidget.AnyWidget):
+class ItemForm(PageControl):
     """One item: its statement, the rating and the boxes the instrument asks for, drawn by one
     widget (assessment_item.js) as native form controls; its traits hold what the page shows.
 
     A long form built from ipywidgets' own controls was 15 models an item (IV Standard 4's page
-    208), each built by the browser before the page showed anything. A visitor's page can send
-    any value: one a trait does not allow is refused here, logged, and the page set right; the
+    208), each built by the browser before the page showed anything. What the page sends is
+    checked by ``PageControl`` (only the parts a person changes, only values they allow); the
     model (``on_change``) decides the rest and says what to fix."""
 
     _esm = with_choice_inputs(HERE / "assessment_item.js")
@@ -45,9 +44,10 @@ class ItemForm(anywidget.AnyWidget):
     degree_name = traitlets.Unicode(DEGREE_NAME, help="The degree of participation's legend").tag(sync=True)
     degrees = traitlets.List(traitlets.Dict(), help="[{label, value}]; none when not asked").tag(sync=True)
     texts = traitlets.List(traitlets.Dict(), help="[{part, label}] of the text boxes asked").tag(sync=True)
-    plan = traitlets.Bool(False, help="Who will do the action, and by when, are asked").tag(sync=True)
+    plan = traitlets.List(traitlets.Dict(), help="[{part, label, type, min, max}] of who and by when, when asked").tag(sync=True)
     reminder = traitlets.Unicode("", help="The privacy reminder under each text box, as HTML").tag(sync=True)
     counts = traitlets.Dict(traitlets.Unicode(), help="part -> how much its box holds, as HTML").tag(sync=True)
+    generation = traitlets.Int(0, help="Saved answers put in so far (show); what the page sent before the last is dropped").tag(sync=True)
     rating = traitlets.Any(None, allow_none=True).tag(sync=True)
     participation_degree = traitlets.Unicode("").tag(sync=True)
     evidence = traitlets.Unicode("").tag(sync=True)
@@ -63,8 +63,11 @@ class ItemForm(anywidget.AnyWidget):
             ("children_say", "What children and young people say", asks.children_say),
             ("action", "Next action: what will be done", asks.action),
         ) if wanted]
+        plan = [{"part": "action_owner", "label": "Who will do it", "type": "text"},
+                {"part": "action_due", "label": "By when", "type": "date", **DUE_RANGE}] if asks.action else []
         self.parts = ["rating", *(["participation_degree"] if asks.participation_degree else []),
-                      *(text["part"] for text in texts), *(["action_owner", "action_due"] if asks.action else [])]
+                      *(text["part"] for text in texts), *(box["part"] for box in plan)]
+        self.page_parts = tuple(self.parts)
         self.item = item
         self._on_change = on_change
         self._showing = False
@@ -77,7 +80,7 @@ class ItemForm(anywidget.AnyWidget):
             degrees=[{"label": NO_DEGREE, "value": ""}, *({"label": d, "value": d} for d in instrument.participation_degrees)]
             if asks.participation_degree else [],
             texts=texts,
-            plan=asks.action,
+            plan=plan,
             reminder=shared.reminder_html,
             counts={text["part"]: count_html("", MAX_TEXT) for text in texts},
             layout=shared.plain,
@@ -92,38 +95,38 @@ class ItemForm(anywidget.AnyWidget):
     @traitlets.validate("rating")
     def _one_of_the_levels(self, proposal: dict[str, Any]) -> Any:
         value = proposal["value"]
-        if value is not None and value not in [level["value"] for level in self.scale]:
-            raise traitlets.TraitError(f"{value!r} is not one of the levels")
+        if value is not None and not is_one_of(value, [level["value"] for level in self.scale]):
+            raise traitlets.TraitError(f"{shortened(repr(value))} is not one of the levels")
         return value
 
     @traitlets.validate("participation_degree")
     def _one_of_the_degrees(self, proposal: dict[str, Any]) -> Any:
         value = proposal["value"]
-        if value not in [degree["value"] for degree in self.degrees] + [""]:
-            raise traitlets.TraitError(f"{value!r} is not one of the degrees")
+        if value != "" and not is_one_of(value, [degree["value"] for degree in self.degrees]):
+            raise traitlets.TraitError(f"{shortened(repr(value))} is not one of the degrees")
         return value
 
     def _changed_on_page(self, _: Any, content: Any, __: Any) -> None:
-        """A change the page sends (see assessment_item.js). It is not sent back: the page
-        shows it already, and an echo arriving after the next keystroke would undo it."""
-        if not isinstance(content, dict) or content.get("kind") != "value" or content.get("part") not in self.parts:
-            log.warning("An item (%s) ignored a message from the page it does not take", self.item.id)
+        """A change the page sends (see assessment_item.js). One sent before the page had seen
+        the saved answer last put in (a keystroke crossing "Carry on from this code") is
+        dropped and the page shown the kernel's, so page and draft never differ. A date the
+        browser could not read (31 February) goes to the model, which says what to fix; the
+        date saved before stays."""
+        if isinstance(content, dict) and content.get("kind") == "unreadable" and content.get("part") == "action_due" \
+                and "action_due" in self.parts:
+            self._on_change(self.item.id, "action_due", UNREADABLE_DATE)
             return
-        part = content["part"]
-        try:
-            with self._lock_property(**{part: content.get("value")}):  # ipywidgets' own guard against echoing a page's change
-                setattr(self, part, content.get("value"))
-        except traitlets.TraitError as error:
-            log.warning("An item (%s) refused a value for %s from the page: %s", self.item.id, part, error)
-            self.send_state(part)
+        taken = self.value_message(content, self.described())
+        if taken is None:
+            return
+        part, value = taken
+        if content.get("generation") != self.generation:
+            self.send_state([part, "generation"])
+            return
+        self.take_from_page(part, value, self.described())
 
-    def set_state(self, sync_data: dict[str, Any]) -> None:
-        """A change from the page by the widgets' own protocol; one that is not allowed is refused."""
-        try:
-            super().set_state(sync_data)
-        except traitlets.TraitError as error:
-            log.warning("An item (%s) refused a change from the page: %s", self.item.id, error)
-            self.send_state()
+    def described(self) -> str:
+        return f"An item ({self.item.id})"
 
     def _changed(self, part: str, value: object) -> None:
         if part in self.counts:
@@ -136,11 +139,14 @@ class ItemForm(anywidget.AnyWidget):
         self.heading = focus_marked(self.heading)
 
     def show(self, answer: Answer) -> None:
-        """Put a saved answer into the controls without treating it as a new change."""
+        """Put a saved answer into the controls without treating it as a new change; the page
+        gets it in one message with the new generation."""
         self._showing = True
         try:
-            for part in self.parts:
-                setattr(self, part, getattr(answer, part))
+            with self.hold_sync():
+                for part in self.parts:
+                    setattr(self, part, getattr(answer, part))
+                self.generation += 1
         finally:
             self._showing = False
 

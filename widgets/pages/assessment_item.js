@@ -6,9 +6,9 @@
    One widget draws the whole item: as separate ipywidgets an item was 15 models, each built by
    the browser before the page showed anything. Every change goes to the kernel as a message, in
    order with the clicks of the buttons beside it (see choices.js); the kernel decides what is
-   allowed and what each box's count says. */
-const TEXT_PARTS = ["evidence", "children_say", "action"];
-const PLAN_PARTS = ["action_owner", "action_due"];
+   allowed and what each box's count says. Each change carries the kernel's "generation" (how many
+   saved answers it has put in): a change made before the page saw the last one is dropped there.
+   The item is a group named by its statement, so each box is heard with the item it belongs to. */
 const DRAWN = ["scale_name", "scale", "degree_name", "degrees", "texts", "plan", "reminder"];
 let items = 0;
 
@@ -23,10 +23,11 @@ function render({ model, el }) {
   const counts = {}; // part -> the line under its box
   let rating = null;
   let degree = null;
+  const unwatch = []; // what to undo when the view goes or is drawn again
 
   function send(part, value) {
     model.set(part, value); // what the page shows, so a later change from the kernel is seen as one
-    model.send({ kind: "value", part: part, value: value });
+    model.send({ kind: "value", part: part, value: value, generation: model.get("generation") });
   }
 
   function choiceGroup(part, legend, choices) {
@@ -67,62 +68,109 @@ function render({ model, el }) {
     const reminder = document.createElement("div");
     reminder.innerHTML = model.get("reminder");
     outer.append(field(part, label, area), count, reminder);
+    count.id = area.id + "-count";
+    reminder.id = area.id + "-reminder";
+    area.setAttribute("aria-describedby", count.id + " " + reminder.id); // the limit and the reminder, heard with the box
     el.append(outer);
   }
 
-  function lineBox(part, label, type, event) {
+  function lineBox(box) {
     const input = document.createElement("input");
-    input.type = type;
-    input.addEventListener(event, function () { send(part, input.value); });
-    el.append(field(part, label, input));
+    input.type = box.type;
+    if (box.min) input.min = box.min;
+    if (box.max) input.max = box.max;
+    if (box.type === "date") {
+      // A date goes to the kernel once the person leaves the box (or the page): typing the day
+      // 31 passes through the 3rd, a date the browser reports as chosen. A date it cannot read
+      // (31 February, a year half typed) has the value "", which would clear the date saved: the
+      // kernel is told instead, and says what to fix.
+      let typing = false;
+      const left = function () {
+        typing = false;
+        if (input.validity.badInput) model.send({ kind: "unreadable", part: box.part });
+        else if (input.value !== model.get(box.part)) send(box.part, input.value);
+      };
+      // As the focus moves on from the day to the year inside the box, Chromium has it outside
+      // the box for a moment: where it is is asked once that moment has passed.
+      const afterMoving = function (then) { setTimeout(then, 0); };
+      input.addEventListener("change", function () {
+        afterMoving(function () {
+          if (document.activeElement === input) typing = true;
+          else left();
+        });
+      });
+      input.addEventListener("blur", function () {
+        afterMoving(function () { if (document.activeElement !== input) left(); });
+      });
+      const leaving = function () { if (typing) left(); };
+      window.addEventListener("pagehide", leaving);
+      unwatch.push(function () { window.removeEventListener("pagehide", leaving); });
+    } else {
+      input.addEventListener("input", function () { send(box.part, input.value); });
+    }
+    el.append(field(box.part, box.label, input));
   }
 
   function showCounts() {
     const held = model.get("counts");
-    Object.keys(counts).forEach(function (part) { counts[part].innerHTML = held[part] || ""; });
-  }
-
-  function showValues() {
-    if (rating) rating.show(model.get("rating"));
-    if (degree) degree.show(model.get("participation_degree"));
-    Object.keys(boxes).forEach(function (part) {
-      if (boxes[part].value !== model.get(part)) boxes[part].value = model.get(part);
+    Object.keys(counts).forEach(function (part) {
+      counts[part].innerHTML = held[part] || "";
+      if (counts[part].querySelector(".viw-count-over")) boxes[part].setAttribute("aria-invalid", "true");
+      else boxes[part].removeAttribute("aria-invalid");
     });
   }
 
+  function showValue(part) {
+    // Only the part that changed: a date still being typed is not in the model yet, and
+    // showing every part on each click would put the old date back into its box.
+    if (part === "rating") {
+      if (rating) rating.show(model.get("rating"));
+    } else if (part === "participation_degree") {
+      if (degree) degree.show(model.get("participation_degree"));
+    } else if (boxes[part] && boxes[part].value !== model.get(part)) {
+      boxes[part].value = model.get(part);
+    }
+  }
+
   function draw() {
+    unwatch.splice(0).forEach(function (undo) { undo(); });
     el.textContent = "";
     Object.keys(boxes).forEach(function (part) { delete boxes[part]; });
     Object.keys(counts).forEach(function (part) { delete counts[part]; });
     const heading = document.createElement("div");
     heading.className = "viw-item-heading";
-    heading.innerHTML = model.get("heading");
     el.append(heading);
+    showHeading();
     rating = choiceGroup("rating", model.get("scale_name"), model.get("scale"));
     degree = model.get("degrees").length ? choiceGroup("participation_degree", model.get("degree_name"), model.get("degrees")) : null;
     model.get("texts").forEach(function (text) { textBox(text.part, text.label); });
-    if (model.get("plan")) {
-      lineBox("action_owner", "Who will do it", "text", "input");
-      lineBox("action_due", "By when", "date", "change");
-    }
+    model.get("plan").forEach(lineBox);
     showCounts();
-    showValues();
+    shown.forEach(showValue);
   }
 
   function showHeading() {
-    el.querySelector(".viw-item-heading").innerHTML = model.get("heading");
+    const heading = el.querySelector(".viw-item-heading");
+    heading.innerHTML = model.get("heading");
+    const statement = heading.querySelector("h1, h2, h3, h4, h5, h6") || heading;
+    statement.id = prefix + "-statement";
+    el.setAttribute("role", "group");
+    el.setAttribute("aria-labelledby", statement.id);
   }
 
+  const shown = ["rating", "participation_degree", ...model.get("texts").map(function (text) { return text.part; }),
+    ...model.get("plan").map(function (box) { return box.part; })];
   draw();
-  const shown = ["rating", "participation_degree", ...TEXT_PARTS, ...PLAN_PARTS];
   model.on("change:heading", showHeading);
   model.on("change:counts", showCounts);
-  shown.forEach(function (part) { model.on("change:" + part, showValues); });
+  const showers = shown.map(function (part) { return [part, function () { showValue(part); }]; });
+  showers.forEach(function ([part, show]) { model.on("change:" + part, show); });
   DRAWN.forEach(function (trait) { model.on("change:" + trait, draw); });
   return function () {
+    unwatch.splice(0).forEach(function (undo) { undo(); });
     model.off("change:heading", showHeading);
     model.off("change:counts", showCounts);
-    shown.forEach(function (part) { model.off("change:" + part, showValues); });
+    showers.forEach(function ([part, show]) { model.off("change:" + part, show); });
     DRAWN.forEach(function (trait) { model.off("change:" + trait, draw); });
   };
 }

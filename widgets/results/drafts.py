@@ -115,7 +115,10 @@ class DraftStore:
         while True:
             code = new_code()
             if self.store.create_draft(self.kind, code, values):
-                return Opened(code, data, {key: 1 for key in values})
+                # An empty answer (None) is not written when a draft starts, so it has no
+                # version yet (0, as the store counts it); said to be 1, the first real answer
+                # given to it was taken for another window's change.
+                return Opened(code, data, {key: 1 for key, value in values.items() if value is not None})
 
     def load(self, code: str) -> Opened | None:
         """The saved draft, or None when no draft of this kind has that code."""

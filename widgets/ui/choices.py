@@ -11,20 +11,20 @@ outside; ``choices.css`` goes in the page's own
 stylesheet (``widgets.ui.style``), once: anywidget would put a model's ``_css`` into the
 page again for every group drawn, and each time the browser restyles the whole page.
 
-A visitor's page can send any value to a trait: a value that is not one of the options is
-refused here, logged, and the page is told the value the kernel holds.
+A visitor's page can send any value to a trait: a value that is not one of the options (``True``
+is not the option 1) is refused, logged, and the page is told the value the kernel holds
+(``widgets.ui.page_control``).
 """
 
 from __future__ import annotations
 
-import logging
 import pathlib
 from typing import Any, Iterable, Sequence
 
-import anywidget
 import traitlets
 
-log = logging.getLogger(__name__)
+from widgets.ui.page_control import PageControl, is_one_of, shortened
+
 HERE = pathlib.Path(__file__).parent
 CSS = (HERE / "choices.css").read_text(encoding="utf-8")
 
@@ -37,7 +37,7 @@ def with_choice_inputs(script: pathlib.Path) -> str:
 Options = Sequence[tuple[str, Any]]  # (label, value) pairs, as ipywidgets' own choice widgets take them
 
 
-class _ChoiceGroup(anywidget.AnyWidget):
+class _ChoiceGroup(PageControl):
     _esm = with_choice_inputs(HERE / "choices.js")
     legend = traitlets.Unicode("", help="The group's name, shown as its legend").tag(sync=True)
     hint = traitlets.Unicode("", help="A line under the legend, read with the group").tag(sync=True)
@@ -52,36 +52,24 @@ class _ChoiceGroup(anywidget.AnyWidget):
 
     def _chosen_on_page(self, _: Any, content: Any, __: Any) -> None:
         """The page sends each choice as a message (see choices.js), in order with the clicks
-        of the buttons beside it; a value that is not allowed is refused and the page set right.
-
-        A value taken is not sent back: the page already shows it, and on a slow connection the
-        echo of one tick arrived after the next and unticked it on the page, so the tick after
-        that sent a set without it (a right answer marked wrong). A value the kernel changes
-        (the options' order) is still sent."""
-        if not isinstance(content, dict) or content.get("kind") != "value":
+        of the buttons beside it. A value taken is not sent back (``PageControl``): on a slow
+        connection the echo of one tick arrived after the next and unticked it on the page, so
+        the tick after that sent a set without it (a right answer marked wrong). A value the
+        kernel changes (the options' order) is still sent."""
+        taken = self.value_message(content, self.described())
+        if taken is None:
             return
         if self.disabled:  # checked already: a late or made-up message changes nothing
             self.send_state("value")
             return
-        value = content.get("value")
-        try:
-            with self._lock_property(value=value):  # ipywidgets' own guard against echoing a page's change
-                self.value = value
-        except traitlets.TraitError as error:
-            log.warning("A choice group (%s) refused a value from the page: %s", self.legend, error)
-            self.send_state("value")
+        self.take_from_page("value", taken[1], self.described())
 
     @property
     def values(self) -> list[Any]:
         return [choice["value"] for choice in self.choices]
 
-    def set_state(self, sync_data: dict[str, Any]) -> None:
-        """A change from the page; one that is not allowed is refused and the page set right."""
-        try:
-            super().set_state(sync_data)
-        except traitlets.TraitError as error:
-            log.warning("A choice group (%s) refused a value from the page: %s", self.legend, error)
-            self.send_state("value")
+    def described(self) -> str:
+        return f"A choice group ({shortened(self.legend)})"
 
 
 class SingleChoice(_ChoiceGroup):
@@ -92,7 +80,7 @@ class SingleChoice(_ChoiceGroup):
     @traitlets.validate("value")
     def _one_of_the_options(self, proposal: dict[str, Any]) -> Any:
         value = proposal["value"]
-        if value is not None and value not in self.values:
+        if value is not None and not is_one_of(value, self.values):
             raise traitlets.TraitError(f"{value!r} is not one of the options")
         return value
 
@@ -111,7 +99,7 @@ class MultipleChoice(_ChoiceGroup):
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
             raise traitlets.TraitError(f"{value!r} is not a list of options")
         chosen = list(value)
-        unknown = [v for v in chosen if v not in self.values]
+        unknown = [v for v in chosen if not is_one_of(v, self.values)]
         if unknown:
             raise traitlets.TraitError(f"{unknown[0]!r} is not one of the options")
-        return tuple(v for v in self.values if v in chosen)
+        return tuple(v for v in self.values if is_one_of(v, chosen))

@@ -4,8 +4,8 @@ When a control with the focus disappears (a submitted form, a replaced step) the
 the focus to the top of the page, and a screen reader user hears nothing of what replaced it.
 ipywidgets' ``focus()`` works for buttons and inputs already drawn, but new content is drawn
 some time after the kernel sends it, so its message would arrive too early. Instead the first
-element of an HTML widget is marked, and the page template's focus_new_content.js focuses it
-the moment it is drawn.
+element of some HTML is marked (an HTML widget's value, or the heading a self-assessment item
+draws), and the page template's focus_new_content.js focuses it the moment it is drawn.
 """
 
 from __future__ import annotations
