@@ -297,7 +297,7 @@ def test_long_text_in_every_box_of_every_item_is_kept_whole_and_over_the_limit_r
     for form in item_forms(page):
         form.rating = 3
         for part in ("evidence", "children_say", "action"):
-            if part in form.parts:
+            if part in form.page_parts:
                 setattr(form, part, text)
     first = item_forms(page)[0]
     first.evidence = text + "!"

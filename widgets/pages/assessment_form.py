@@ -65,9 +65,8 @@ class ItemForm(PageControl):
         ) if wanted]
         plan = [{"part": "action_owner", "label": "Who will do it", "type": "text"},
                 {"part": "action_due", "label": "By when", "type": "date", **DUE_RANGE}] if asks.action else []
-        self.parts = ["rating", *(["participation_degree"] if asks.participation_degree else []),
-                      *(text["part"] for text in texts), *(box["part"] for box in plan)]
-        self.page_parts = tuple(self.parts)
+        self.page_parts = ("rating", *(["participation_degree"] if asks.participation_degree else []),
+                           *(text["part"] for text in texts), *(box["part"] for box in plan))
         self.item = item
         self._on_change = on_change
         self._showing = False
@@ -85,7 +84,7 @@ class ItemForm(PageControl):
             counts={text["part"]: count_html("", MAX_TEXT) for text in texts},
             layout=shared.plain,
         )
-        for part in self.parts:
+        for part in self.page_parts:
             self.observe(lambda change, part=part: self._changed(part, change["new"]), part)
         self.on_msg(self._changed_on_page)
         self.add_class("viw-card")
@@ -113,17 +112,17 @@ class ItemForm(PageControl):
         browser could not read (31 February) goes to the model, which says what to fix; the
         date saved before stays."""
         if isinstance(content, dict) and content.get("kind") == "unreadable" and content.get("part") == "action_due" \
-                and "action_due" in self.parts:
+                and "action_due" in self.page_parts:
             self._on_change(self.item.id, "action_due", UNREADABLE_DATE)
             return
-        taken = self.value_message(content, self.described())
+        taken = self.value_message(content)
         if taken is None:
             return
         part, value = taken
         if content.get("generation") != self.generation:
             self.send_state([part, "generation"])
             return
-        self.take_from_page(part, value, self.described())
+        self.take_from_page(part, value)
 
     def described(self) -> str:
         return f"An item ({self.item.id})"
@@ -144,7 +143,7 @@ class ItemForm(PageControl):
         self._showing = True
         try:
             with self.hold_sync():
-                for part in self.parts:
+                for part in self.page_parts:
                     setattr(self, part, getattr(answer, part))
                 self.generation += 1
         finally:

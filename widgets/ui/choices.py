@@ -56,13 +56,13 @@ class _ChoiceGroup(PageControl):
         connection the echo of one tick arrived after the next and unticked it on the page, so
         the tick after that sent a set without it (a right answer marked wrong). A value the
         kernel changes (the options' order) is still sent."""
-        taken = self.value_message(content, self.described())
+        taken = self.value_message(content)
         if taken is None:
             return
         if self.disabled:  # checked already: a late or made-up message changes nothing
             self.send_state("value")
             return
-        self.take_from_page("value", taken[1], self.described())
+        self.take_from_page("value", taken[1])
 
     @property
     def values(self) -> list[Any]:

@@ -38,24 +38,24 @@ class PageControl(anywidget.AnyWidget):
 
     page_parts: tuple[str, ...] = ("value",)  # the traits a person changes on the page
 
-    def take_from_page(self, part: str, value: Any, what: str) -> bool:
+    def take_from_page(self, part: str, value: Any) -> bool:
         """Set ``part`` to what the page sent, without echoing it; a value the trait refuses is
         logged and the page set right. Returns whether it was taken."""
         try:
             with self._lock_property(**{part: value}):  # ipywidgets' own guard against echoing a page's change
                 setattr(self, part, value)
         except traitlets.TraitError as error:
-            log.warning("%s refused a value%s from the page: %s", what, "" if part == "value" else f" for {part}", shortened(error))
+            log.warning("%s refused a value%s from the page: %s", self.described(), "" if part == "value" else f" for {part}", shortened(error))
             self.send_state(part)
             return False
         return True
 
-    def value_message(self, content: Any, what: str) -> tuple[str, Any] | None:
+    def value_message(self, content: Any) -> tuple[str, Any] | None:
         """The part and value a message from the page carries, or None (logged) if it is not
         one this control takes."""
         if (not isinstance(content, dict) or content.get("kind") != "value" or content.get("part", "value") not in self.page_parts
                 or "value" not in content):
-            log.warning("%s ignored a message from the page it does not take: %s", what, shortened(content))
+            log.warning("%s ignored a message from the page it does not take: %s", self.described(), shortened(content))
             return None
         return content.get("part", "value"), content["value"]
 
